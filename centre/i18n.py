@@ -1,0 +1,70 @@
+"""Language tools: the locale middleware, and the URLs of one thing in every language."""
+
+from django.conf import settings
+from django.middleware import locale
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language_info
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def localized_field(name, language):
+    """The column modeltranslation keeps for ``name`` in ``language``: ``title`` -> ``title_en``."""
+    return f"{name}_{language.replace('-', '_')}"
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """
+    Django's LocaleMiddleware, except that only ``/`` is redirected to a language.
+
+    Django answers a 404 for an unprefixed path by trying the same path under the visitor's
+    language. The page tree's catch-all pattern matches any path, so ``/xx/`` would be sent to
+    ``/az/xx/`` and an unknown language prefix would never be a plain 404.
+    """
+
+    def process_response(self, request, response):
+        if (
+            response.status_code == 404
+            and request.path_info != "/"
+            and not translation.get_language_from_path(request.path_info)
+        ):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)
+
+
+def language_links(request, obj=None):
+    """
+    One entry per site language: where "this page" is in that language.
+
+    ``obj`` is the object the page shows, if any; its ``get_absolute_url()`` is asked in each
+    language, so translated slugs are followed. Without one, the current URL is translated
+    pattern by pattern. ``available`` says whether the object has its own text in that
+    language (``obj.available_languages``), which is what hreflang links may list.
+    """
+    current = translation.get_language()
+    available = getattr(obj, "available_languages", None) if obj is not None else None
+    links = []
+    for code in language_codes():
+        if obj is not None and hasattr(obj, "get_absolute_url"):
+            with translation.override(code):
+                path = obj.get_absolute_url()
+        else:
+            path = translate_url(request.get_full_path(), code)
+        info = get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "path": path,
+                "url": request.build_absolute_uri(path),
+                "is_current": code == current,
+                "available": available is None or code in available,
+            }
+        )
+    return links

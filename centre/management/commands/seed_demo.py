@@ -1,0 +1,24 @@
+from importlib import import_module
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import translation
+from django.utils.module_loading import module_has_submodule
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the Centre's content (pages, and each app's own content) in az, en and ru. "
+        "Idempotent: what exists is left alone, so a second run changes nothing."
+    )
+
+    def handle(self, *args, **options):
+        # Each app with a ``seed`` module contributes its content, in INSTALLED_APPS order;
+        # ``centre`` names no app itself.
+        with translation.override("az"), transaction.atomic():
+            for app_config in apps.get_app_configs():
+                if not module_has_submodule(app_config.module, "seed"):
+                    continue
+                created = import_module(f"{app_config.name}.seed").seed()
+                self.stdout.write(f"{app_config.label}: {created} created")

@@ -1,0 +1,31 @@
+"""
+The site's URLs. Public pages live under a language prefix (/az/, /en/, /ru/) with translated
+path segments; the admin and machine-read files do not. Apps are included by dotted string so
+that ``centre`` imports none of them.
+"""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
+from django.views.static import serve
+
+admin.site.site_header = _("4SİM Centre: administration")
+admin.site.site_title = _("4SİM administration")
+admin.site.index_title = _("Site content")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+urlpatterns += i18n_patterns(
+    # The page tree matches any path, so it comes last.
+    path("", include("pages.urls")),
+)

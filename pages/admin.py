@@ -1,0 +1,92 @@
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+
+from centre.models import Status
+
+from .models import Milestone, Page, PageRedirect
+
+
+class MilestoneInline(TranslationStackedInline):
+    model = Milestone
+    extra = 0
+    fields = ("date", "title", "description")
+
+
+@admin.register(Page)
+class PageAdmin(TabbedTranslationAdmin):
+    list_display = (
+        "title",
+        "parent",
+        "status",
+        "publish_from",
+        "show_in_menu",
+        "menu_order",
+        "languages",
+        "updated_at",
+    )
+    list_display_links = ("title",)
+    list_editable = ("menu_order",)
+    list_filter = ("status", "show_in_menu", "is_home", "parent")
+    list_select_related = ("parent",)
+    search_fields = (
+        "title_az",
+        "title_en",
+        "title_ru",
+        "url_path_az",
+        "url_path_en",
+        "url_path_ru",
+    )
+    readonly_fields = ("addresses", "created_at", "updated_at")
+    actions = ("publish", "unpublish")
+    inlines = (MilestoneInline,)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "summary", "body")}),
+        (
+            _("Place in the site"),
+            {"fields": ("parent", "is_home", "show_in_menu", "menu_order", "addresses")},
+        ),
+        (_("Publishing"), {"fields": ("status", "publish_from", "created_at", "updated_at")}),
+        (_("Search engines and sharing"), {"fields": ("seo_description", "og_image")}),
+    )
+
+    @admin.display(description=_("languages"))
+    def languages(self, page):
+        return ", ".join(code.upper() for code in page.available_languages)
+
+    @admin.display(description=_("addresses"))
+    def addresses(self, page):
+        if not page.pk:
+            return _("Made from the slugs when the page is saved.")
+        return ", ".join(
+            f"/{code}/{path}/".replace("//", "/") for code, path in page.build_url_paths().items()
+        )
+
+    @admin.action(description=_("Publish the selected pages"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Status.PUBLISHED)
+
+    @admin.action(
+        description=_("Withdraw the selected pages (back to draft)"), permissions=["change"]
+    )
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, Status.DRAFT)
+
+    def _set_status(self, request, queryset, status):
+        count = queryset.update(status=status, updated_at=timezone.now())
+        self.message_user(
+            request,
+            ngettext("%(count)d page updated.", "%(count)d pages updated.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(PageRedirect)
+class PageRedirectAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "page", "created_at")
+    list_filter = ("language",)
+    search_fields = ("old_path",)
+    list_select_related = ("page",)

@@ -1,0 +1,269 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
+from centre.i18n import language_codes, localized_field
+from centre.models import Publishable, PublishableQuerySet
+from centre.text import slugify_az
+
+
+class PageQuerySet(PublishableQuerySet):
+    def menu(self):
+        """The top-level pages of the site's main navigation."""
+        return self.published().filter(parent=None, is_home=False, show_in_menu=True)
+
+    def at_path(self, url_path, language=None):
+        """The page whose stored path in ``language`` (default: the active one) is ``url_path``."""
+        language = language or translation.get_language()
+        return self.filter(**{localized_field("url_path", language): url_path})
+
+    def at_paths(self, url_paths, language=None):
+        """The pages at ``url_paths``, shallowest first (for breadcrumbs)."""
+        column = localized_field("url_path", language or translation.get_language())
+        return self.filter(**{f"{column}__in": url_paths}).order_by(column)
+
+
+class Page(Publishable):
+    """
+    One of the Centre's own pages, in a tree.
+
+    Each page stores its full path per language (``url_path_az``, ``url_path_en``, …), built
+    from its ancestors' slugs, so a request finds its page in one query. When a slug changes,
+    the descendants' paths follow and each old path is kept as a :class:`PageRedirect`.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The page's part of the address, in Latin letters. Leave empty to make it from the "
+            "title; a language without a title uses the Azerbaijani slug."
+        ),
+    )
+    url_path = models.CharField(_("address"), max_length=1000, blank=True, editable=False)
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences shown under the title.")
+    )
+    body = ProseEditorField(
+        _("body"), blank=True, config=RICH_TEXT_EDITOR_CONFIG, sanitize=sanitize_html
+    )
+    seo_description = models.CharField(
+        _("description for search engines"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown in search results. Leave empty to use the summary."),
+    )
+    og_image = models.ImageField(
+        _("sharing image"),
+        upload_to="pages/sharing/",
+        blank=True,
+        help_text=_("Shown when the page is shared on social networks."),
+    )
+
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent page"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        limit_choices_to={"is_home": False},
+    )
+    is_home = models.BooleanField(_("home page"), default=False)
+    show_in_menu = models.BooleanField(_("show in menu"), default=True)
+    menu_order = models.PositiveIntegerField(_("menu order"), default=0)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["menu_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_home"], condition=models.Q(is_home=True), name="pages_one_home_page"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_home=False) | models.Q(parent=None),
+                name="pages_home_has_no_parent",
+            ),
+        ] + [
+            # One page per address in each language (the columns come from modeltranslation).
+            models.UniqueConstraint(
+                fields=[localized_field("url_path", code)], name=f"pages_unique_url_path_{code}"
+            )
+            for code, _name in settings.LANGUAGES
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        if self.is_home:
+            return reverse("pages:home")
+        url_path = getattr(self, localized_field("url_path", translation.get_language()))
+        return reverse("pages:detail", kwargs={"url_path": url_path or self.url_path_az})
+
+    @property
+    def available_languages(self):
+        """Languages the page has its own text in (Azerbaijani always)."""
+        return [code for code in language_codes() if getattr(self, localized_field("title", code))]
+
+    def breadcrumb_paths(self, language=None):
+        """The stored paths of this page's ancestors, nearest last."""
+        language = language or translation.get_language()
+        parts = getattr(self, localized_field("url_path", language)).split("/")
+        return ["/".join(parts[:depth]) for depth in range(1, len(parts))]
+
+    def build_url_paths(self):
+        """``{language: full path}`` from the parent's stored paths and this page's slugs."""
+        paths = {}
+        for code in language_codes():
+            if self.is_home:
+                paths[code] = ""
+                continue
+            segment = getattr(self, localized_field("slug", code)) or self.slug_az
+            parent_path = (
+                getattr(self.parent, localized_field("url_path", code)) if self.parent else ""
+            )
+            paths[code] = f"{parent_path}/{segment}" if parent_path else segment
+        return paths
+
+    def fill_slugs(self):
+        """Make a slug from the title in every language that has a title and no slug."""
+        for code in language_codes():
+            slug_field, title = (
+                localized_field("slug", code),
+                getattr(self, localized_field("title", code)),
+            )
+            if title and not getattr(self, slug_field):
+                setattr(self, slug_field, slugify_az(title) or "page")
+
+    def clean(self):
+        super().clean()
+        if self.is_home and self.parent_id:
+            raise ValidationError({"parent": _("The home page cannot have a parent page.")})
+        if self.pk and self.parent_id:
+            ancestor = self.parent
+            while ancestor is not None:
+                if ancestor.pk == self.pk:
+                    raise ValidationError({"parent": _("A page cannot be placed under itself.")})
+                ancestor = ancestor.parent
+        self.fill_slugs()
+        if not self.is_home:
+            self._validate_paths()
+
+    def _validate_paths(self):
+        others = Page.objects.exclude(pk=self.pk)
+        for code, path in self.build_url_paths().items():
+            slug_field = localized_field("slug", code)
+            error_field = slug_field if getattr(self, slug_field) else "slug_az"
+            if others.at_path(path, code).exists():
+                raise ValidationError(
+                    {
+                        error_field: _("Another page already has the address “%(path)s”.")
+                        % {"path": path}
+                    }
+                )
+            if not self.parent_id and self._path_is_taken_by_the_site(code, path):
+                raise ValidationError(
+                    {error_field: _("The address “%(path)s” is used by another part of the site.")
+                     % {"path": path}}
+                )  # fmt: skip
+
+    @staticmethod
+    def _path_is_taken_by_the_site(language, path):
+        with translation.override(language):
+            try:
+                match = resolve(reverse("pages:home") + path + "/")
+            except Resolver404:
+                return False
+        return match.view_name != "pages:detail"
+
+    def save(self, *args, **kwargs):
+        for code in language_codes():
+            body_field = localized_field("body", code)
+            setattr(self, body_field, sanitize_html(getattr(self, body_field)))
+        self.fill_slugs()
+        with transaction.atomic():
+            old_paths = {}
+            if self.pk:
+                old_paths = (
+                    Page.objects.filter(pk=self.pk)
+                    .values(*(localized_field("url_path", code) for code in language_codes()))
+                    .first()
+                    or {}
+                )
+            new_paths = self.build_url_paths()
+            for code, path in new_paths.items():
+                setattr(self, localized_field("url_path", code), path)
+            super().save(*args, **kwargs)
+            moved = {
+                code: old_paths[localized_field("url_path", code)]
+                for code in language_codes()
+                if old_paths.get(localized_field("url_path", code)) not in (None, new_paths[code])
+            }
+            if moved:
+                self._record_moves(moved, new_paths)
+                for child in self.children.all():
+                    child.parent = self
+                    child.save()
+
+    def _record_moves(self, moved, new_paths):
+        for code, old_path in moved.items():
+            if old_path:
+                PageRedirect.objects.update_or_create(
+                    language=code, old_path=old_path, defaults={"page": self}
+                )
+            # A redirect from the page's new address would shadow nothing, but is stale.
+            PageRedirect.objects.filter(language=code, old_path=new_paths[code]).delete()
+
+
+class PageRedirect(models.Model):
+    """An address a page used to have, answered with a permanent redirect to where it is now."""
+
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    old_path = models.CharField(_("old address"), max_length=1000)
+    page = models.ForeignKey(
+        Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="redirects"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("page redirect")
+        verbose_name_plural = _("page redirects")
+        ordering = ["language", "old_path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "old_path"], name="pages_unique_redirect_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"/{self.language}/{self.old_path}/"
+
+
+class Milestone(models.Model):
+    """A dated event in the Centre's history, shown as a timeline on its page."""
+
+    page = models.ForeignKey(
+        Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="milestones"
+    )
+    date = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["date", "pk"]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.title}"

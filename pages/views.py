@@ -1,0 +1,76 @@
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils import translation
+from django.views.generic import DetailView, TemplateView
+
+from .models import Milestone, Page, PageRedirect
+
+
+class PageView(DetailView):
+    """A page of the tree, found by its stored path in the active language."""
+
+    template_name = "pages/page_detail.html"
+    context_object_name = "page"
+
+    def get_queryset(self):
+        return Page.objects.visible_to(self.request.user)
+
+    def get_object(self, queryset=None):
+        url_path = self.kwargs["url_path"]
+        # PostgreSQL refuses NUL in text; no page address can contain one anyway.
+        if "\x00" in url_path:
+            raise Http404
+        page = self.get_queryset().at_path(url_path).first()
+        if page is None:
+            raise Http404
+        return page
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            moved_to = self.moved_page()
+            if moved_to is None:
+                raise
+            return HttpResponsePermanentRedirect(moved_to.get_absolute_url())
+
+    def moved_page(self):
+        """The page that used to live at this address, if the visitor may see it."""
+        if "\x00" in self.kwargs["url_path"]:
+            return None
+        redirect = (
+            PageRedirect.objects.filter(
+                language=translation.get_language(),
+                old_path=self.kwargs["url_path"],
+                page__in=self.get_queryset(),
+            )
+            .select_related("page")
+            .first()
+        )
+        return redirect.page if redirect else None
+
+    def get_context_data(self, **kwargs):
+        page = self.object
+        breadcrumbs = list(self.get_queryset().at_paths(page.breadcrumb_paths()))
+        return super().get_context_data(
+            breadcrumbs=breadcrumbs,
+            # The top-level page this one belongs to, marked in the main menu.
+            section=breadcrumbs[0] if breadcrumbs else page,
+            subpages=page.children.published() if not page.is_home else Page.objects.none(),
+            milestones=page.milestones.all(),
+            **kwargs,
+        )
+
+
+class HomeView(TemplateView):
+    template_name = "pages/home.html"
+
+    def get_context_data(self, **kwargs):
+        visible = Page.objects.visible_to(self.request.user)
+        # Before any content is loaded the home page still answers, with the Centre's name.
+        page = visible.filter(is_home=True).first()
+        return super().get_context_data(
+            page=page,
+            object=page,
+            key_dates=Milestone.objects.filter(page__in=visible).select_related("page"),
+            **kwargs,
+        )
