@@ -19,6 +19,7 @@ RICH_TEXT_EDITOR_CONFIG = {
         "Heading": {"levels": [2, 3, 4]},
         "BulletList": True,
         "OrderedList": True,
+        "ListItem": True,
         "Blockquote": True,
         "HorizontalRule": True,
         "HardBreak": True,

@@ -11,8 +11,8 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
-admin.site.site_header = _("4SİM Centre: administration")
-admin.site.site_title = _("4SİM administration")
+admin.site.site_header = _("4SIM Centre administration")
+admin.site.site_title = _("4SIM administration")
 admin.site.index_title = _("Site content")
 
 urlpatterns = [

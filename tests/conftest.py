@@ -1,0 +1,26 @@
+import pytest
+from django.utils import translation
+
+from pages.seed import seed as seed_pages
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # Tests that activate a language must not leak it into the next test.
+    with translation.override("az"):
+        yield
+
+
+@pytest.fixture
+def seeded(db):
+    """The Centre's real content, as ``make run`` loads it."""
+    seed_pages()
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_user(
+        "editor", password="a-long-test-password", is_staff=True, is_superuser=True
+    )
+    client.force_login(user)
+    return client
