@@ -110,3 +110,20 @@ def test_admin_speaks_azerbaijani_to_azerbaijani_staff(admin_client):
 def test_admin_speaks_russian_to_russian_staff(admin_client):
     response = admin_client.get("/admin/", headers={"accept-language": "ru"})
     assert "Содержание сайта" in response.text
+
+
+@pytest.mark.django_db
+def test_staff_switch_the_admin_language(admin_client):
+    html = admin_client.get("/admin/", headers={"accept-language": "az"}).text
+    assert 'action="/i18n/setlang/"' in html
+    response = admin_client.post("/i18n/setlang/", {"language": "ru", "next": "/admin/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    assert "Содержание сайта" in admin_client.get("/admin/", headers={"accept-language": "az"}).text
+
+
+@pytest.mark.django_db
+def test_language_switch_never_redirects_off_site(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "https://evil.example/"})
+    assert response.status_code == 302
+    assert not response["Location"].startswith("https://evil.example")
