@@ -11,6 +11,8 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
+from centre import views
+
 admin.site.site_header = _("4SIM Centre administration")
 admin.site.site_title = _("4SIM administration")
 admin.site.index_title = _("Site content")
@@ -18,6 +20,7 @@ admin.site.index_title = _("Site content")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("favicon.ico", views.favicon),
 ]
 
 if settings.SERVE_MEDIA:

@@ -41,3 +41,10 @@ def test_collectstatic_makes_hashed_compressed_files_that_pages_use(tmp_path, cl
     fonts = re.findall(r'url\("\.\./fonts/([^"]+)"\)', css)
     assert fonts and all(re.search(r"\.[0-9a-f]{12}\.woff2$", font) for font in fonts)
     assert all((tmp_path / "fonts" / font).exists() for font in fonts)
+
+
+def test_favicon_redirects_to_the_mark(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/img/mark.svg"
+    assert client.post("/favicon.ico").status_code == 405
