@@ -1,9 +1,11 @@
-"""Building blocks shared by the content apps. ``centre`` itself stores nothing."""
+"""Building blocks shared by the content apps, and the one taxonomy they share."""
 
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from centre.text import slugify_az
 
 
 class Status(models.TextChoices):
@@ -53,3 +55,33 @@ class Publishable(models.Model):
         return self.status == Status.PUBLISHED and (
             self.publish_from is None or self.publish_from <= timezone.now()
         )
+
+
+class Technology(models.Model):
+    """
+    A 4IR technology (artificial intelligence, robotics, …): the one taxonomy shared by
+    partners and publications, so both can be filtered by it and linked through it.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("Used in filter addresses (?technology=…). Made from the name if left empty."),
+        blank=True,
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("technology")
+        verbose_name_plural = _("technologies")
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify_az(self.name_az or self.name)
+        super().save(*args, **kwargs)

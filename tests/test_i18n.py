@@ -127,3 +127,16 @@ def test_language_switch_never_redirects_off_site(client):
     response = client.post("/i18n/setlang/", {"language": "en", "next": "https://evil.example/"})
     assert response.status_code == 302
     assert not response["Location"].startswith("https://evil.example")
+
+
+@pytest.mark.urls("tests.urls_failing")
+@pytest.mark.parametrize(
+    ("prefix", "text"),
+    [("az", "Xəta baş verdi"), ("en", "Something went wrong"), ("ru", "Что-то пошло не так")],
+)
+def test_500_page_is_translated(client, prefix, text):
+    client.raise_request_exception = False
+    response = client.get(f"/{prefix}/broken/")
+    assert response.status_code == 500
+    assert text in response.text
+    assert f'<html lang="{prefix}">' in response.text

@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import call_command
 
+from centre.models import Technology
 from pages.models import Milestone, Page, PageRedirect
 
 pytestmark = pytest.mark.django_db
@@ -11,6 +12,7 @@ def snapshot():
         "pages": list(Page.objects.order_by("pk").values()),
         "milestones": list(Milestone.objects.order_by("pk").values()),
         "redirects": PageRedirect.objects.count(),
+        "technologies": list(Technology.objects.order_by("pk").values()),
     }
 
 
@@ -19,11 +21,16 @@ def test_seed_demo_twice_changes_nothing_and_duplicates_nothing(capsys):
     first = snapshot()
     assert len(first["pages"]) == 4
     assert len(first["milestones"]) == 4
-    assert "pages: 4 created" in capsys.readouterr().out
+    assert len(first["technologies"]) == 6
+    output = capsys.readouterr().out
+    assert "pages: 4 created" in output
+    assert "centre: 6 created" in output
 
     call_command("seed_demo")
     assert snapshot() == first
-    assert "pages: 0 created" in capsys.readouterr().out
+    output = capsys.readouterr().out
+    assert "pages: 0 created" in output
+    assert "centre: 0 created" in output
 
 
 def test_seed_demo_leaves_staff_edits_alone():
@@ -47,3 +54,13 @@ def test_seeded_pages_are_complete_in_three_languages():
         for language in ("az", "en", "ru"):
             assert getattr(milestone, f"title_{language}")
             assert getattr(milestone, f"description_{language}")
+
+
+def test_technologies_are_named_in_three_languages():
+    call_command("seed_demo")
+    ai = Technology.objects.get(slug="artificial-intelligence")
+    assert (ai.name_az, ai.name_en, ai.name_ru) == (
+        "Süni intellekt",
+        "Artificial intelligence",
+        "Искусственный интеллект",
+    )

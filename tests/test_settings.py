@@ -10,17 +10,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load_settings(**environment):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL"))
-    }
+def start_django(code="print('started')", **environment):
+    """Run ``code`` after ``django.setup()`` in a fresh process with ``environment``."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     # Empty values win over a developer's .env file (it never overwrites what is set).
-    env.update({"DJANGO_SECRET_KEY": "", "DJANGO_ALLOWED_HOSTS": "", "DJANGO_DEBUG": ""})
+    env.update(DJANGO_SECRET_KEY="", DJANGO_ALLOWED_HOSTS="", DJANGO_DEBUG="", DATABASE_URL="")
     env.update(environment, DJANGO_SETTINGS_MODULE="centre.settings")
+    env = {key: value for key, value in env.items() if key != "DATABASE_URL" or value}
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -29,25 +27,31 @@ def load_settings(**environment):
     )
 
 
+def setting(expression, **environment):
+    result = start_django(f"from django.conf import settings; print({expression})", **environment)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
 def test_production_refuses_to_start_without_a_secret_key():
-    result = load_settings(DJANGO_DEBUG="0", DJANGO_ALLOWED_HOSTS="example.org")
+    result = start_django(DJANGO_DEBUG="0", DJANGO_ALLOWED_HOSTS="example.org")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = load_settings(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 50)
+    result = start_django(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 50)
     assert result.returncode != 0
     assert "DJANGO_ALLOWED_HOSTS must be set" in result.stderr
 
 
 def test_debug_is_off_unless_asked_for():
-    result = load_settings(DJANGO_SECRET_KEY="x" * 50)
+    result = start_django(DJANGO_SECRET_KEY="x" * 50)
     assert result.returncode != 0  # DEBUG off by default: hosts are then required
 
 
 def test_production_starts_with_the_documented_variables():
-    result = load_settings(
+    result = start_django(
         DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="example.org"
     )
     assert result.returncode == 0, result.stderr
@@ -55,8 +59,7 @@ def test_production_starts_with_the_documented_variables():
 
 
 def test_development_needs_nothing():
-    result = load_settings(DJANGO_DEBUG="1")
-    assert result.returncode == 0, result.stderr
+    assert setting("settings.DEBUG", DJANGO_DEBUG="1") == "True"
 
 
 @pytest.mark.parametrize(
@@ -67,14 +70,19 @@ def test_development_needs_nothing():
     ],
 )
 def test_database_comes_from_database_url(url, engine):
-    env = {"DATABASE_URL": url, "DJANGO_DEBUG": "1"}
-    code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
-    result = subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        cwd=ROOT,
-        env={**os.environ, **env, "DJANGO_SETTINGS_MODULE": "centre.settings"},
-        capture_output=True,
-        text=True,
-        timeout=60,
+    assert (
+        setting("settings.DATABASES['default']['ENGINE']", DJANGO_DEBUG="1", DATABASE_URL=url)
+        == engine
     )
-    assert result.stdout.strip() == engine, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("redis_url", "backend"),
+    [
+        ("", "django.core.cache.backends.locmem.LocMemCache"),
+        ("redis://127.0.0.1:6379/0", "django.core.cache.backends.redis.RedisCache"),
+    ],
+)
+def test_redis_url_selects_the_shared_cache(redis_url, backend):
+    expression = "settings.CACHES['default']['BACKEND']"
+    assert setting(expression, DJANGO_DEBUG="1", REDIS_URL=redis_url) == backend

@@ -1,0 +1,123 @@
+"""
+Uploaded images, for every app: checked by decoding them, and resized into renditions.
+
+An upload is trusted only once Pillow has decoded all of it as PNG, JPEG or WebP within a pixel
+limit: an SVG, an HTML file renamed ``.png``, a truncated file or a decompression bomb is
+refused with a form error, never a 500. Renditions are the sizes pages actually show (for
+``srcset``), in WebP and in the original format.
+"""
+
+import io
+import posixpath
+import warnings
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+from centre.text import slugify_az
+
+# Pillow format name -> file extension, for the formats the site accepts.
+ACCEPTED_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
+
+
+def max_image_pixels():
+    return getattr(settings, "IMAGE_MAX_PIXELS", 25_000_000)
+
+
+def validate_image(file):
+    """Raise ``ValidationError`` unless ``file`` decodes fully as an accepted image."""
+    limit = max_image_pixels()
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        with warnings.catch_warnings():
+            # Pillow warns, then raises, past its own bomb limit; ours is lower and explicit.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                if image.format not in ACCEPTED_FORMATS:
+                    raise ValidationError(
+                        _("Upload a PNG, JPEG or WebP image."), code="image_format"
+                    )
+                width, height = image.size
+                if width * height > limit:
+                    raise _too_large(limit)
+                image.load()  # decode every pixel: a truncated file fails here
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise _too_large(limit) from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
+        raise ValidationError(
+            _("This file is not a usable image: it could not be read as PNG, JPEG or WebP."),
+            code="invalid_image",
+        ) from error
+    finally:
+        file.seek(position)
+
+
+def _too_large(limit):
+    return ValidationError(
+        _("The image is too large: at most %(megapixels)s megapixels are accepted."),
+        code="image_too_large",
+        params={"megapixels": f"{limit / 1_000_000:g}"},
+    )
+
+
+def make_renditions(file, storage, stem, widths):
+    """
+    Save resized copies of the image ``file`` to ``storage`` and describe them.
+
+    For each width (never wider than the original) a WebP copy and a copy in the original
+    format are written as ``<stem>-<width>.<ext>``. Returns a list of
+    ``{"name", "width", "height", "format"}`` dicts, smallest first.
+    """
+    file.seek(0)
+    with Image.open(file) as original:
+        original_format = original.format
+        original.load()
+        image = original.convert("RGBA" if _has_alpha(original) else "RGB")
+    formats = [("WEBP", "webp")]
+    if original_format != "WEBP":
+        formats.append((original_format, ACCEPTED_FORMATS[original_format]))
+    renditions = []
+    for width in sorted({min(width, image.width) for width in widths}):
+        height = max(1, round(image.height * width / image.width))
+        resized = image.resize((width, height), Image.Resampling.LANCZOS)
+        for pillow_format, ext in formats:
+            name = storage.save(
+                f"{stem}-{width}.{ext}", ContentFile(_encode(resized, pillow_format))
+            )
+            renditions.append({"name": name, "width": width, "height": height, "format": ext})
+    file.seek(0)
+    return renditions
+
+
+def delete_renditions(storage, renditions):
+    for rendition in renditions or []:
+        storage.delete(rendition["name"])
+
+
+def rendition_stem(upload_to, filename):
+    """``partners/renditions`` + ``Logo Name.PNG`` -> ``partners/renditions/logo-name``."""
+    stem = posixpath.splitext(posixpath.basename(filename))[0]
+    return posixpath.join(upload_to, slugify_az(stem, max_length=60) or "image")
+
+
+def _has_alpha(image):
+    return image.mode in ("RGBA", "LA", "PA") or (
+        image.mode == "P" and "transparency" in image.info
+    )
+
+
+def _encode(image, pillow_format):
+    buffer = io.BytesIO()
+    if pillow_format == "JPEG":
+        image.convert("RGB").save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
+    elif pillow_format == "WEBP":
+        image.save(buffer, "WEBP", quality=82, method=6)
+    else:
+        image.save(buffer, pillow_format, optimize=True)
+    return buffer.getvalue()
