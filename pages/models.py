@@ -139,10 +139,8 @@ class Page(Publishable):
     def fill_slugs(self):
         """Make a slug from the title in every language that has a title and no slug."""
         for code in language_codes():
-            slug_field, title = (
-                localized_field("slug", code),
-                getattr(self, localized_field("title", code)),
-            )
+            title = getattr(self, localized_field("title", code))
+            slug_field = localized_field("slug", code)
             if title and not getattr(self, slug_field):
                 setattr(self, slug_field, slugify_az(title) or "page")
 
@@ -166,17 +164,12 @@ class Page(Publishable):
             slug_field = localized_field("slug", code)
             error_field = slug_field if getattr(self, slug_field) else "slug_az"
             if others.at_path(path, code).exists():
-                raise ValidationError(
-                    {
-                        error_field: _("Another page already has the address “%(path)s”.")
-                        % {"path": path}
-                    }
-                )
-            if not self.parent_id and self._path_is_taken_by_the_site(code, path):
-                raise ValidationError(
-                    {error_field: _("The address “%(path)s” is used by another part of the site.")
-                     % {"path": path}}
-                )  # fmt: skip
+                message = _("Another page already has the address “%(path)s”.")
+            elif not self.parent_id and self._path_is_taken_by_the_site(code, path):
+                message = _("The address “%(path)s” is used by another part of the site.")
+            else:
+                continue
+            raise ValidationError({error_field: message % {"path": path}})
 
     @staticmethod
     def _path_is_taken_by_the_site(language, path):
