@@ -63,3 +63,29 @@ def slugify_az(text, max_length=100):
             slug[:max_length].rsplit("-", 1)[0] if "-" in slug[:max_length] else slug[:max_length]
         )
     return slug.strip("-")
+
+
+# Folding for search. One written rule for the Turkic I: İ, I, ı and i all fold to "i", so
+# "İNQİLAB", "Inqilab" and "inqilab" are one word, and so are "ILHAM" and "İlham". The other
+# Azerbaijani letters fold to their Latin base (ə→e, ş→s, ç→c, ğ→g, ö→o, ü→u), because visitors
+# often type without them: "seher" finds "şəhər". Cyrillic is only lower-cased (Russian search
+# keeps its own letters, and PostgreSQL's Russian stemmer reads them). Folding maps each
+# character to exactly one character, so a position in folded text is the same position in the
+# original, which is how excerpts are highlighted.
+_FOLD = {
+    **dict.fromkeys("İIıi", "i"),
+    **{upper: AZERBAIJANI_TO_ASCII[upper].lower() for upper in "ƏŞÇĞÖÜ"},
+    **{lower: AZERBAIJANI_TO_ASCII[lower] for lower in "əşçğöü"},
+}
+
+
+def fold(text):
+    """Lower-case ``text`` the Azerbaijani way and drop Azerbaijani diacritics, one for one."""
+    folded = []
+    for char in text:
+        if char in _FOLD:
+            folded.append(_FOLD[char])
+            continue
+        lower = char.lower()
+        folded.append(lower if len(lower) == 1 else char)
+    return "".join(folded)

@@ -1,6 +1,6 @@
 import pytest
 
-from centre.text import slugify_az, transliterate
+from centre.text import fold, slugify_az, transliterate
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,30 @@ def test_slug_of_text_without_letters_is_empty():
 def test_dotted_and_dotless_i_both_become_i():
     # One rule for the Turkic I: İ/i and I/ı are all written "i" in ASCII.
     assert transliterate("İıIi").lower() == "iiii"
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("inqilab", "İnqilabı"),
+        ("İNQİLAB", "İnqilabı"),
+        ("Inqilab", "İnqilabı"),
+        ("ILHAM", "İlham"),
+        ("seher", "şəhər"),
+        ("esyalarin", "Əşyaların"),
+        ("cagirislar", "çağırışlar"),
+        ("ozunde", "özündə"),
+        ("революция", "РЕВОЛЮЦИЯ"),
+    ],
+)
+def test_folding_makes_what_visitors_type_match_what_is_written(typed, written):
+    assert fold(written).startswith(fold(typed))
+
+
+def test_folding_keeps_every_position():
+    for text in ("İnqilabı ŞƏHƏR", "Straße ẞ İ", "Центр ёж", "ǅemal ﬁle"):
+        assert len(fold(text)) == len(text)
+
+
+def test_the_turkic_i_rule_is_one_rule():
+    assert {fold(letter) for letter in "İIıi"} == {"i"}
