@@ -1,5 +1,8 @@
 """Building blocks shared by the content apps, and the one taxonomy they share."""
 
+import hashlib
+
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -55,6 +58,84 @@ class Publishable(models.Model):
         return self.status == Status.PUBLISHED and (
             self.publish_from is None or self.publish_from <= timezone.now()
         )
+
+
+def text_digest(text):
+    return hashlib.sha256((text or "").encode()).hexdigest()[:16]
+
+
+class TranslationTracked(models.Model):
+    """
+    Remembers which Azerbaijani text each translation was made from.
+
+    For every tracked field and language other than the default, ``translation_sources`` keeps
+    digests of the translation and of the Azerbaijani text when that translation was last saved
+    (or marked as checked). If the Azerbaijani text changes afterwards, the translation is
+    *stale*: possibly outdated, until staff edit it or mark it as checked.
+    """
+
+    #: The translated text fields to track; each model lists its own.
+    tracked_translation_fields = ()
+
+    translation_sources = models.JSONField(
+        _("translation sources"), default=dict, blank=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.record_translation_sources()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "translation_sources"}
+        super().save(*args, **kwargs)
+
+    def _translations(self):
+        for field in self.tracked_translation_fields:
+            source = getattr(self, f"{field}_{settings.LANGUAGE_CODE}")
+            for code, _name in settings.LANGUAGES:
+                if code != settings.LANGUAGE_CODE:
+                    yield field, code, source, getattr(self, f"{field}_{code}")
+
+    def record_translation_sources(self):
+        """Note the source of every translation that is new or was edited since last time."""
+        sources = dict(self.translation_sources or {})
+        for field, code, source, translation in self._translations():
+            key = f"{field}:{code}"
+            if not translation:
+                sources.pop(key, None)
+            elif sources.get(key, {}).get("text") != text_digest(translation):
+                sources[key] = {"text": text_digest(translation), "source": text_digest(source)}
+        self.translation_sources = sources
+
+    def stale_translations(self):
+        """``{language: [field, …]}`` for translations older than their Azerbaijani text."""
+        stale = {}
+        for field, code, source, translation in self._translations():
+            recorded = (self.translation_sources or {}).get(f"{field}:{code}")
+            if translation and recorded and recorded["source"] != text_digest(source):
+                stale.setdefault(code, []).append(field)
+        return stale
+
+    def missing_translations(self):
+        """``{language: [field, …]}`` for fields with Azerbaijani text and no translation."""
+        missing = {}
+        for field, code, source, translation in self._translations():
+            if source and not translation:
+                missing.setdefault(code, []).append(field)
+        return missing
+
+    @property
+    def stale_languages(self):
+        return list(self.stale_translations())
+
+    def mark_translations_checked(self, languages=None):
+        """Accept the current translations as up to date (the caller saves)."""
+        self.record_translation_sources()
+        for field, code, source, _translation in self._translations():
+            key = f"{field}:{code}"
+            if key in self.translation_sources and (languages is None or code in languages):
+                self.translation_sources[key]["source"] = text_digest(source)
 
 
 class Technology(models.Model):

@@ -12,12 +12,18 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from centre import views
+from centre.admin import translations_view
 
 admin.site.site_header = _("4SIM Centre administration")
 admin.site.site_title = _("4SIM administration")
 admin.site.index_title = _("Site content")
 
 urlpatterns = [
+    path(
+        "admin/translations/",
+        admin.site.admin_view(translations_view),
+        name="admin-translations",
+    ),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", views.favicon),

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from centre.admin import TranslationStateMixin
 from centre.models import Status
 
 from .models import Milestone, Page, PageRedirect
@@ -16,7 +17,7 @@ class MilestoneInline(TranslationStackedInline):
 
 
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin):
+class PageAdmin(TranslationStateMixin, TabbedTranslationAdmin):
     list_display = (
         "title",
         "parent",
@@ -25,6 +26,7 @@ class PageAdmin(TabbedTranslationAdmin):
         "show_in_menu",
         "menu_order",
         "languages",
+        "translation_state",
         "updated_at",
     )
     list_display_links = ("title",)
@@ -40,7 +42,7 @@ class PageAdmin(TabbedTranslationAdmin):
         "url_path_ru",
     )
     readonly_fields = ("addresses", "created_at", "updated_at")
-    actions = ("publish", "unpublish")
+    actions = ("publish", "unpublish", "mark_translations_checked")
     inlines = (MilestoneInline,)
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),

@@ -8,7 +8,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
 from centre.i18n import language_codes, localized_field
-from centre.models import Publishable, PublishableQuerySet
+from centre.models import Publishable, PublishableQuerySet, TranslationTracked
 from centre.text import slugify_az
 
 
@@ -28,7 +28,7 @@ class PageQuerySet(PublishableQuerySet):
         return self.filter(**{f"{column}__in": url_paths}).order_by(column)
 
 
-class Page(Publishable):
+class Page(Publishable, TranslationTracked):
     """
     One of the Centre's own pages, in a tree.
 
@@ -81,6 +81,8 @@ class Page(Publishable):
     menu_order = models.PositiveIntegerField(_("menu order"), default=0)
 
     objects = PageQuerySet.as_manager()
+
+    tracked_translation_fields = ("title", "summary", "body", "seo_description")
 
     class Meta:
         verbose_name = _("page")
