@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_prose_editor",
     "centre",
     "pages",
@@ -163,6 +164,11 @@ STORAGES = {
 }
 
 X_FRAME_OPTIONS = "DENY"
+
+# /sitemap.xml is made of each content app's sitemap, named here so that centre imports no app.
+SITEMAPS = {
+    "pages": "pages.sitemaps.PageSitemap",
+}
 
 # The Centre's contact details shown in every page's footer.
 CENTRE_CONTACT_EMAIL = env.str("CENTRE_CONTACT_EMAIL", default="info@4sim.gov.az")

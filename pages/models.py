@@ -114,6 +114,14 @@ class Page(Publishable, TranslationTracked):
         return reverse("pages:detail", kwargs={"url_path": url_path or self.url_path_az})
 
     @property
+    def meta_description(self):
+        return self.seo_description or self.summary
+
+    @property
+    def meta_image_url(self):
+        return self.og_image.url if self.og_image else None
+
+    @property
     def available_languages(self):
         """Languages the page has its own text in (Azerbaijani always)."""
         return [code for code in language_codes() if getattr(self, localized_field("title", code))]

@@ -1,0 +1,11 @@
+from centre.sitemaps import TranslatedSitemap
+
+from .models import Page
+
+
+class PageSitemap(TranslatedSitemap):
+    def items(self):
+        return Page.objects.published().order_by("pk")
+
+    def lastmod(self, page):
+        return page.updated_at

@@ -1,0 +1,90 @@
+"""What search engines read: sitemap, robots.txt, canonical and social meta tags."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from centre.models import Status
+
+from .factories import make_page
+
+pytestmark = pytest.mark.django_db
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap_entries(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    entries = {}
+    for url in root.findall("s:url", NS):
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
+        entries[url.find("s:loc", NS).text] = alternates
+    return entries
+
+
+def test_sitemap_lists_each_page_in_the_languages_it_has(client, seeded):
+    make_page("Yalnız azərbaycanca")
+    make_page("Qaralama", status=Status.DRAFT, title_en="Draft")
+    entries = sitemap_entries(client)
+    about = entries["http://testserver/en/about-the-centre/"]
+    assert about == {
+        "az": "http://testserver/az/merkez-haqqinda/",
+        "en": "http://testserver/en/about-the-centre/",
+        "ru": "http://testserver/ru/o-tsentre/",
+        "x-default": "http://testserver/az/merkez-haqqinda/",
+    }
+    assert "http://testserver/az/yalniz-azerbaycanca/" in entries
+    assert "http://testserver/en/yalniz-azerbaycanca/" not in entries
+    assert not any("qaralama" in url or "draft" in url for url in entries)
+    # Home, about, mandate, history in three languages, plus the az-only page.
+    assert len(entries) == 4 * 3 + 1
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.text.splitlines()
+    assert "User-agent: *" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def meta(html, attribute, name):
+    found = re.search(rf'<meta {attribute}="{re.escape(name)}" content="([^"]*)">', html)
+    return found[1] if found else None
+
+
+@pytest.mark.parametrize("url", ["/az/", "/en/about-the-centre/", "/ru/o-tsentre/istoriya/"])
+def test_every_page_has_canonical_description_and_social_tags(client, seeded, url):
+    html = client.get(url).text
+    assert f'<link rel="canonical" href="http://testserver{url}">' in html
+    assert meta(html, "name", "description")
+    assert meta(html, "property", "og:title")
+    assert meta(html, "property", "og:description")
+    assert meta(html, "property", "og:url") == f"http://testserver{url}"
+    assert meta(html, "property", "og:image").startswith("http://testserver/static/")
+    assert meta(html, "name", "twitter:card") == "summary_large_image"
+    assert meta(html, "name", "twitter:image") == meta(html, "property", "og:image")
+
+
+def test_social_tags_speak_the_page_language(client, seeded):
+    html = client.get("/ru/o-tsentre/").text
+    assert meta(html, "property", "og:title") == "О Центре"
+    assert meta(html, "property", "og:locale") == "ru_RU"
+
+
+def test_home_page_describes_the_organisation_in_json_ld(client, seeded):
+    html = client.get("/en/").text
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(block[1])
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "GovernmentOrganization"
+    assert data["name"] == "Fourth Industrial Revolution Analysis and Coordination Centre"
+    assert data["foundingDate"] == "2021-01-06"
+    assert data["url"] == "http://testserver/en/"
