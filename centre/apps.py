@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CentreConfig(AppConfig):
     name = "centre"
     verbose_name = _("Site")
+
+    def ready(self):
+        # Search entries follow every save and delete of the searchable models.
+        from centre import search
+
+        search.connect_signals()

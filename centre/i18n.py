@@ -6,6 +6,14 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+#: "Shown in <language>", for text shown in a language other than the page's.
+IN_LANGUAGE = {
+    "az": _("in Azerbaijani"),
+    "en": _("in English"),
+    "ru": _("in Russian"),
+}
 
 
 def language_codes():

@@ -3,6 +3,7 @@
 import hashlib
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -166,3 +167,44 @@ class Technology(models.Model):
         if not self.slug:
             self.slug = slugify_az(self.name_az or self.name)
         super().save(*args, **kwargs)
+
+
+class SearchEntry(models.Model):
+    """
+    One object's text in one language, as the site search reads it (see centre/search.py).
+
+    Every searchable object has an entry per site language; where the object has no text in
+    that language, the entry holds its Azerbaijani text and says so (``text_language``), so it
+    is still found from /en/ and /ru/. ``*_folded`` columns hold the text folded the
+    Azerbaijani way with punctuation as spaces, so both databases match alike; on PostgreSQL
+    ``search_vector`` holds the indexed full-text vector (it stays empty on SQLite).
+    """
+
+    model = models.CharField(_("type"), max_length=100)  # "app_label.model_name"
+    object_id = models.PositiveBigIntegerField(_("object"))
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    text_language = models.CharField(
+        _("language of the text"), max_length=10, choices=settings.LANGUAGES
+    )
+    title = models.CharField(_("title"), max_length=500)
+    title_folded = models.CharField(max_length=502)
+    body = models.TextField(_("text"), blank=True)
+    body_folded = models.TextField(blank=True)
+    url = models.CharField(_("address"), max_length=1000)
+    date = models.DateField(_("date"), null=True, blank=True)
+    visible_from = models.DateTimeField(null=True, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        ordering = ["language", "model", "object_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model", "object_id", "language"], name="centre_one_search_entry"
+            )
+        ]
+        indexes = [models.Index(fields=["language", "model"])]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"

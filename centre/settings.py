@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",
     "django_prose_editor",
     "centre",
     "pages",
@@ -164,6 +165,9 @@ STORAGES = {
 }
 
 X_FRAME_OPTIONS = "DENY"
+
+# The models the site search reads (centre/search.py); each offers search_documents().
+SEARCH_MODELS = ["pages.Page"]
 
 # /sitemap.xml is made of each content app's sitemap, named here so that centre imports no app.
 SITEMAPS = {

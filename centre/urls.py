@@ -37,6 +37,7 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
+    path(_("search/"), views.SearchView.as_view(), name="search"),
     # The page tree matches any path, so it comes last.
     path("", include("pages.urls")),
 )

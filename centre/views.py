@@ -1,10 +1,14 @@
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.views.decorators.http import require_safe
+from django.views.generic import TemplateView
+
+from centre import search
 
 
 @require_safe
@@ -29,3 +33,24 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+class SearchView(TemplateView):
+    """/az/axtaris/?q=…: pages, partners and publications, in the visitor's language."""
+
+    template_name = "centre/search.html"
+    paginate_by = 10
+
+    def get_context_data(self, **kwargs):
+        raw_query = self.request.GET.get("q", "")
+        terms = search.query_terms(raw_query)
+        page_obj = Paginator(search.search(terms), self.paginate_by).get_page(
+            self.request.GET.get("page")
+        )
+        return super().get_context_data(
+            query=" ".join(raw_query.replace("\x00", " ").split())[: search.MAX_QUERY_LENGTH],
+            terms=terms,
+            page_obj=page_obj,
+            results=search.results(page_obj.object_list, terms),
+            **kwargs,
+        )

@@ -8,7 +8,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
 from centre.i18n import language_codes, localized_field
-from centre.models import Publishable, PublishableQuerySet, TranslationTracked
+from centre.models import Publishable, PublishableQuerySet, Status, TranslationTracked
 from centre.text import slugify_az
 
 
@@ -112,6 +112,35 @@ class Page(Publishable, TranslationTracked):
             return reverse("pages:home")
         url_path = getattr(self, localized_field("url_path", translation.get_language()))
         return reverse("pages:detail", kwargs={"url_path": url_path or self.url_path_az})
+
+    @property
+    def search_visible_from(self):
+        return self.publish_from
+
+    def search_documents(self):
+        """The page's text per site language, for centre.search (none while a draft)."""
+        if self.status != Status.PUBLISHED:
+            return []
+        documents = []
+        for code in language_codes():
+            text_language = code if code in self.available_languages else settings.LANGUAGE_CODE
+            with translation.override(code):
+                url = self.get_absolute_url()
+            documents.append(
+                {
+                    "language": code,
+                    "text_language": text_language,
+                    "title": getattr(self, localized_field("title", text_language)),
+                    "body": " ".join(
+                        (
+                            getattr(self, localized_field("summary", text_language)) or "",
+                            getattr(self, localized_field("body", text_language)) or "",
+                        )
+                    ),
+                    "url": url,
+                }
+            )
+        return documents
 
     @property
     def meta_description(self):

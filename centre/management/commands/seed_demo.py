@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.module_loading import module_has_submodule
 
+from centre.search import rebuild_index
+
 
 class Command(BaseCommand):
     help = (
@@ -22,3 +24,5 @@ class Command(BaseCommand):
                     continue
                 created = import_module(f"{app_config.name}.seed").seed()
                 self.stdout.write(f"{app_config.label}: {created} created")
+            # Content loaded before the search existed is indexed too; unchanged entries stay.
+            rebuild_index()

@@ -1,0 +1,256 @@
+"""
+Site search over every content app, from one place.
+
+The searchable models are named in ``settings.SEARCH_MODELS`` ("app_label.ModelName"), so this
+module imports no app. Each such model offers ``search_documents()``: one dict per site language
+(``language``, ``text_language``, ``title``, ``body``, ``url``, ``date``), or an empty list when
+the public may not see it, and ``search_visible_from`` (a publish-from time or None). Entries
+are kept current on save and delete by the signal handlers connected in ``CentreConfig.ready``.
+
+Matching is the same on both databases for what visitors type: text and query are folded the
+Azerbaijani way (``centre.text.fold``), and every word of the query must begin a word of the
+title or text. PostgreSQL does this with a stored, GIN-indexed ``tsvector`` and prefix queries
+(English and Russian stemming for English and Russian text; the ``simple`` configuration for
+Azerbaijani, for which PostgreSQL has no stemmer); other databases compare the folded columns.
+Title matches rank above text matches on both.
+"""
+
+import html as html_module
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection, transaction
+from django.db.models import BooleanField, Case, F, Q, Value, When
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from centre.i18n import IN_LANGUAGE
+from centre.models import SearchEntry
+from centre.text import fold
+
+#: PostgreSQL text-search configuration per language of the text.
+SEARCH_CONFIGS = {"en": "english", "ru": "russian"}
+DEFAULT_SEARCH_CONFIG = "simple"  # Azerbaijani: no stemmer exists; prefix matching instead
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 8
+_WORD = re.compile(r"[^\W_]+")
+_NOT_WORD = re.compile(r"[\W_]")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def searchable_models():
+    return [apps.get_model(label) for label in settings.SEARCH_MODELS]
+
+
+def model_label(model):
+    return model._meta.label_lower
+
+
+def fold_for_matching(text):
+    """Folded text with every non-word character as a space, the same length as ``text``."""
+    return _NOT_WORD.sub(" ", fold(text))
+
+
+def plain_text(html):
+    """Rich text as one line of plain text, for excerpts and matching."""
+    # Tags become spaces, so "<p>one</p><p>two</p>" stays two words.
+    text = html_module.unescape(_TAG.sub(" ", html or ""))
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+# ---- Indexing ---------------------------------------------------------------------------
+
+
+def index_object(obj):
+    """Bring the object's entries in line with its current text and visibility."""
+    label = model_label(type(obj))
+    documents = obj.search_documents() if obj.pk else []
+    with transaction.atomic():
+        existing = {
+            entry.language: entry
+            for entry in SearchEntry.objects.filter(model=label, object_id=obj.pk)
+        }
+        keep = set()
+        changed = []
+        for document in documents:
+            values = _entry_values(document, getattr(obj, "search_visible_from", None))
+            entry = existing.get(document["language"])
+            if entry is None:
+                entry = SearchEntry(model=label, object_id=obj.pk, **values)
+            elif all(getattr(entry, name) == value for name, value in values.items()):
+                keep.add(entry.pk)
+                continue
+            else:
+                for name, value in values.items():
+                    setattr(entry, name, value)
+            entry.save()
+            keep.add(entry.pk)
+            changed.append(entry.pk)
+        stale = [entry.pk for entry in existing.values() if entry.pk not in keep]
+        if stale:
+            SearchEntry.objects.filter(pk__in=stale).delete()
+        if changed and connection.vendor == "postgresql":
+            _update_vectors(SearchEntry.objects.filter(pk__in=changed))
+
+
+def _entry_values(document, visible_from):
+    title = plain_text(document["title"])[:500]
+    body = plain_text(document.get("body", ""))
+    return {
+        "language": document["language"],
+        "text_language": document["text_language"],
+        "title": title,
+        "title_folded": " " + fold_for_matching(title),
+        "body": body,
+        "body_folded": " " + fold_for_matching(body),
+        "url": document["url"],
+        "date": document.get("date"),
+        "visible_from": visible_from,
+    }
+
+
+def _update_vectors(entries):
+    for text_language in {entry.text_language for entry in entries}:
+        config = SEARCH_CONFIGS.get(text_language, DEFAULT_SEARCH_CONFIG)
+        entries.filter(text_language=text_language).update(
+            search_vector=SearchVector("title_folded", weight="A", config=config)
+            + SearchVector("body_folded", weight="B", config=config)
+        )
+
+
+def unindex_object(obj):
+    SearchEntry.objects.filter(model=model_label(type(obj)), object_id=obj.pk).delete()
+
+
+def rebuild_index():
+    """Index every object of every searchable model; return how many objects were read."""
+    count = 0
+    for model in searchable_models():
+        labels_in_use = set()
+        for obj in model._default_manager.all():
+            index_object(obj)
+            labels_in_use.add(obj.pk)
+            count += 1
+        SearchEntry.objects.filter(model=model_label(model)).exclude(
+            object_id__in=labels_in_use
+        ).delete()
+    return count
+
+
+def _reindex_on_save(sender, instance, raw=False, **kwargs):
+    if not raw:  # loaddata: the entries are rebuilt afterwards with rebuild_search_index
+        index_object(instance)
+
+
+def _unindex_on_delete(sender, instance, **kwargs):
+    unindex_object(instance)
+
+
+def connect_signals():
+    for model in searchable_models():
+        post_save.connect(_reindex_on_save, sender=model, dispatch_uid=f"search-save-{model}")
+        post_delete.connect(_unindex_on_delete, sender=model, dispatch_uid=f"search-del-{model}")
+
+
+# ---- Searching --------------------------------------------------------------------------
+
+
+def query_terms(raw):
+    """The words of a visitor's query, folded; hostile input becomes harmless or nothing."""
+    text = unicodedata.normalize("NFC", (raw or "").replace("\x00", " "))[:MAX_QUERY_LENGTH]
+    terms = []
+    for term in _WORD.findall(fold(text)):
+        if term not in terms:
+            terms.append(term[:50])
+    return terms[:MAX_TERMS]
+
+
+def search(terms, language=None):
+    """Entries in ``language`` matching every term, best first (title matches on top)."""
+    language = language or translation.get_language()
+    entries = SearchEntry.objects.filter(language=language).filter(
+        Q(visible_from__isnull=True) | Q(visible_from__lte=timezone.now())
+    )
+    if not terms:
+        return entries.none()
+    in_title = Q()
+    for term in terms:
+        in_title &= Q(title_folded__contains=" " + term)
+    entries = entries.annotate(
+        title_match=Case(
+            When(in_title, then=Value(True)), default=Value(False), output_field=BooleanField()
+        )
+    )
+    if connection.vendor == "postgresql":
+        query = _tsquery(terms, DEFAULT_SEARCH_CONFIG)
+        if language in SEARCH_CONFIGS:
+            query |= _tsquery(terms, SEARCH_CONFIGS[language])
+        return (
+            entries.filter(search_vector=query)
+            .annotate(rank=SearchRank("search_vector", query))
+            .order_by("-title_match", "-rank", F("date").desc(nulls_last=True), "pk")
+        )
+    for term in terms:
+        entries = entries.filter(
+            Q(title_folded__contains=" " + term) | Q(body_folded__contains=" " + term)
+        )
+    return entries.order_by("-title_match", F("date").desc(nulls_last=True), "pk")
+
+
+def _tsquery(terms, config):
+    # Terms hold only letters and digits (query_terms), so the raw syntax is safe.
+    return SearchQuery(" & ".join(f"{term}:*" for term in terms), search_type="raw", config=config)
+
+
+@dataclass
+class Result:
+    entry: SearchEntry
+    excerpt: str
+
+    @property
+    def type_name(self):
+        return apps.get_model(self.entry.model)._meta.verbose_name
+
+    @property
+    def language_label(self):
+        return IN_LANGUAGE.get(self.entry.text_language, self.entry.text_language)
+
+
+def results(entries, terms):
+    return [Result(entry, highlight(entry.body or entry.title, terms)) for entry in entries]
+
+
+def highlight(text, terms, width=240):
+    """An excerpt of ``text`` around the first match, matches wrapped in <mark>, HTML-safe."""
+    folded = " " + fold_for_matching(text)
+    spans = []
+    for term in terms:
+        for match in re.finditer(" " + re.escape(term), folded):
+            start = match.start()  # the space before the word = the word's index in ``text``
+            spans.append((start, start + len(term)))
+    spans.sort()
+    first = spans[0][0] if spans else 0
+    start = max(0, first - width // 3)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    end = min(len(text), start + width)
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    pieces, cursor = [], start
+    for span_start, span_end in spans:
+        if span_start < cursor or span_end > end:
+            continue
+        pieces.append(escape(text[cursor:span_start]))
+        pieces.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        cursor = span_end
+    pieces.append(escape(text[cursor:end]))
+    prefix = "… " if start else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece is escaped
