@@ -8,6 +8,8 @@ import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-a-secret")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# The test client and the live test server speak plain HTTP.
+os.environ.setdefault("DJANGO_HTTPS", "0")
 
 from centre.settings import *  # noqa: F403
 

@@ -12,11 +12,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def start_django(code="print('started')", **environment):
     """Run ``code`` after ``django.setup()`` in a fresh process with ``environment``."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    # Empty values win over a developer's .env file (it never overwrites what is set).
-    env.update(DJANGO_SECRET_KEY="", DJANGO_ALLOWED_HOSTS="", DJANGO_DEBUG="", DATABASE_URL="")
-    env.update(environment, DJANGO_SETTINGS_MODULE="centre.settings")
-    env = {key: value for key, value in env.items() if key != "DATABASE_URL" or value}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("DJANGO_") and key != "DATABASE_URL"
+    }
+    # A developer's .env file must not answer for the environment under test.
+    env.update(environment, DJANGO_SETTINGS_MODULE="centre.settings", DJANGO_ENV_FILE="")
     return subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
         cwd=ROOT,
@@ -86,3 +88,48 @@ def test_database_comes_from_database_url(url, engine):
 def test_redis_url_selects_the_shared_cache(redis_url, backend):
     expression = "settings.CACHES['default']['BACKEND']"
     assert setting(expression, DJANGO_DEBUG="1", REDIS_URL=redis_url) == backend
+
+
+def test_production_settings_pass_the_deployment_checks():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+            "DJANGO_SETTINGS_MODULE": "centre.settings",
+            "DJANGO_ENV_FILE": "",
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "a-production-secret-" + "x" * 50,
+            "DJANGO_ALLOWED_HOSTS": "4sim.example.az",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("settings.SECURE_SSL_REDIRECT", "True"),
+        ("settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE", "True"),
+        ("settings.SESSION_COOKIE_HTTPONLY and settings.CSRF_COOKIE_HTTPONLY", "True"),
+        ("settings.SECURE_HSTS_SECONDS", "31536000"),
+        ("settings.X_FRAME_OPTIONS", "DENY"),
+        ("settings.SECURE_CROSS_ORIGIN_OPENER_POLICY", "same-origin"),
+    ],
+)
+def test_production_is_https_only_by_default(expression, value):
+    production = {
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "x" * 50,
+        "DJANGO_ALLOWED_HOSTS": "a.az",
+    }
+    assert setting(expression, **production) == value
+
+
+def test_a_local_plain_http_run_can_turn_https_off():
+    local = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 50, "DJANGO_ALLOWED_HOSTS": "a.az"}
+    assert setting("settings.SECURE_SSL_REDIRECT", DJANGO_HTTPS="0", **local) == "False"
