@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "centre",
     "pages",
+    "partners",
 ]
 
 MIDDLEWARE = [
