@@ -216,9 +216,44 @@ class Partner(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.fill_slugs()
+        self.fill_sort_names()
+        for code in language_codes():
+            field = localized_field("description", code)
+            setattr(self, field, sanitize_html(getattr(self, field)))
+        storage = Partner.logo.field.storage
+        stored = (
+            Partner.objects.filter(pk=self.pk).values_list("logo", "logo_renditions").first()
+            if self.pk
+            else None
+        )
+        new_upload = bool(self.logo) and not self.logo._committed
+        if new_upload:
+            self.logo_renditions = self._store_logo_renditions()
+        elif not self.logo:
+            self.logo_renditions = []
+        try:
+            super().save(*args, **kwargs)
+        except Exception:
+            if new_upload:
+                delete_renditions(storage, self.logo_renditions)
+            raise
+        if stored and stored[0] and stored[0] != self.logo.name:
+            # Replaced or cleared: the old files go once the change is committed (a rollback
+            # keeps the row pointing at them).
+            transaction.on_commit(partial(remove_logo_files, storage, [stored]))
+
     def get_absolute_url(self):
         slug = getattr(self, localized_field("slug", site_language())) or self.slug_az
         return reverse("partners:detail", kwargs={"slug": slug})
+
+    def delete(self, *args, **kwargs):
+        logos = [(self.logo.name, self.logo_renditions)] if self.logo else []
+        result = super().delete(*args, **kwargs)
+        if logos:
+            transaction.on_commit(partial(remove_logo_files, self.logo.storage, logos))
+        return result
 
     @property
     def available_languages(self):
@@ -295,34 +330,6 @@ class Partner(models.Model):
                     }
                 )
 
-    def save(self, *args, **kwargs):
-        self.fill_slugs()
-        self.fill_sort_names()
-        for code in language_codes():
-            field = localized_field("description", code)
-            setattr(self, field, sanitize_html(getattr(self, field)))
-        storage = Partner.logo.field.storage
-        stored = (
-            Partner.objects.filter(pk=self.pk).values_list("logo", "logo_renditions").first()
-            if self.pk
-            else None
-        )
-        new_upload = bool(self.logo) and not self.logo._committed
-        if new_upload:
-            self.logo_renditions = self._store_logo_renditions()
-        elif not self.logo:
-            self.logo_renditions = []
-        try:
-            super().save(*args, **kwargs)
-        except Exception:
-            if new_upload:
-                delete_renditions(storage, self.logo_renditions)
-            raise
-        if stored and stored[0] and stored[0] != self.logo.name:
-            # Replaced or cleared: the old files go once the change is committed (a rollback
-            # keeps the row pointing at them).
-            transaction.on_commit(partial(remove_logo_files, storage, [stored]))
-
     def _store_logo_renditions(self):
         """Check the uploaded logo, give it a readable name and make its smaller copies."""
         upload = self.logo.file
@@ -333,10 +340,3 @@ class Partner(models.Model):
         self.logo.name = f"{slugify_az(self.name_az or '', max_length=60) or 'logo'}.{extension}"
         stem = rendition_stem(LOGO_RENDITION_DIR, self.logo.name)
         return make_renditions(upload, self.logo.storage, stem, LOGO_WIDTHS)
-
-    def delete(self, *args, **kwargs):
-        logos = [(self.logo.name, self.logo_renditions)] if self.logo else []
-        result = super().delete(*args, **kwargs)
-        if logos:
-            transaction.on_commit(partial(remove_logo_files, self.logo.storage, logos))
-        return result

@@ -463,7 +463,9 @@ PARTNERS = [
                 "Dünya İqtisadi Forumunun rəqəmsal iqtisadiyyat və yeni dəyər yaradılması üzrə "
                 "platforması."
             ),
-            "en": "The World Economic Forum's platform on the digital economy and new value creation.",
+            "en": (
+                "The World Economic Forum's platform on the digital economy and new value creation."
+            ),
             "ru": (
                 "Платформа Всемирного экономического форума по цифровой экономике и созданию "
                 "новой стоимости."
