@@ -98,7 +98,9 @@ class PartnerQuerySet(models.QuerySet):
         column = localized_field("slug", site_language(language))
         if column == "slug_az":
             return self.filter(slug_az=slug)
-        return self.filter(Q(**{column: slug}) | Q(**{column: "", "slug_az": slug}))
+        # modeltranslation stores a missing translation as NULL (or "", from a form).
+        missing = Q(**{f"{column}__isnull": True}) | Q(**{column: ""})
+        return self.filter(Q(**{column: slug}) | (missing & Q(slug_az=slug)))
 
     def with_any_slug(self, slug):
         """Partners that have ``slug`` in some language (to redirect to the right address)."""

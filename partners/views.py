@@ -102,7 +102,7 @@ class PartnerDetailView(PartnerQuerySetMixin, DetailView):
         except Http404:
             # The address of another language, or the one a new translation replaced.
             partner = self.get_queryset().with_any_slug(self.kwargs["slug"]).first()
-            if partner is None:
+            if partner is None or partner.get_absolute_url() == request.path:
                 raise
             return HttpResponsePermanentRedirect(partner.get_absolute_url())
 
