@@ -314,11 +314,11 @@ class TestDetail:
         assert (
             '<link rel="alternate" hreflang="az" href="http://testserver/az/partnyorlar/reqemsal-ticaret/">'
             in html
-        )  # noqa: E501
+        )
         assert (
             '<link rel="alternate" hreflang="en" href="http://testserver/en/partners/digital-trade/">'
             in html
-        )  # noqa: E501
+        )
         assert '<link rel="alternate" hreflang="ru"' not in html
         # The Russian page exists (Azerbaijani text with a notice), under the Azerbaijani slug.
         assert '<a href="/ru/partnery/reqemsal-ticaret/" hreflang="ru" lang="ru">' in html
