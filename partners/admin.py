@@ -72,6 +72,8 @@ class PartnerAdmin(TabbedTranslationAdmin):
     )
     formfield_overrides = {
         models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
+        # "example.org" typed without a scheme becomes https://example.org.
+        models.URLField: {"assume_scheme": "https"},
     }
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
