@@ -263,10 +263,6 @@ class Partner(models.Model):
         return [code for code in language_codes() if getattr(self, localized_field("name", code))]
 
     @property
-    def kind_heading(self):
-        return KIND_HEADINGS[self.kind]
-
-    @property
     def country_name(self):
         return country_name(self.country)
 

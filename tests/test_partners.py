@@ -5,11 +5,14 @@ import re
 from types import SimpleNamespace
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from centre.models import Status
+from pages.models import Page
 from partners.models import Kind, Partner
 from partners.views import PartnerDetailView
 
@@ -233,6 +236,11 @@ class TestFilters:
             client.get("/az/partnyorlar/", {"utm_source": "\x00", "page": "x"}).status_code == 200
         )
 
+    def test_language_switcher_keeps_the_filters(self, client, catalogue):
+        html = client.get("/az/partnyorlar/", {"kind": "academia"}).text
+        assert '<a href="/en/partners/?kind=academia" hreflang="en" lang="en">' in html
+        assert '<a href="/ru/partnery/?kind=academia" hreflang="ru" lang="ru">' in html
+
     def test_links_work_without_javascript(self, client, catalogue):
         html = client.get("/az/partnyorlar/").text
         assert "<script" not in html
@@ -366,6 +374,13 @@ class TestDetail:
         assert "Mərkəzin eyni texnologiyalara dair nəşrləri" in html
         assert '<a href="/az/nesrler/texnologiya-helleri/">4SİM texnologiya həlləri</a>' in html
         assert '<time datetime="2021-01-06">6 yanvar 2021</time>' in html
+
+
+def test_a_page_cannot_take_the_partners_address():
+    page = Page(title_az="Partnyorlar", status=Status.PUBLISHED)
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "slug_az" in error.value.message_dict
 
 
 class TestHomePage:
