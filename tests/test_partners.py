@@ -19,17 +19,11 @@ from partners.views import PartnerDetailView
 from .factories import make_partner, make_technology
 from .images import image_upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
 TR_AZ = "/az/partnyorlar/turkiye-dorduncu-senaye-inqilabi-merkezi/"
 TR_EN = "/en/partners/centre-for-the-fourth-industrial-revolution-turkiye/"
 TR_RU = "/ru/partnery/tsentr-chetvertoy-promyshlennoy-revolyutsii-turtsii/"
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
 
 
 @pytest.fixture
