@@ -20,6 +20,15 @@ def language_codes():
     return [code for code, _name in settings.LANGUAGES]
 
 
+def site_language(language=None):
+    """``language`` (default: the active one) if the site has it, else the default language."""
+    language = (language or translation.get_language() or settings.LANGUAGE_CODE).lower()
+    for code in (language, language.split("-")[0]):
+        if code in language_codes():
+            return code
+    return settings.LANGUAGE_CODE
+
+
 def localized_field(name, language):
     """The column modeltranslation keeps for ``name`` in ``language``: ``title`` -> ``title_en``."""
     return f"{name}_{language.replace('-', '_')}"

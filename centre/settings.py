@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "centre",
     "pages",
+    "partners",
 ]
 
 MIDDLEWARE = [

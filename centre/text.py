@@ -5,6 +5,8 @@ Django's ``slugify`` alone drops the letters it cannot decompose to ASCII, so
 by :func:`slugify_az`, which first transliterates Azerbaijani and Cyrillic letters.
 """
 
+import unicodedata
+
 from django.utils.text import slugify
 
 # Azerbaijani letters that NFKD normalisation cannot take to ASCII (ç, ö, ü, ş, ğ decompose
@@ -89,3 +91,82 @@ def fold(text):
         lower = char.lower()
         folded.append(lower if len(lower) == 1 else char)
     return "".join(folded)
+
+
+# ---- Sorting by the alphabet of a language --------------------------------------------------
+#
+# Databases sort text by their own collation (SQLite by code point, PostgreSQL by whatever the
+# cluster was created with), and neither knows that Azerbaijani puts "ç" after "c", "x" after
+# "h" and "q" after "k". So a name's order is computed here, once, as a key that every
+# database orders the same way.
+
+AZERBAIJANI_ALPHABET = "a b c ç d e ə f g ğ h x ı i j k q l m n o ö p r s ş t u ü v w y z"
+# English (and the Unicode default order) keeps ə after e and the dotless ı after i as
+# letters of their own; other accented Latin letters sort with their base letter.
+LATIN_ALPHABET = "a b c d e ə f g h i ı j k l m n o p q r s t u v w x y z"
+# "ё" sorts with "е", as Russian dictionaries do.
+RUSSIAN_ALPHABET = "а б в г д е/ё ж з и й к л м н о п р с т у ф х ц ч ш щ ъ ы ь э ю я"
+
+# Each language's letters in order: its own script first, then the others (Russian lists
+# Cyrillic before Latin, as Russian collation does).
+COLLATION_ALPHABETS = {
+    "az": (AZERBAIJANI_ALPHABET, RUSSIAN_ALPHABET),
+    "en": (LATIN_ALPHABET, RUSSIAN_ALPHABET),
+    "ru": (RUSSIAN_ALPHABET, LATIN_ALPHABET),
+}
+TURKIC_LANGUAGES = {"az", "tr"}
+
+
+def _weights(alphabets):
+    weights = {}
+    for position, letters in enumerate(" ".join(alphabets).split()):
+        for letter in letters.split("/"):
+            weights.setdefault(letter, position)
+    return weights
+
+
+_COLLATION_WEIGHTS = {code: _weights(alphabets) for code, alphabets in COLLATION_ALPHABETS.items()}
+
+
+def lower(text, language):
+    """Lower-case ``text`` by the rules of ``language``: Turkic ``I`` -> ``ı``, ``İ`` -> ``i``."""
+    if language in TURKIC_LANGUAGES:
+        text = text.replace("I", "ı").replace("İ", "i")
+    return text.lower()
+
+
+def collation_key(text, language):
+    """
+    A key that orders ``text`` by the alphabet of ``language`` when keys are compared as plain
+    strings: ``sorted(names, key=lambda n: collation_key(n, "az"))`` puts "Cənubi Afrika"
+    before "Çin" before "Dubay", and "Hindistan" before "İsrail" before "Japoniya".
+
+    The key is written in ASCII digits only, three per letter, so that every database
+    collation (C, en_US, ICU…) compares it exactly as Python does. Words are compared one by
+    one (a space sorts before any letter), digits before letters, case is ignored, and
+    letters the language does not know sort with their base letter (é with e), or after
+    all letters, by code point.
+    """
+    weights = _COLLATION_WEIGHTS.get(language, _COLLATION_WEIGHTS["en"])
+    codes = []
+    for char in lower(unicodedata.normalize("NFC", text), language):
+        if unicodedata.combining(char):
+            continue  # the dot "İ" keeps after lower() outside Turkic languages
+        if char.isdigit() and char.isascii():
+            codes.append(f"01{char}")
+            continue
+        weight = weights.get(char)
+        if weight is None:
+            base = unicodedata.normalize("NFD", char)[0]
+            weight = weights.get(base)
+        if weight is not None:
+            codes.append(f"{100 + weight:03d}")
+        elif char.isalnum():
+            # Unknown letters after all known ones ("9" starts no three-digit code).
+            codes.append(f"9{ord(char):07d}")
+        elif codes and codes[-1] != "001":
+            # Spaces and punctuation separate words; a run of them counts once.
+            codes.append("001")
+    while codes and codes[-1] == "001":
+        codes.pop()
+    return "".join(codes)

@@ -39,6 +39,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path(_("search/"), views.SearchView.as_view(), name="search"),
+    path(_("partners/"), include("partners.urls")),
     # The page tree matches any path, so it comes last.
     path("", include("pages.urls")),
 )

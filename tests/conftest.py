@@ -24,3 +24,10 @@ def staff_client(client, django_user_model):
     )
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """A fresh, empty MEDIA_ROOT for tests that upload files and look at what is stored."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path

@@ -1,0 +1,121 @@
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import BadRequest
+from django.db import models
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from centre.text import collation_key
+
+from .countries import country_codes, country_name
+from .models import Partner
+
+
+class CountryFilter(admin.SimpleListFilter):
+    """The countries partners are in (not all 250), named in the staff member's language."""
+
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = (
+            model_admin.get_queryset(request)
+            .exclude(country="")
+            .order_by()
+            .values_list("country", flat=True)
+            .distinct()
+        )
+        names = [(code, country_name(code)) for code in codes]
+        return sorted(names, key=lambda item: collation_key(item[1], request.LANGUAGE_CODE))
+
+    def queryset(self, request, queryset):
+        # Only real codes reach the database (a NUL byte would upset PostgreSQL).
+        if self.value() in country_codes():
+            return queryset.filter(country=self.value())
+        return queryset
+
+
+@admin.register(Partner)
+class PartnerAdmin(TabbedTranslationAdmin):
+    list_display = (
+        "logo_thumbnail",
+        "name",
+        "kind",
+        "country_display",
+        "is_active",
+        "order",
+        "languages",
+    )
+    list_display_links = ("logo_thumbnail", "name")
+    list_editable = ("order",)
+    list_filter = ("kind", CountryFilter, "is_active", "technologies")
+    search_fields = (
+        "name_az",
+        "name_en",
+        "name_ru",
+        "short_name_az",
+        "short_name_en",
+        "short_name_ru",
+    )
+    readonly_fields = ("logo_preview", "created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("name", "short_name", "slug", "kind", "summary", "description")}),
+        (
+            _("Organisation"),
+            {"fields": ("country", "host_institution", "founded_year", "website", "reference_url")},
+        ),
+        (_("Logo"), {"fields": ("logo_preview", "logo")}),
+        (
+            _("Technologies and display"),
+            {"fields": ("technologies", "is_active", "order", "created_at", "updated_at")},
+        ),
+    )
+    formfield_overrides = {
+        models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
+        # "example.org" typed without a scheme becomes https://example.org.
+        models.URLField: {"assume_scheme": "https"},
+    }
+
+    def changelist_view(self, request, extra_context=None):
+        # PostgreSQL refuses NUL in text, and no filter or search value can hold one: a 400,
+        # not the 500 the filters would otherwise meet in the database.
+        if any("\x00" in key + "".join(values) for key, values in request.GET.lists()):
+            raise BadRequest("NUL in the query string")
+        return super().changelist_view(request, extra_context)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "logo":
+            # The browser's file picker offers only what the site accepts.
+            field.widget.attrs["accept"] = "image/png,image/jpeg,image/webp"
+        return field
+
+    @admin.display(description=_("logo"))
+    def logo_thumbnail(self, partner):
+        return self._logo(partner, "thumbnail") or "—"
+
+    @admin.display(description=_("current logo"))
+    def logo_preview(self, partner):
+        return self._logo(partner, "preview") or _("No logo yet.")
+
+    @admin.display(description=_("country"), ordering="country")
+    def country_display(self, partner):
+        return partner.country_name or "—"
+
+    @admin.display(description=_("languages"))
+    def languages(self, partner):
+        return ", ".join(code.upper() for code in partner.available_languages)
+
+    @staticmethod
+    def _logo(partner, size):
+        image = partner.logo_image
+        if image is None:
+            return ""
+        return format_html(
+            '<img class="partner-logo-{}" src="{}" alt="" width="{}" height="{}">',
+            size,
+            image["src"],
+            image["width"],
+            image["height"],
+        )

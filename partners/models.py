@@ -1,0 +1,340 @@
+"""
+The Centre's partners: the WEF C4IR network centres, the WEF platforms it works with, and the
+international, government, academic and industry organisations it cooperates with.
+"""
+
+import datetime
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from PIL import Image
+
+from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
+from centre.i18n import language_codes, localized_field, site_language
+from centre.images import (
+    ACCEPTED_FORMATS,
+    delete_renditions,
+    make_renditions,
+    rendition_stem,
+    validate_image,
+)
+from centre.models import Technology, can_preview_drafts
+from centre.text import collation_key, slugify_az
+
+from .countries import country_choices, country_name
+
+LOGO_DIR = "partners/logos"
+LOGO_RENDITION_DIR = "partners/logos/renditions"
+# Pages show logos at most 160 CSS pixels wide; the 320 px copy serves high-density screens.
+LOGO_WIDTHS = (160, 320)
+LOGO_MAX_BYTES = 5 * 1024 * 1024
+SORT_KEY_LENGTH = 600
+
+
+class Kind(models.TextChoices):
+    NETWORK_CENTRE = "network-centre", _("C4IR network centre")
+    PLATFORM = "wef-platform", _("WEF platform")
+    INTERNATIONAL = "international-organisation", _("International organisation")
+    GOVERNMENT = "government-body", _("Government body")
+    ACADEMIA = "academia", _("Academia")
+    INDUSTRY = "industry", _("Industry")
+
+
+# Headings of the public list's groups, in the order the groups are shown.
+KIND_HEADINGS = {
+    Kind.NETWORK_CENTRE: _("C4IR network centres"),
+    Kind.PLATFORM: _("WEF platforms"),
+    Kind.INTERNATIONAL: _("International organisations"),
+    Kind.GOVERNMENT: _("Government bodies"),
+    Kind.ACADEMIA: _("Academia"),
+    Kind.INDUSTRY: _("Industry"),
+}
+
+
+def next_year():
+    return datetime.date.today().year + 1
+
+
+def validate_logo_size(file):
+    if file.size > LOGO_MAX_BYTES:
+        raise ValidationError(
+            _("The file is too large: at most %(megabytes)s MB are accepted."),
+            code="file_too_large",
+            params={"megabytes": LOGO_MAX_BYTES // (1024 * 1024)},
+        )
+
+
+def remove_logo_files(storage, logos):
+    """Delete stored logos (``(name, renditions)`` pairs): the original and every rendition."""
+    for name, renditions in logos:
+        if name:
+            storage.delete(name)
+        delete_renditions(storage, renditions)
+
+
+class PartnerQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def visible_to(self, user):
+        # Staff may open an inactive partner (with a notice); the public never sees one.
+        if can_preview_drafts(user):
+            return self.all()
+        return self.active()
+
+    def in_name_order(self, language=None):
+        """Display order first, then by name in the alphabet of ``language``."""
+        return self.order_by("order", localized_field("sort_name", site_language(language)), "pk")
+
+    def with_slug(self, slug, language=None):
+        """The partner at ``slug`` in ``language``; a language without a slug uses the az one."""
+        column = localized_field("slug", site_language(language))
+        if column == "slug_az":
+            return self.filter(slug_az=slug)
+        # modeltranslation stores a missing translation as NULL (or "", from a form).
+        missing = Q(**{f"{column}__isnull": True}) | Q(**{column: ""})
+        return self.filter(Q(**{column: slug}) | (missing & Q(slug_az=slug)))
+
+    def with_any_slug(self, slug):
+        """Partners that have ``slug`` in some language (to redirect to the right address)."""
+        query = Q()
+        for code in language_codes():
+            query |= Q(**{localized_field("slug", code): slug})
+        return self.filter(query)
+
+    def delete(self):
+        # A bulk delete (the admin's "delete selected") skips Partner.delete(); files go too.
+        logos = list(self.exclude(logo="").values_list("logo", "logo_renditions"))
+        result = super().delete()
+        if logos:
+            transaction.on_commit(partial(remove_logo_files, Partner.logo.field.storage, logos))
+        return result
+
+
+class Partner(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(
+        _("short name"),
+        max_length=60,
+        blank=True,
+        help_text=_("Shown where space is short, e.g. under the logo on the home page."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The partner's part of the address, in Latin letters. Leave empty to make it from "
+            "the name; a language without a name uses the Azerbaijani slug."
+        ),
+    )
+    # The name's place in the language's alphabet (centre.text.collation_key), so that the
+    # database can order by it; kept up to date by save().
+    sort_name = models.CharField(
+        _("sort key"), max_length=SORT_KEY_LENGTH, blank=True, editable=False
+    )
+    kind = models.CharField(_("kind"), max_length=40, choices=Kind, db_index=True)
+    summary = models.TextField(
+        _("short description"),
+        blank=True,
+        help_text=_("One or two sentences for the list of partners."),
+    )
+    description = ProseEditorField(
+        _("description"), blank=True, config=RICH_TEXT_EDITOR_CONFIG, sanitize=sanitize_html
+    )
+    country = models.CharField(_("country"), max_length=2, blank=True, choices=country_choices)
+    host_institution = models.CharField(_("host institution"), max_length=300, blank=True)
+    founded_year = models.PositiveSmallIntegerField(
+        _("year founded or joined"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(next_year)],
+        help_text=_("The year the organisation was founded, or joined the C4IR Network."),
+    )
+    website = models.URLField(
+        _("website"), max_length=500, blank=True, validators=[URLValidator(["http", "https"])]
+    )
+    reference_url = models.URLField(
+        _("source"),
+        max_length=500,
+        blank=True,
+        validators=[URLValidator(["http", "https"])],
+        help_text=_("Where the facts about this partner come from (a news item, a report)."),
+    )
+    logo = models.FileField(
+        _("logo"),
+        upload_to=LOGO_DIR,
+        max_length=255,
+        blank=True,
+        validators=[validate_logo_size, validate_image],
+        help_text=_(
+            "PNG, JPEG or WebP, ideally at least 320 pixels wide. Smaller copies for the pages "
+            "are made when you save."
+        ),
+    )
+    logo_renditions = models.JSONField(
+        _("logo renditions"), default=list, blank=True, editable=False
+    )
+    technologies = models.ManyToManyField(
+        Technology, verbose_name=_("technologies"), blank=True, related_name="partners"
+    )
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Inactive partners are hidden from the public; staff still see them."),
+    )
+    order = models.PositiveIntegerField(
+        _("order"),
+        default=0,
+        help_text=_("Lower numbers come first; partners with the same number are in name order."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PartnerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        # modeltranslation reads "sort_name" as the active language's column.
+        ordering = ["order", "sort_name", "pk"]
+        constraints = [
+            # One partner per address in each language (the columns come from modeltranslation).
+            models.UniqueConstraint(
+                fields=[localized_field("slug", code)],
+                condition=~Q(**{localized_field("slug", code): ""}),
+                name=f"partners_unique_slug_{code}",
+            )
+            for code in language_codes()
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.fill_slugs()
+        self.fill_sort_names()
+        for code in language_codes():
+            field = localized_field("description", code)
+            setattr(self, field, sanitize_html(getattr(self, field)))
+        storage = Partner.logo.field.storage
+        stored = (
+            Partner.objects.filter(pk=self.pk).values_list("logo", "logo_renditions").first()
+            if self.pk
+            else None
+        )
+        new_upload = bool(self.logo) and not self.logo._committed
+        if new_upload:
+            self.logo_renditions = self._store_logo_renditions()
+        elif not self.logo:
+            self.logo_renditions = []
+        try:
+            super().save(*args, **kwargs)
+        except Exception:
+            if new_upload:
+                delete_renditions(storage, self.logo_renditions)
+            raise
+        if stored and stored[0] and stored[0] != self.logo.name:
+            # Replaced or cleared: the old files go once the change is committed (a rollback
+            # keeps the row pointing at them).
+            transaction.on_commit(partial(remove_logo_files, storage, [stored]))
+
+    def get_absolute_url(self):
+        slug = getattr(self, localized_field("slug", site_language())) or self.slug_az
+        return reverse("partners:detail", kwargs={"slug": slug})
+
+    def delete(self, *args, **kwargs):
+        logos = [(self.logo.name, self.logo_renditions)] if self.logo else []
+        result = super().delete(*args, **kwargs)
+        if logos:
+            transaction.on_commit(partial(remove_logo_files, self.logo.storage, logos))
+        return result
+
+    @property
+    def available_languages(self):
+        """Languages the partner has its own name in (Azerbaijani always)."""
+        return [code for code in language_codes() if getattr(self, localized_field("name", code))]
+
+    @property
+    def country_name(self):
+        return country_name(self.country)
+
+    @property
+    def initials(self):
+        """Up to two letters standing in for a missing logo."""
+        words = (self.short_name or self.name).split()
+        return "".join(word[0] for word in words[:2]).upper()
+
+    @cached_property
+    def logo_image(self):
+        """What a ``<picture>`` needs: a srcset per format and the smallest copy's size."""
+        renditions = self.logo_renditions or []
+        if not (self.logo and renditions):
+            return None
+        storage = self.logo.storage
+        webp = [item for item in renditions if item["format"] == "webp"]
+        original = [item for item in renditions if item["format"] != "webp"]
+
+        def srcset(items):
+            return ", ".join(f"{storage.url(item['name'])} {item['width']}w" for item in items)
+
+        fallback = original or webp
+        return {
+            # A <source> is only worth it when the fallback is another format.
+            "webp_srcset": srcset(webp) if original else "",
+            "srcset": srcset(fallback),
+            "src": storage.url(fallback[0]["name"]),
+            "width": fallback[0]["width"],
+            "height": fallback[0]["height"],
+        }
+
+    def fill_slugs(self):
+        """Make a slug from the name in every language that has a name and no slug."""
+        for code in language_codes():
+            slug_field = localized_field("slug", code)
+            name = getattr(self, localized_field("name", code))
+            if name and not getattr(self, slug_field):
+                setattr(self, slug_field, slugify_az(name) or "partner")
+
+    def fill_sort_names(self):
+        # A language without a name shows the Azerbaijani one, so it sorts by that too.
+        for code in language_codes():
+            name = getattr(self, localized_field("name", code)) or self.name_az or ""
+            key = collation_key(name, code)[:SORT_KEY_LENGTH]
+            setattr(self, localized_field("sort_name", code), key)
+
+    def clean(self):
+        super().clean()
+        self.fill_slugs()
+        others = Partner.objects.exclude(pk=self.pk)
+        for code in language_codes():
+            slug_field = localized_field("slug", code)
+            slug = getattr(self, slug_field) or self.slug_az
+            if slug and others.with_slug(slug, code).exists():
+                raise ValidationError(
+                    {
+                        slug_field if getattr(self, slug_field) else "slug_az": ValidationError(
+                            _("Another partner already has the address “%(slug)s”."),
+                            code="unique",
+                            params={"slug": slug},
+                        )
+                    }
+                )
+
+    def _store_logo_renditions(self):
+        """Check the uploaded logo, give it a readable name and make its smaller copies."""
+        upload = self.logo.file
+        validate_image(upload)  # again: save() may be reached without a form
+        with Image.open(upload) as image:
+            extension = ACCEPTED_FORMATS[image.format]
+        upload.seek(0)
+        self.logo.name = f"{slugify_az(self.name_az or '', max_length=60) or 'logo'}.{extension}"
+        stem = rendition_stem(LOGO_RENDITION_DIR, self.logo.name)
+        return make_renditions(upload, self.logo.storage, stem, LOGO_WIDTHS)

@@ -1,0 +1,116 @@
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView
+
+from centre.models import Technology
+
+from .models import KIND_HEADINGS, Partner
+
+# The main menu marks this section as the current one.
+NAV_SECTION = "partners"
+
+
+class PartnerQuerySetMixin:
+    """Every public partner view starts here: inactive partners only for staff."""
+
+    def get_queryset(self):
+        return Partner.objects.visible_to(self.request.user).in_name_order()
+
+
+class PartnerListView(PartnerQuerySetMixin, ListView):
+    """Partners grouped by kind, filtered by kind and technology with plain links."""
+
+    template_name = "partners/partner_list.html"
+    context_object_name = "partners"
+
+    def get(self, request, *args, **kwargs):
+        visible = Partner.objects.visible_to(request.user)
+        # Offer the kinds and technologies that some visible partner has; an unknown value
+        # in the address is a page that does not exist (checked before any query uses it).
+        self.kinds = set(visible.order_by().values_list("kind", flat=True).distinct())
+        self.kind = self.filter_value("kind", KIND_HEADINGS)
+        technologies = Technology.objects.annotate(
+            partner_count=Count("partners", filter=Q(partners__in=visible), distinct=True)
+        )
+        self.technology = None
+        slug = self.filter_value("technology", [technology.slug for technology in technologies])
+        self.technologies = []
+        for technology in technologies:
+            if technology.slug == slug:
+                self.technology = technology
+            if technology.partner_count or technology.slug == slug:
+                self.technologies.append(technology)
+        return super().get(request, *args, **kwargs)
+
+    def filter_value(self, name, allowed):
+        value = self.request.GET.get(name, "")
+        if value and value not in allowed:
+            raise Http404
+        return value
+
+    def get_queryset(self):
+        partners = super().get_queryset()
+        if self.kind:
+            partners = partners.filter(kind=self.kind)
+        if self.technology:
+            partners = partners.filter(technologies=self.technology)
+        return partners
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        by_kind = {}
+        for partner in context["partners"]:
+            by_kind.setdefault(partner.kind, []).append(partner)
+        context.update(
+            groups=[
+                {"kind": kind, "heading": heading, "partners": by_kind[kind]}
+                for kind, heading in KIND_HEADINGS.items()
+                if kind in by_kind
+            ],
+            kinds=[
+                {"value": kind, "heading": heading}
+                for kind, heading in KIND_HEADINGS.items()
+                if kind in self.kinds or kind == self.kind
+            ],
+            selected_kind=self.kind,
+            technologies=self.technologies,
+            selected_technology=self.technology,
+            nav_section=NAV_SECTION,
+        )
+        return context
+
+
+class PartnerDetailView(PartnerQuerySetMixin, DetailView):
+    template_name = "partners/partner_detail.html"
+    context_object_name = "partner"
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("technologies")
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        partner = queryset.with_slug(self.kwargs["slug"]).first()
+        if partner is None:
+            raise Http404
+        return partner
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # The address of another language, or the one a new translation replaced.
+            partner = self.get_queryset().with_any_slug(self.kwargs["slug"]).first()
+            if partner is None or partner.get_absolute_url() == request.path:
+                raise
+            return HttpResponsePermanentRedirect(partner.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        # ``related_publications`` (the Centre's publications on the same technologies) is
+        # filled in by the publications app once it exists; the template shows it when set.
+        return super().get_context_data(
+            breadcrumbs=[{"title": _("Partners"), "get_absolute_url": reverse("partners:list")}],
+            nav_section=NAV_SECTION,
+            **kwargs,
+        )
