@@ -191,11 +191,12 @@ STORAGES = {
 X_FRAME_OPTIONS = "DENY"
 
 # The models the site search reads (centre/search.py); each offers search_documents().
-SEARCH_MODELS = ["pages.Page"]
+SEARCH_MODELS = ["pages.Page", "partners.Partner"]
 
 # /sitemap.xml is made of each content app's sitemap, named here so that centre imports no app.
 SITEMAPS = {
     "pages": "pages.sitemaps.PageSitemap",
+    "partners": "partners.sitemaps.PartnerSitemap",
 }
 
 # The Centre's contact details shown in every page's footer.

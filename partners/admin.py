@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from centre.admin import TranslationStateMixin
 from centre.text import collation_key
 
 from .countries import country_codes, country_name
@@ -37,7 +38,7 @@ class CountryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Partner)
-class PartnerAdmin(TabbedTranslationAdmin):
+class PartnerAdmin(TranslationStateMixin, TabbedTranslationAdmin):
     list_display = (
         "logo_thumbnail",
         "name",
@@ -46,10 +47,12 @@ class PartnerAdmin(TabbedTranslationAdmin):
         "is_active",
         "order",
         "languages",
+        "translation_state",
     )
     list_display_links = ("logo_thumbnail", "name")
     list_editable = ("order",)
     list_filter = ("kind", CountryFilter, "is_active", "technologies")
+    actions = ("mark_translations_checked",)
     search_fields = (
         "name_az",
         "name_en",

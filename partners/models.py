@@ -6,11 +6,13 @@ international, government, academic and industry organisations it cooperates wit
 import datetime
 from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
@@ -25,7 +27,7 @@ from centre.images import (
     rendition_stem,
     validate_image,
 )
-from centre.models import Technology, can_preview_drafts
+from centre.models import Technology, TranslationTracked, can_preview_drafts
 from centre.text import collation_key, slugify_az
 
 from .countries import country_choices, country_name
@@ -118,7 +120,7 @@ class PartnerQuerySet(models.QuerySet):
         return result
 
 
-class Partner(models.Model):
+class Partner(TranslationTracked):
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(
         _("short name"),
@@ -200,6 +202,14 @@ class Partner(models.Model):
 
     objects = PartnerQuerySet.as_manager()
 
+    tracked_translation_fields = (
+        "name",
+        "short_name",
+        "summary",
+        "description",
+        "host_institution",
+    )
+
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
@@ -265,6 +275,41 @@ class Partner(models.Model):
     @property
     def country_name(self):
         return country_name(self.country)
+
+    @property
+    def meta_description(self):
+        return self.summary
+
+    @property
+    def meta_image_url(self):
+        return self.logo.url if self.logo else None
+
+    search_visible_from = None
+
+    def search_documents(self):
+        """The partner's text per site language, for centre.search (none while inactive)."""
+        if not self.is_active:
+            return []
+        documents = []
+        for code in language_codes():
+            text_language = code if code in self.available_languages else settings.LANGUAGE_CODE
+            with translation.override(code):
+                url = self.get_absolute_url()
+                country = self.country_name
+            text = [
+                getattr(self, localized_field(field, text_language)) or ""
+                for field in ("short_name", "summary", "description", "host_institution")
+            ]
+            documents.append(
+                {
+                    "language": code,
+                    "text_language": text_language,
+                    "title": getattr(self, localized_field("name", text_language)),
+                    "body": " ".join([*text, country]),
+                    "url": url,
+                }
+            )
+        return documents
 
     @property
     def initials(self):

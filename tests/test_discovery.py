@@ -88,3 +88,23 @@ def test_home_page_describes_the_organisation_in_json_ld(client, seeded):
     assert data["name"] == "Fourth Industrial Revolution Analysis and Coordination Centre"
     assert data["foundingDate"] == "2021-01-06"
     assert data["url"] == "http://testserver/en/"
+
+
+def test_sitemap_lists_active_partners_only(client):
+    from .factories import make_partner
+
+    make_partner("Yaponiya Mərkəzi", name_en="C4IR Japan")
+    make_partner("Köhnə tərəfdaş", is_active=False)
+    entries = sitemap_entries(client)
+    assert "http://testserver/en/partners/c4ir-japan/" in entries
+    assert "http://testserver/ru/partnery/yaponiya-merkezi/" not in entries
+    assert not any("kohne" in url for url in entries)
+
+
+def test_partner_pages_share_the_logo(client, media):
+    from .factories import make_partner
+    from .images import image_upload
+
+    make_partner("Yaponiya Mərkəzi", logo=image_upload("japan.png"))
+    html = client.get("/az/partnyorlar/yaponiya-merkezi/").text
+    assert "/media/partners/logos/" in meta(html, "property", "og:image")

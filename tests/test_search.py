@@ -212,3 +212,13 @@ def test_rebuild_command_and_seed_index_existing_content(seeded, capsys):
     SearchEntry.objects.all().delete()
     call_command("seed_demo")
     assert SearchEntry.objects.filter(language="ru", title="О Центре").exists()
+
+
+def test_partners_are_found_in_every_language_and_inactive_ones_are_not(client):
+    from .factories import make_partner
+
+    make_partner("İsrail Dördüncü Sənaye İnqilabı Mərkəzi", name_en="C4IR Israel")
+    make_partner("Köhnə tərəfdaş", is_active=False)
+    assert found(client, "israil") == ["İsrail Dördüncü Sənaye İnqilabı Mərkəzi"]
+    assert found(client, "israel", "en") == ["C4IR Israel"]
+    assert found(client, "kohne") == []
