@@ -30,7 +30,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from centre.i18n import IN_LANGUAGE
+from centre.i18n import IN_LANGUAGE, language_codes, localized_field
 from centre.models import SearchEntry
 from centre.text import fold
 
@@ -66,6 +66,31 @@ def plain_text(html):
 
 
 # ---- Indexing ---------------------------------------------------------------------------
+
+
+def documents_in_each_language(obj, title_field, text_fields, extra_text=None):
+    """
+    What a model's ``search_documents()`` usually returns: one document per site language,
+    with the object's own text where it has it (``obj.available_languages``) and the default
+    language's text elsewhere. ``extra_text``, if given, is called in each language.
+    """
+    documents = []
+    for code in language_codes():
+        text_language = code if code in obj.available_languages else settings.LANGUAGE_CODE
+        with translation.override(code):
+            url = obj.get_absolute_url()
+            extra = extra_text() if extra_text else ""
+        texts = [getattr(obj, localized_field(field, text_language)) or "" for field in text_fields]
+        documents.append(
+            {
+                "language": code,
+                "text_language": text_language,
+                "title": getattr(obj, localized_field(title_field, text_language)),
+                "body": " ".join([*texts, extra]),
+                "url": url,
+            }
+        )
+    return documents
 
 
 def index_object(obj):

@@ -9,6 +9,7 @@ from django_prose_editor.fields import ProseEditorField
 from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
 from centre.i18n import language_codes, localized_field
 from centre.models import Publishable, PublishableQuerySet, Status, TranslationTracked
+from centre.search import documents_in_each_language
 from centre.text import slugify_az
 
 
@@ -121,26 +122,7 @@ class Page(Publishable, TranslationTracked):
         """The page's text per site language, for centre.search (none while a draft)."""
         if self.status != Status.PUBLISHED:
             return []
-        documents = []
-        for code in language_codes():
-            text_language = code if code in self.available_languages else settings.LANGUAGE_CODE
-            with translation.override(code):
-                url = self.get_absolute_url()
-            documents.append(
-                {
-                    "language": code,
-                    "text_language": text_language,
-                    "title": getattr(self, localized_field("title", text_language)),
-                    "body": " ".join(
-                        (
-                            getattr(self, localized_field("summary", text_language)) or "",
-                            getattr(self, localized_field("body", text_language)) or "",
-                        )
-                    ),
-                    "url": url,
-                }
-            )
-        return documents
+        return documents_in_each_language(self, "title", ("summary", "body"))
 
     @property
     def meta_description(self):

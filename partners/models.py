@@ -6,13 +6,11 @@ international, government, academic and industry organisations it cooperates wit
 import datetime
 from functools import partial
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
@@ -28,6 +26,7 @@ from centre.images import (
     validate_image,
 )
 from centre.models import Technology, TranslationTracked, can_preview_drafts
+from centre.search import documents_in_each_language
 from centre.text import collation_key, slugify_az
 
 from .countries import country_choices, country_name
@@ -290,26 +289,12 @@ class Partner(TranslationTracked):
         """The partner's text per site language, for centre.search (none while inactive)."""
         if not self.is_active:
             return []
-        documents = []
-        for code in language_codes():
-            text_language = code if code in self.available_languages else settings.LANGUAGE_CODE
-            with translation.override(code):
-                url = self.get_absolute_url()
-                country = self.country_name
-            text = [
-                getattr(self, localized_field(field, text_language)) or ""
-                for field in ("short_name", "summary", "description", "host_institution")
-            ]
-            documents.append(
-                {
-                    "language": code,
-                    "text_language": text_language,
-                    "title": getattr(self, localized_field("name", text_language)),
-                    "body": " ".join([*text, country]),
-                    "url": url,
-                }
-            )
-        return documents
+        return documents_in_each_language(
+            self,
+            "name",
+            ("short_name", "summary", "description", "host_institution"),
+            extra_text=lambda: self.country_name,
+        )
 
     @property
     def initials(self):
