@@ -87,6 +87,7 @@ MIDDLEWARE = [
     # After sessions (it may read the language from them), before CommonMiddleware (which
     # resolves URLs, and those depend on the active language).
     "centre.i18n.LocaleMiddleware",
+    "centre.middleware.NulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
