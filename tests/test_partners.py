@@ -210,14 +210,17 @@ class TestFilters:
         assert response.status_code == 200
         assert names_on(response) == []
 
+    def test_nul_is_dropped_from_filters(self, client, catalogue):
+        html = client.get("/az/partnyorlar/", {"kind": "academia\x00"}).text
+        assert "ADA Universiteti" in html
+        assert client.get("/az/partnyorlar/", {"kind": "\x00"}).status_code in (200, 404)
+
     @pytest.mark.parametrize(
         "query",
         [
             {"kind": "nope"},
             {"kind": "Network-Centre"},
             {"technology": "no-such-technology"},
-            {"technology": "artificial-intelligence\x00"},
-            {"kind": "\x00"},
             {"kind": "academia", "technology": "x" * 5000},
             {"technology": "süni-intellekt"},
         ],

@@ -350,9 +350,10 @@ class TestList:
         "query",
         [{"q": "\x00"}, {"kind__exact": "\x00"}, {"country": "T\x00"}, {"\x00": "1"}],
     )
-    def test_nul_in_the_query_is_a_bad_request(self, admin_client, query):
+    def test_nul_in_the_query_is_dropped(self, admin_client, query):
+        # centre.middleware.NulBytesMiddleware removes NUL before the filters meet the database.
         make_partner("Bir")
-        assert admin_client.get(LIST_URL, query).status_code == 400
+        assert admin_client.get(LIST_URL, query).status_code in (200, 302)  # 302: ?e=1, bad lookup
 
     def test_order_edited_from_the_list(self, admin_client):
         first, second = make_partner("Bir"), make_partner("İki")
