@@ -29,6 +29,7 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
+    path(_("publications/"), include("publications.urls")),
     # The page tree matches any path, so it comes last.
     path("", include("pages.urls")),
 )
