@@ -97,8 +97,10 @@ def file_response(request, publication_file, *, public):
 
     def finish(response, body=True):
         for name, value in headers.items():
-            if body or name not in BODY_HEADERS:
+            if name not in BODY_HEADERS:
                 response.headers.setdefault(name, value)
+            elif body:
+                response.headers[name] = value  # replaces the default text/html
         if public:
             # Caches may keep the file but must ask again (ETag) before reusing it, so a
             # publication taken back offline is not served from a cache.

@@ -300,12 +300,14 @@ class Publication(Publishable):
 
     def _free_slug(self, language, base):
         """``base``, or ``base-2``, ``base-3``… whichever no other publication uses there."""
-        taken = set(
+        column = localized_field("slug", language)
+        columns = dict.fromkeys([column, "slug_az"])  # one column for Azerbaijani
+        rows = (
             Publication.objects.exclude(pk=self.pk)
             .with_slug_prefix(base, language)
-            .values_list(localized_field("slug", language), "slug_az")
+            .values_list(*columns)
         )
-        used = {own or az for own, az in taken}
+        used = {row[0] or row[-1] for row in rows}
         slug, number = base, 2
         while slug in used:
             suffix = f"-{number}"

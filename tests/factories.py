@@ -1,10 +1,48 @@
 """Small helpers that build test objects; shared by the test modules."""
 
+import datetime
+
+from django.core.files.base import ContentFile
+
 from centre.models import Status
 from pages.models import Page
+from publications.models import Publication, PublicationFile
+
+from .pdfs import AZERBAIJANI_TEXT, RUSSIAN_TEXT, pdf_bytes
 
 
 def make_page(title_az, *, parent=None, status=Status.PUBLISHED, **fields):
     page = Page(title_az=title_az, parent=parent, status=status, **fields)
     page.save()
     return page
+
+
+def make_publication(
+    title_az,
+    *,
+    status=Status.PUBLISHED,
+    publication_date=datetime.date(2024, 1, 15),
+    files=(),
+    technologies=(),
+    sectors=(),
+    **fields,
+):
+    """A publication with a real PDF in each of the ``files`` languages."""
+    publication = Publication(
+        title_az=title_az, status=status, publication_date=publication_date, **fields
+    )
+    publication.save()
+    publication.technologies.set(technologies)
+    publication.sectors.set(sectors)
+    for language in files:
+        add_file(publication, language)
+    return publication
+
+
+def add_file(publication, language, pages=2):
+    text = RUSSIAN_TEXT if language == "ru" else AZERBAIJANI_TEXT
+    return PublicationFile.objects.create(
+        publication=publication,
+        language=language,
+        file=ContentFile(pdf_bytes(pages, text), name=f"upload-{language}.pdf"),
+    )
