@@ -34,21 +34,26 @@ def parse_range(header, size):
     match = SINGLE_RANGE.match(header.replace(" ", "").replace("\t", ""))
     if not match:
         return None
-    first, last = match.groups()
-    if not first and not last:
+    first, last = (_byte_position(group) for group in match.groups())
+    if first is None and last is None:
         return None
-    if not first:  # the last N bytes
-        length = int(last)
-        if length == 0 or size == 0:
+    if first is None:  # the last N bytes
+        if last == 0 or size == 0:
             return UNSATISFIABLE
-        return max(0, size - length), size - 1
-    start = int(first)
-    end = int(last) if last else size - 1
-    if last and end < start:
+        return max(0, size - last), size - 1
+    if last is not None and last < first:
         return None  # invalid, so ignored
-    if start >= size:
+    if first >= size:
         return UNSATISFIABLE
-    return start, min(end, size - 1)
+    return first, size - 1 if last is None else min(last, size - 1)
+
+
+def _byte_position(digits):
+    """The number, capped far beyond any file size: a 5,000-digit header must not cost us."""
+    if not digits:
+        return None
+    digits = digits.lstrip("0") or "0"
+    return int(digits) if len(digits) <= 18 else 10**18
 
 
 class FileChunks:

@@ -14,6 +14,7 @@ from .filters import PublicationFilters
 from .models import Publication, PublicationFile
 
 PAGE_NUMBER = re.compile(r"^[0-9]{1,9}$")
+MAX_ID = 2**63 - 1
 OG_LOCALES = {"az": "az_AZ", "en": "en_GB", "ru": "ru_RU"}
 
 
@@ -147,6 +148,8 @@ class CitationView(VisiblePublicationMixin, DetailView):
 @require_safe
 def download(request, pk, name):
     """A publication's PDF, to the public only while the publication is published."""
+    if pk > MAX_ID:  # beyond the database's integers: no such file
+        raise Http404
     visible = Publication.objects.visible_to(request.user)
     publication_file = (
         PublicationFile.objects.filter(pk=pk, publication__in=visible)
