@@ -2,9 +2,9 @@
 
 import datetime
 import re
-import xml.etree.ElementTree as ET
 
 import pytest
+from defusedxml import ElementTree as ET
 from django.utils import timezone, translation
 
 from centre.models import Status, Technology
