@@ -1,5 +1,6 @@
 """PDF payloads for upload and download tests, made in memory."""
 
+import datetime
 import functools
 import io
 
@@ -11,12 +12,14 @@ from publications.samples import FONTS
 
 AZERBAIJANI_TEXT = "Dördüncü Sənaye İnqilabı: əşyaların interneti, süni intellekt, Ğğ Şş Çç Öö Üü"
 RUSSIAN_TEXT = "Четвертая промышленная революция: интернет вещей"
+CREATED = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
 
 
 @functools.cache
 def pdf_bytes(pages=2, text=AZERBAIJANI_TEXT):
     """A real PDF with ``pages`` pages of ``text``, set in the embedded Noto Sans."""
     document = FPDF()
+    document.set_creation_date(CREATED)  # the same bytes every time
     document.add_font("Noto", "", FONTS / "NotoSans-Regular.ttf")
     document.set_font("Noto", size=14)
     for number in range(1, pages + 1):
