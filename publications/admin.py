@@ -13,7 +13,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from centre.models import Status
 
-from .models import Publication, PublicationFile, Sector
+from .models import Publication, PublicationFile, Sector, files_prefetch
 
 
 class PdfInput(forms.ClearableFileInput):
@@ -99,7 +99,15 @@ class PublicationAdmin(TabbedTranslationAdmin):
         "featured",
         "sectors",
     )
-    search_fields = ("title_az", "title_en", "title_ru", "slug_az", "authors_az", "authors_en")
+    search_fields = (
+        "title_az",
+        "title_en",
+        "title_ru",
+        "slug_az",
+        "authors_az",
+        "authors_en",
+        "authors_ru",
+    )
     readonly_fields = ("cover_preview", "total_downloads", "created_at", "updated_at")
     formfield_overrides = {
         models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
@@ -134,7 +142,7 @@ class PublicationAdmin(TabbedTranslationAdmin):
             super()
             .get_queryset(request)
             .annotate(downloads=Sum("files__download_count"))
-            .prefetch_related("files")
+            .prefetch_related(files_prefetch())
         )
 
     def save_related(self, request, form, formsets, change):
