@@ -17,7 +17,7 @@ from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
 CHUNK_SIZE = 64 * 1024
 # One range of bytes: "bytes=0-499", "bytes=500-", "bytes=-500" (ASCII digits only).
-SINGLE_RANGE = re.compile(r"^bytes=([0-9]*)-([0-9]*)$")
+SINGLE_RANGE = re.compile(r"bytes=([0-9]*)-([0-9]*)")
 UNSATISFIABLE = "unsatisfiable"
 # Headers that describe a body; a 304 or 416 has none.
 BODY_HEADERS = {"Content-Type", "Content-Disposition"}
@@ -31,7 +31,7 @@ def parse_range(header, size):
     """
     if not header:
         return None
-    match = SINGLE_RANGE.match(header.replace(" ", "").replace("\t", ""))
+    match = SINGLE_RANGE.fullmatch(header.replace(" ", "").replace("\t", ""))
     if not match:
         return None
     first, last = (_byte_position(group) for group in match.groups())

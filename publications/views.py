@@ -13,14 +13,14 @@ from .downloads import file_response
 from .filters import PublicationFilters
 from .models import Publication, PublicationFile
 
-PAGE_NUMBER = re.compile(r"^[0-9]{1,9}$")
+PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
 MAX_ID = 2**63 - 1
 OG_LOCALES = {"az": "az_AZ", "en": "en_GB", "ru": "ru_RU"}
 
 
 def page_number(raw, last_page):
     """The page asked for, kept between 1 and the last page: "abc", "-1", "1e9" give 1."""
-    if not raw or not PAGE_NUMBER.match(raw):
+    if not raw or not PAGE_NUMBER.fullmatch(raw):
         return 1
     return min(max(int(raw), 1), last_page)
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import InMemoryStorage
+from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.utils import translation
 from PIL import Image
 
@@ -106,6 +107,17 @@ class TestMetadata:
         assert publication_file.sha256 == hashlib.sha256(payload).hexdigest()
         for word in ("Dördüncü", "Sənaye", "İnqilabı", "əşyaların", "süni intellekt", "Ğğ Şş Çç"):
             assert word in publication_file.text
+
+    def test_a_large_upload_spooled_to_disk_is_read_the_same_way(self):
+        # Uploads over FILE_UPLOAD_MAX_MEMORY_SIZE arrive as temporary files, not in memory.
+        payload = pdf_bytes(pages=3)
+        upload = TemporaryUploadedFile("big.pdf", "application/pdf", len(payload), None)
+        upload.write(payload)
+        upload.seek(0)
+        info = inspect_pdf(upload)
+        assert (info.size, info.page_count) == (len(payload), 3)
+        assert info.sha256 == hashlib.sha256(payload).hexdigest()
+        upload.close()
 
     def test_russian_text_is_extracted(self):
         publication_file = add_file(make_publication("Nəşr"), "ru")
