@@ -108,8 +108,9 @@ def file_response(request, publication_file, *, public):
                 response.headers[name] = value  # replaces the default text/html
         if public:
             # Caches may keep the file but must ask again (ETag) before reusing it, so a
-            # publication taken back offline is not served from a cache.
-            patch_cache_control(response, public=True, no_cache=True)
+            # publication taken back offline is not served from a cache; max-age=0 also keeps
+            # Django's own cache middleware from storing it.
+            patch_cache_control(response, public=True, no_cache=True, max_age=0)
         else:
             patch_cache_control(response, private=True, no_store=True)
         return response

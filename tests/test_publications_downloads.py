@@ -63,6 +63,7 @@ class TestHeaders:
         assert response["Last-Modified"] == http_date(int(pdf.uploaded_at.timestamp()))
         assert response["Accept-Ranges"] == "bytes"
         assert "no-cache" in response["Cache-Control"]
+        assert "max-age=0" in response["Cache-Control"]
 
     def test_address_ends_in_a_readable_ascii_pdf_name_in_every_language(self, pdf):
         from django.utils import translation
