@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "centre",
     "pages",
     "partners",
+    "publications",
 ]
 
 MIDDLEWARE = [
@@ -183,11 +184,24 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 # In production nginx serves MEDIA_ROOT (README); a single-machine set-up can let Django do it.
 SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=DEBUG)
 
+# Files that only a view may hand out (publication PDFs: drafts must stay unreachable), kept
+# outside MEDIA_ROOT so neither nginx nor DJANGO_SERVE_MEDIA ever serves them directly.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed, compressed (gzip and Brotli) names, cached for ever by browsers.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "publications": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
 }
+
+# Publications: the largest PDF staff may upload, and optionally nginx's X-Accel-Redirect for
+# the bytes of a download (an internal location aliased to PRIVATE_MEDIA_ROOT; see README).
+PUBLICATION_MAX_FILE_SIZE = env.int("PUBLICATION_MAX_FILE_MB", default=100) * 1024 * 1024
+PUBLICATION_X_ACCEL_REDIRECT = env.str("PUBLICATION_X_ACCEL_REDIRECT", default="")
 
 X_FRAME_OPTIONS = "DENY"
 

@@ -17,8 +17,13 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="centre-test-media-")
 # The manifest exists only after collectstatic; tests/test_static.py checks that path on its own.
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="centre-test-private-")
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "publications": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
 }
 STATIC_ROOT = tempfile.mkdtemp(prefix="centre-test-static-")

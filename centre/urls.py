@@ -40,6 +40,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path(_("search/"), views.SearchView.as_view(), name="search"),
     path(_("partners/"), include("partners.urls")),
+    path(_("publications/"), include("publications.urls")),
     # The page tree matches any path, so it comes last.
     path("", include("pages.urls")),
 )

@@ -1,8 +1,15 @@
 """Small helpers that build test objects; shared by the test modules."""
 
+import datetime
+
+from django.core.files.base import ContentFile
+
 from centre.models import Status, Technology
 from pages.models import Page
 from partners.models import Kind, Partner
+from publications.models import Publication, PublicationFile
+
+from .pdfs import AZERBAIJANI_TEXT, RUSSIAN_TEXT, pdf_bytes
 
 
 def make_page(title_az, *, parent=None, status=Status.PUBLISHED, **fields):
@@ -21,3 +28,34 @@ def make_partner(name_az, *, kind=Kind.NETWORK_CENTRE, technologies=(), **fields
 
 def make_technology(slug, name_az, **names):
     return Technology.objects.create(slug=slug, name_az=name_az, **names)
+
+
+def make_publication(
+    title_az,
+    *,
+    status=Status.PUBLISHED,
+    publication_date=datetime.date(2024, 1, 15),
+    files=(),
+    technologies=(),
+    sectors=(),
+    **fields,
+):
+    """A publication with a real PDF in each of the ``files`` languages."""
+    publication = Publication(
+        title_az=title_az, status=status, publication_date=publication_date, **fields
+    )
+    publication.save()
+    publication.technologies.set(technologies)
+    publication.sectors.set(sectors)
+    for language in files:
+        add_file(publication, language)
+    return publication
+
+
+def add_file(publication, language, pages=2):
+    text = RUSSIAN_TEXT if language == "ru" else AZERBAIJANI_TEXT
+    return PublicationFile.objects.create(
+        publication=publication,
+        language=language,
+        file=ContentFile(pdf_bytes(pages, text), name=f"upload-{language}.pdf"),
+    )

@@ -1,0 +1,219 @@
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.db import models
+from django.db.models import Sum
+from django.db.models.functions import ExtractYear
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from centre.models import Status
+
+from .models import Publication, PublicationFile, Sector, files_prefetch
+
+
+class PdfInput(forms.ClearableFileInput):
+    """A file input that never links to the stored file: PDFs have no public address."""
+
+    def is_initial(self, value):
+        return False
+
+
+class PublicationFileInline(admin.TabularInline):
+    model = PublicationFile
+    fields = ("language", "file", "details", "download_count", "download_link")
+    readonly_fields = ("details", "download_count", "download_link")
+    formfield_overrides = {models.FileField: {"widget": PdfInput(attrs={"accept": ".pdf"})}}
+    max_num = len(settings.LANGUAGES)
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # Without JavaScript there is no "add another" button: offer a row per missing language.
+        existing = obj.files.count() if obj else 0
+        return max(0, len(settings.LANGUAGES) - existing)
+
+    @admin.display(description=_("file"))
+    def details(self, publication_file):
+        if not publication_file.pk:
+            return "—"
+        return format_html(
+            "{} · {} · {}<br><small>SHA-256 {}</small>",
+            publication_file.file.name.rsplit("/", 1)[-1],
+            filesizeformat(publication_file.size),
+            ngettext("%(count)d page", "%(count)d pages", publication_file.page_count)
+            % {"count": publication_file.page_count},
+            publication_file.sha256,
+        )
+
+    @admin.display(description=_("download"))
+    def download_link(self, publication_file):
+        if not publication_file.pk:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>', publication_file.get_absolute_url(), _("Download")
+        )
+
+
+class PublicationYearFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = (
+            Publication.objects.annotate(year=ExtractYear("publication_date"))
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
+        )
+        return [(str(year), str(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isascii() and value.isdigit() and len(value) == 4:
+            return queryset.filter(publication_date__year=int(value))
+        return queryset
+
+
+@admin.register(Publication)
+class PublicationAdmin(TabbedTranslationAdmin):
+    list_display = (
+        "cover_thumbnail",
+        "title",
+        "publication_type",
+        "publication_date",
+        "status",
+        "publish_from",
+        "featured",
+        "languages",
+        "total_downloads",
+    )
+    list_display_links = ("cover_thumbnail", "title")
+    list_filter = (
+        "publication_type",
+        PublicationYearFilter,
+        "technologies",
+        "status",
+        "featured",
+        "sectors",
+    )
+    search_fields = (
+        "title_az",
+        "title_en",
+        "title_ru",
+        "slug_az",
+        "authors_az",
+        "authors_en",
+        "authors_ru",
+    )
+    readonly_fields = ("cover_preview", "total_downloads", "created_at", "updated_at")
+    formfield_overrides = {
+        models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
+    }
+    actions = ("publish", "unpublish")
+    inlines = (PublicationFileInline,)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "abstract")}),
+        (
+            _("About the publication"),
+            {"fields": ("publication_type", "publication_date", "authors", "publisher")},
+        ),
+        (_("Topics"), {"fields": ("technologies", "sectors")}),
+        (_("Cover"), {"fields": ("cover_preview", "cover", "cover_alt")}),
+        (
+            _("Publishing"),
+            {
+                "fields": (
+                    "status",
+                    "publish_from",
+                    "featured",
+                    "total_downloads",
+                    "created_at",
+                    "updated_at",
+                )
+            },
+        ),
+    )
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(downloads=Sum("files__download_count"))
+            .prefetch_related(files_prefetch())
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The files are saved only now: the cover can be made from the first PDF page.
+        form.instance.refresh_cover()
+
+    @admin.display(description=_("languages"))
+    def languages(self, publication):
+        return ", ".join(code.upper() for code in publication.file_languages) or "—"
+
+    @admin.display(description=_("downloads"), ordering="downloads")
+    def total_downloads(self, publication):
+        downloads = getattr(publication, "downloads", None)
+        if downloads is None and publication.pk:
+            downloads = publication.files.aggregate(total=Sum("download_count"))["total"]
+        return downloads or 0
+
+    @admin.display(description=_("cover"))
+    def cover_thumbnail(self, publication):
+        if not publication.cover:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="" width="48" style="height:auto">', publication.cover_small
+        )
+
+    @admin.display(description=_("current cover"))
+    def cover_preview(self, publication):
+        if not publication.cover:
+            return _("None yet: the first page of the PDF becomes the cover when it is saved.")
+        origin = (
+            _("made from the first page of the PDF") if publication.cover_source else _("uploaded")
+        )
+        sizes = format_html_join(
+            ", ", "{}×{}", ((r["width"], r["height"]) for r in publication.cover_renditions)
+        )
+        return format_html(
+            '<img src="{}" alt="{}" width="160" style="height:auto;border:1px solid #ccc">'
+            "<br><small>{} · {}</small>",
+            publication.cover_small,
+            publication.cover_description,
+            origin,
+            sizes,
+        )
+
+    @admin.action(description=_("Publish the selected publications"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Status.PUBLISHED)
+
+    @admin.action(
+        description=_("Withdraw the selected publications (back to draft)"),
+        permissions=["change"],
+    )
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, Status.DRAFT)
+
+    def _set_status(self, request, queryset, status):
+        # The list's queryset carries an aggregate; update through plain primary keys.
+        count = Publication.objects.filter(pk__in=queryset.values("pk")).update(
+            status=status, updated_at=timezone.now()
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d publication updated.", "%(count)d publications updated.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Sector)
+class SectorAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug", "order")
+    list_editable = ("order",)
+    search_fields = ("name_az", "name_en", "name_ru", "slug")

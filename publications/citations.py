@@ -1,0 +1,108 @@
+"""
+Citation exports of a publication: BibTeX and RIS, in the active language.
+
+An author written "Surname, Given names" is a person; anything else is an organisation, which
+BibTeX gets in braces so that it is not split into first and last names.
+"""
+
+import re
+
+from .models import PublicationType
+
+# Control characters would end a RIS field or corrupt a BibTeX file.
+CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+BIBTEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\^{}",
+    "~": r"\~{}",
+}
+BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+BIBTEX_ENTRY = {
+    PublicationType.RESEARCH: "techreport",
+    PublicationType.REPORT: "techreport",
+    PublicationType.WHITE_PAPER: "techreport",
+    PublicationType.POLICY_BRIEF: "techreport",
+}
+RIS_TYPE = {
+    PublicationType.RESEARCH: "RPRT",
+    PublicationType.REPORT: "RPRT",
+    PublicationType.WHITE_PAPER: "RPRT",
+    PublicationType.POLICY_BRIEF: "RPRT",
+    PublicationType.STRATEGY: "GOVDOC",
+}
+
+
+def one_line(text):
+    return " ".join(CONTROL.sub(" ", str(text or "")).split())
+
+
+def bibtex_escape(text):
+    return "".join(BIBTEX_SPECIAL.get(char, char) for char in one_line(text))
+
+
+def bibtex_author(name):
+    name = bibtex_escape(name)
+    return name if "," in name else f"{{{name}}}"
+
+
+def bibtex(publication, url, pdf_url=None, language=""):
+    entry = BIBTEX_ENTRY.get(publication.publication_type, "misc")
+    date = publication.publication_date
+    fields = [
+        ("title", f"{{{bibtex_escape(publication.title)}}}"),
+        ("author", " and ".join(bibtex_author(a) for a in publication.citation_authors)),
+        ("institution" if entry == "techreport" else "publisher", publication.publisher_name),
+        ("type", publication.get_publication_type_display()),
+        ("year", str(date.year)),
+        ("month", BIBTEX_MONTHS[date.month - 1]),
+        ("date", date.isoformat()),
+        ("language", language),
+        ("url", url),
+        ("file", pdf_url or ""),
+        ("keywords", ", ".join(str(t) for t in publication.technologies.all())),
+        ("abstract", publication.abstract),
+    ]
+    lines = [f"@{entry}{{{publication.slug_az}-{date.year},"]
+    for name, value in fields:
+        if not value:
+            continue
+        if name == "month":
+            lines.append(f"  {name} = {value},")  # a BibTeX macro, unbraced
+        elif name in ("url", "file"):
+            lines.append(f"  {name} = {{{one_line(value)}}},")
+        elif name in ("title", "author"):
+            lines.append(f"  {name} = {{{value}}},")
+        else:
+            lines.append(f"  {name} = {{{bibtex_escape(value)}}},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def ris(publication, url, pdf_url=None, language=""):
+    date = publication.publication_date
+    lines = [("TY", RIS_TYPE.get(publication.publication_type, "GEN"))]
+    lines.append(("TI", publication.title))
+    lines += [("AU", author) for author in publication.citation_authors]
+    lines += [
+        ("PY", str(date.year)),
+        ("DA", date.strftime("%Y/%m/%d")),
+        ("PB", publication.publisher_name),
+        ("M3", publication.get_publication_type_display()),
+        ("LA", language),
+        ("AB", publication.abstract),
+        ("UR", url),
+        ("L1", pdf_url or ""),
+    ]
+    lines += [("KW", technology) for technology in publication.technologies.all()]
+    lines.append(("ER", ""))
+    # RIS: "TAG  - value", one field a line, CRLF line ends.
+    return "".join(
+        f"{tag}  - {one_line(value)}\r\n" for tag, value in lines if value or tag == "ER"
+    )

@@ -1,0 +1,171 @@
+"""
+Serving a publication's PDF: conditional requests, single byte ranges, constant memory.
+
+The site answers ranges itself (``Range``, ``If-Range``) so interrupted downloads resume behind
+any proxy; with ``PUBLICATION_X_ACCEL_REDIRECT`` set, the checks and headers stay here and
+nginx sends the bytes. Files are read from their storage in chunks, so any storage works (no
+local path needed) and a 200 MB file costs a worker one chunk of memory.
+"""
+
+import re
+from urllib.parse import quote
+
+from django.conf import settings
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, parse_etags, parse_http_date_safe
+
+CHUNK_SIZE = 64 * 1024
+# One range of bytes: "bytes=0-499", "bytes=500-", "bytes=-500" (ASCII digits only).
+SINGLE_RANGE = re.compile(r"bytes=([0-9]*)-([0-9]*)")
+UNSATISFIABLE = "unsatisfiable"
+# Headers that describe a body; a 304 or 416 has none.
+BODY_HEADERS = {"Content-Type", "Content-Disposition"}
+
+
+def parse_range(header, size):
+    """
+    ``(start, end)`` (inclusive) for a single satisfiable range, ``UNSATISFIABLE``, or None
+    when the whole file should be sent: no header, another unit, several ranges (we send the
+    whole file rather than multipart) or anything malformed (RFC 9110, section 14.2).
+    """
+    if not header:
+        return None
+    match = SINGLE_RANGE.fullmatch(header.replace(" ", "").replace("\t", ""))
+    if not match:
+        return None
+    first, last = (_byte_position(group) for group in match.groups())
+    if first is None and last is None:
+        return None
+    if first is None:  # the last N bytes
+        if last == 0 or size == 0:
+            return UNSATISFIABLE
+        return max(0, size - last), size - 1
+    if last is not None and last < first:
+        return None  # invalid, so ignored
+    if first >= size:
+        return UNSATISFIABLE
+    return first, size - 1 if last is None else min(last, size - 1)
+
+
+def _byte_position(digits):
+    """The number, capped far beyond any file size: a 5,000-digit header must not cost us."""
+    if not digits:
+        return None
+    digits = digits.lstrip("0") or "0"
+    return int(digits) if len(digits) <= 18 else 10**18
+
+
+class FileChunks:
+    """Iterate over ``length`` bytes of an open file from ``start``; closes it when done."""
+
+    def __init__(self, file, start, length, chunk_size=CHUNK_SIZE):
+        self.file, self.start, self.remaining, self.chunk_size = file, start, length, chunk_size
+
+    def __iter__(self):
+        self.file.seek(self.start)
+        while self.remaining > 0:
+            chunk = self.file.read(min(self.chunk_size, self.remaining))
+            if not chunk:
+                break
+            self.remaining -= len(chunk)
+            yield chunk
+
+    def close(self):
+        self.file.close()
+
+
+def content_disposition(ascii_name, unicode_name):
+    """``attachment`` with an ASCII ``filename`` and the real name as UTF-8 ``filename*``."""
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(unicode_name)}"
+
+
+def file_response(request, publication_file, *, public):
+    """
+    The response to GET or HEAD for ``publication_file``, and whether it counts as a download
+    (a GET whose body starts at the first byte and runs to the last).
+    """
+    size = publication_file.size
+    etag = f'"{publication_file.sha256}"'
+    last_modified = int(publication_file.uploaded_at.timestamp())
+    headers = {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": content_disposition(
+            publication_file.download_name, publication_file.unicode_download_name
+        ),
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "default-src 'none'",
+        "ETag": etag,
+        "Last-Modified": http_date(last_modified),
+        "Accept-Ranges": "bytes",
+    }
+
+    def finish(response, body=True):
+        for name, value in headers.items():
+            if name not in BODY_HEADERS:
+                response.headers.setdefault(name, value)
+            elif body:
+                response.headers[name] = value  # replaces the default text/html
+        if public:
+            # Caches may keep the file but must ask again (ETag) before reusing it, so a
+            # publication taken back offline is not served from a cache; max-age=0 also keeps
+            # Django's own cache middleware from storing it.
+            patch_cache_control(response, public=True, no_cache=True, max_age=0)
+        else:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    base = HttpResponse(headers=headers)
+    conditional = get_conditional_response(
+        request, etag=etag, last_modified=last_modified, response=base
+    )
+    if conditional is not base:  # 304 Not Modified or 412 Precondition Failed
+        conditional.headers.pop("Content-Type", None)
+        return finish(conditional, body=False), False
+
+    byte_range = None
+    if request.method == "GET" and _if_range_passes(request, etag, last_modified):
+        byte_range = parse_range(request.headers.get("Range", ""), size)
+    if byte_range == UNSATISFIABLE:
+        response = HttpResponse(status=416, headers={"Content-Range": f"bytes */{size}"})
+        response.headers.pop("Content-Type", None)
+        return finish(response, body=False), False
+
+    start, end = byte_range or (0, size - 1)
+    length = max(0, end - start + 1)
+    status = 206 if byte_range else 200
+    counted = request.method == "GET" and start == 0 and end == size - 1
+
+    if request.method == "HEAD":
+        response = HttpResponse(status=status, headers={"Content-Length": str(length)})
+    elif settings.PUBLICATION_X_ACCEL_REDIRECT:
+        # nginx reads the file (and the Range header) from its internal location.
+        response = HttpResponse(
+            headers={
+                "X-Accel-Redirect": settings.PUBLICATION_X_ACCEL_REDIRECT.rstrip("/")
+                + "/"
+                + quote(publication_file.file.name)
+            }
+        )
+        return finish(response), counted
+    else:
+        stream = publication_file.file.storage.open(publication_file.file.name, "rb")
+        response = StreamingHttpResponse(
+            FileChunks(stream, start, length),
+            status=status,
+            headers={"Content-Length": str(length)},
+        )
+    if byte_range:
+        response.headers["Content-Range"] = f"bytes {start}-{end}/{size}"
+    return finish(response), counted
+
+
+def _if_range_passes(request, etag, last_modified):
+    """Without If-Range, or when it names this very file, a Range may be honoured."""
+    if_range = request.headers.get("If-Range", "").strip()
+    if not if_range:
+        return True
+    if if_range.startswith(('"', "W/")):
+        # Only a strong validator may guard a range (RFC 9110, section 13.1.5).
+        return not if_range.startswith("W/") and parse_etags(if_range) == [etag]
+    return parse_http_date_safe(if_range) == last_modified

@@ -1,0 +1,540 @@
+import posixpath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+from django.db import models, transaction
+from django.db.models import F, Prefetch, Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from centre.i18n import language_codes, localized_field
+from centre.images import delete_renditions, make_renditions, rendition_stem, validate_image
+from centre.models import Publishable, PublishableQuerySet, Technology
+from centre.text import slugify_az
+
+from .pdf import inspect_pdf, render_first_page
+
+COVER_UPLOAD_TO = "publications/covers/"
+COVER_RENDITIONS_TO = "publications/covers/renditions"
+# The widths the list and detail pages show covers at (and twice that, for sharp screens).
+COVER_WIDTHS = (160, 320, 640)
+CENTRE_NAME = _("Fourth Industrial Revolution Analysis and Coordination Centre")
+
+
+def publication_storage():
+    """
+    The PDFs' own storage (``STORAGES["publications"]``), outside MEDIA_ROOT: a file is only
+    ever handed out by the download view, which checks that its publication is public.
+    """
+    return storages["publications"]
+
+
+class PublicationType(models.TextChoices):
+    RESEARCH = "research", _("Research document")
+    REPORT = "report", _("Report")
+    STRATEGY = "strategy", _("Strategy")
+    POLICY_BRIEF = "policy-brief", _("Policy brief")
+    WHITE_PAPER = "white-paper", _("White paper")
+    GUIDE = "guide", _("Guide")
+    OTHER = "other", _("Other")
+
+
+class Sector(models.Model):
+    """A sector of the economy a publication is about (energy, agriculture, …)."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("Used in filter addresses (?sector=…). Made from the name if left empty."),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("economic sector")
+        verbose_name_plural = _("economic sectors")
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify_az(self.name_az or self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        """The publications about this sector."""
+        return f"{reverse('publications:list')}?{urlencode({'sector': self.slug})}"
+
+
+def files_prefetch():
+    """Publications' files in one extra query, without their (long) extracted text."""
+    return Prefetch("files", queryset=PublicationFile.objects.defer("text"))
+
+
+class PublicationQuerySet(PublishableQuerySet):
+    def newest_first(self):
+        return self.order_by("-publication_date", "-pk")
+
+    def with_slug(self, slug, language=None):
+        """
+        The publication at ``slug`` in ``language`` (default: the active one). A language with
+        no slug of its own uses the Azerbaijani one, as ``get_absolute_url()`` does.
+        """
+        column = localized_field("slug", language or translation.get_language())
+        if column == "slug_az":
+            return self.filter(slug_az=slug)
+        no_own_slug = Q(**{f"{column}__isnull": True}) | Q(**{column: ""})
+        return self.filter(Q(**{column: slug}) | (no_own_slug & Q(slug_az=slug)))
+
+    def with_files(self):
+        return self.prefetch_related(files_prefetch())
+
+    def featured(self):
+        return self.filter(featured=True).newest_first()
+
+    def with_slug_prefix(self, prefix, language):
+        column = localized_field("slug", language)
+        return self.filter(Q(**{f"{column}__startswith": prefix}) | Q(slug_az__startswith=prefix))
+
+
+class Publication(Publishable):
+    """A document the Centre publishes, with one PDF per language it exists in."""
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "The publication's part of the address, in Latin letters. Leave empty to make it "
+            "from the title; a language without a title uses the Azerbaijani slug."
+        ),
+    )
+    abstract = models.TextField(
+        _("abstract"), blank=True, help_text=_("A few paragraphs; an empty line starts a new one.")
+    )
+    publication_type = models.CharField(
+        _("type"),
+        max_length=20,
+        choices=PublicationType,
+        default=PublicationType.REPORT,
+        db_index=True,
+    )
+    publication_date = models.DateField(_("publication date"), db_index=True)
+    authors = models.TextField(
+        _("authors"),
+        blank=True,
+        help_text=_(
+            "One per line. Write a person as “Surname, Given names”; an organisation by its "
+            "full name."
+        ),
+    )
+    publisher = models.CharField(
+        _("publisher"),
+        max_length=300,
+        blank=True,
+        help_text=_("Leave empty for the Centre itself."),
+    )
+    technologies = models.ManyToManyField(
+        Technology, verbose_name=_("technologies"), blank=True, related_name="publications"
+    )
+    sectors = models.ManyToManyField(
+        Sector, verbose_name=_("economic sectors"), blank=True, related_name="publications"
+    )
+    featured = models.BooleanField(
+        _("featured"),
+        default=False,
+        help_text=_("The newest featured publication is shown on the home page."),
+    )
+    cover = models.ImageField(
+        _("cover"),
+        upload_to=COVER_UPLOAD_TO,
+        blank=True,
+        validators=[validate_image],
+        help_text=_(
+            "PNG, JPEG or WebP. Leave empty and the first page of the PDF becomes the cover."
+        ),
+    )
+    cover_alt = models.CharField(
+        _("cover description"),
+        max_length=250,
+        blank=True,
+        help_text=_("For people who cannot see the image. Leave empty for “Cover of <title>”."),
+    )
+    cover_renditions = models.JSONField(
+        _("cover renditions"), default=list, blank=True, editable=False
+    )
+    # SHA-256 of the PDF the cover was made from; empty when staff uploaded the cover.
+    cover_source = models.CharField(max_length=64, blank=True, editable=False)
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        ordering = ["-publication_date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=[localized_field("slug", code)],
+                condition=~Q(**{localized_field("slug", code): ""}),
+                name=f"publications_unique_slug_{code}",
+            )
+            for code, _name in settings.LANGUAGES
+        ]
+
+    # The cover as last saved, to notice a new upload (set from the database row).
+    _saved_cover_name = ""
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.fill_slugs()
+        cover_changed = (self.cover.name or "") != self._saved_cover_name
+        old_cover, old_renditions = self._saved_cover_name, None
+        if cover_changed:
+            old_renditions = list(self.cover_renditions or [])
+            if not getattr(self, "_making_cover", False):
+                self.cover_source = ""  # uploaded (or removed) by staff
+            self.cover_renditions = []
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if cover_changed:
+                if self.cover:
+                    self.cover_renditions = make_renditions(
+                        self.cover.file,
+                        self.cover.storage,
+                        rendition_stem(COVER_RENDITIONS_TO, self.cover.name),
+                        COVER_WIDTHS,
+                    )
+                    super().save(update_fields=["cover_renditions"])
+                storage = self._meta.get_field("cover").storage
+                transaction.on_commit(lambda: _delete_cover(storage, old_cover, old_renditions))
+        self._saved_cover_name = self.cover.name or ""
+
+    def get_absolute_url(self):
+        return reverse("publications:detail", kwargs={"slug": self.url_slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        if "cover" in field_names:
+            instance._saved_cover_name = values[field_names.index("cover")] or ""
+        return instance
+
+    def slug_in(self, language):
+        return getattr(self, localized_field("slug", language)) or self.slug_az
+
+    @property
+    def url_slug(self):
+        """The slug in the active language's addresses."""
+        return self.slug_in(translation.get_language())
+
+    @property
+    def available_languages(self):
+        """Languages the publication has its own title in (Azerbaijani always)."""
+        return [code for code in language_codes() if getattr(self, localized_field("title", code))]
+
+    @property
+    def author_list(self):
+        return [line.strip() for line in (self.authors or "").splitlines() if line.strip()]
+
+    @property
+    def publisher_name(self):
+        return self.publisher or str(CENTRE_NAME)
+
+    @property
+    def citation_authors(self):
+        """The authors, or the publisher as the corporate author when none are named."""
+        return self.author_list or [self.publisher_name]
+
+    @property
+    def cover_description(self):
+        return self.cover_alt or _("Cover of “%(title)s”") % {"title": self.title}
+
+    # --- files -------------------------------------------------------------------------
+
+    @property
+    def file_list(self):
+        """The files, in the order of the site's languages (uses prefetched files)."""
+        order = {code: index for index, code in enumerate(language_codes())}
+        return sorted(self.files.all(), key=lambda file: order.get(file.language, len(order)))
+
+    @property
+    def file_languages(self):
+        return [file.language for file in self.file_list]
+
+    def file_for(self, language=None):
+        """The file in ``language`` (default: the active one), else None."""
+        language = language or translation.get_language()
+        return next((file for file in self.file_list if file.language == language), None)
+
+    def best_file(self, language=None):
+        """The file to offer first: the visitor's language, else Azerbaijani, else any."""
+        files = self.file_list
+        return (
+            self.file_for(language)
+            or self.file_for(settings.LANGUAGE_CODE)
+            or (files[0] if files else None)
+        )
+
+    # --- slugs -------------------------------------------------------------------------
+
+    def fill_slugs(self):
+        """Make a slug from the title in every language that has a title and no slug."""
+        for code in language_codes():
+            slug_field = localized_field("slug", code)
+            title = getattr(self, localized_field("title", code))
+            if title and not getattr(self, slug_field):
+                setattr(self, slug_field, self._free_slug(code, slugify_az(title) or "publication"))
+
+    def _free_slug(self, language, base):
+        """``base``, or ``base-2``, ``base-3``… whichever no other publication uses there."""
+        column = localized_field("slug", language)
+        columns = dict.fromkeys([column, "slug_az"])  # one column for Azerbaijani
+        rows = (
+            Publication.objects.exclude(pk=self.pk)
+            .with_slug_prefix(base, language)
+            .values_list(*columns)
+        )
+        used = {row[0] or row[-1] for row in rows}
+        slug, number = base, 2
+        while slug in used:
+            suffix = f"-{number}"
+            slug, number = f"{base[: 120 - len(suffix)]}{suffix}", number + 1
+        return slug
+
+    def clean(self):
+        super().clean()
+        self.fill_slugs()
+        others = Publication.objects.exclude(pk=self.pk)
+        for code in language_codes():
+            slug = self.slug_in(code)
+            if slug and others.with_slug(slug, code).exists():
+                field = localized_field("slug", code)
+                raise ValidationError(
+                    {
+                        field if getattr(self, field) else "slug_az": _(
+                            "Another publication already has the address “%(slug)s”."
+                        )
+                        % {"slug": slug}
+                    }
+                )
+
+    # --- cover -------------------------------------------------------------------------
+
+    def refresh_cover(self):
+        """
+        Make the cover from the first page of the PDF when staff have not uploaded one: from
+        the Azerbaijani file (else the first), again whenever that file is replaced, and
+        removed when no file is left. Called once the files are saved (admin, seed).
+        """
+        if self.cover and not self.cover_source:
+            return False  # staff's own cover wins
+        source = self.best_file(settings.LANGUAGE_CODE)
+        if source is None:
+            if self.cover:
+                self.cover = None
+                self._save_cover(sha256="")
+            return False
+        if self.cover and self.cover_source == source.sha256:
+            return False
+        with source.file.open("rb") as pdf:
+            image = render_first_page(pdf)
+        name = f"{slugify_az(self.slug_az or self.title_az, max_length=60) or 'cover'}.jpg"
+        self.cover.save(name, ContentFile(image), save=False)
+        self._save_cover(sha256=source.sha256)
+        return True
+
+    def _save_cover(self, sha256):
+        self.cover_source = sha256
+        self._making_cover = True
+        try:
+            self.save()
+        finally:
+            self._making_cover = False
+
+    def _cover_renditions(self, image_format):
+        return [r for r in self.cover_renditions or [] if r["format"] == image_format]
+
+    def _srcset(self, renditions):
+        storage = self._meta.get_field("cover").storage
+        return ", ".join(f"{storage.url(r['name'])} {r['width']}w" for r in renditions)
+
+    @property
+    def _cover_fallback(self):
+        """Renditions in the cover's own format (JPEG or PNG), for browsers without WebP."""
+        return [r for r in self.cover_renditions or [] if r["format"] != "webp"]
+
+    @property
+    def cover_srcset_webp(self):
+        return self._srcset(self._cover_renditions("webp"))
+
+    @property
+    def cover_srcset_fallback(self):
+        return self._srcset(self._cover_fallback)
+
+    @property
+    def cover_small(self):
+        fallback = self._cover_fallback
+        return self.cover.storage.url(fallback[0]["name"]) if fallback else self.cover.url
+
+    @property
+    def cover_size(self):
+        """Width and height of the smallest rendition: the image's shape, for the layout."""
+        renditions = self.cover_renditions or []
+        return (renditions[0]["width"], renditions[0]["height"]) if renditions else (3, 4)
+
+
+def _delete_cover(storage, name, renditions):
+    delete_renditions(storage, renditions)
+    if name:
+        storage.delete(name)
+
+
+def publication_file_path(instance, filename):
+    """``publications/<publication slug>-<language>.pdf``, whatever the uploaded name was."""
+    stem = slugify_az(instance.publication.slug_az or "publication", max_length=80)
+    return posixpath.join("publications", f"{stem}-{instance.language}.pdf")
+
+
+class PublicationFile(models.Model):
+    """The PDF of a publication in one language, with what was read from it on upload."""
+
+    publication = models.ForeignKey(
+        Publication,
+        verbose_name=_("publication"),
+        on_delete=models.CASCADE,
+        related_name="files",
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    file = models.FileField(
+        _("PDF file"),
+        upload_to=publication_file_path,
+        storage=publication_storage,
+        max_length=255,
+    )
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
+    page_count = models.PositiveIntegerField(_("pages"), default=0, editable=False)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True, editable=False)
+    text = models.TextField(_("extracted text"), blank=True, editable=False)
+    download_count = models.PositiveBigIntegerField(_("downloads"), default=0, editable=False)
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("PDF file")
+        verbose_name_plural = _("PDF files")
+        ordering = ["publication", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "language"], name="publications_one_file_per_language"
+            )
+        ]
+
+    # The file as last saved (set from the database row), and the upload already inspected.
+    _saved_file_name = ""
+    _inspected = None
+
+    def __str__(self):
+        return self.download_name
+
+    def save(self, *args, **kwargs):
+        if self.file and (not self.file._committed or self.file_changed()):
+            self.read_pdf()
+        old_name = self._saved_file_name if self.file_changed() else None
+        super().save(*args, **kwargs)
+        if old_name:
+            storage = self.file.storage
+            transaction.on_commit(lambda: storage.delete(old_name))
+        self._saved_file_name = self.file.name or ""
+
+    def get_absolute_url(self):
+        """The file's stable download address, ending in its readable name."""
+        return reverse("publications:download", kwargs={"pk": self.pk, "name": self.download_stem})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        if "file" in field_names:
+            instance._saved_file_name = values[field_names.index("file")] or ""
+        return instance
+
+    @property
+    def download_stem(self):
+        """An ASCII name for the file: the title in its language, then the language code."""
+        title = getattr(self.publication, localized_field("title", self.language)) or (
+            self.publication.title_az
+        )
+        return f"{slugify_az(title, max_length=80) or 'publication'}-{self.language}"
+
+    @property
+    def download_name(self):
+        return f"{self.download_stem}.pdf"
+
+    @property
+    def unicode_download_name(self):
+        """The title itself, for browsers that read ``filename*``."""
+        title = getattr(self.publication, localized_field("title", self.language)) or (
+            self.publication.title_az
+        )
+        # A file name must not carry path separators or control characters.
+        cleaned = "".join(
+            " " if char in '/\\"' or ord(char) < 32 or ord(char) == 127 else char for char in title
+        )
+        return f"{' '.join(cleaned.split())[:150]} ({self.language}).pdf"
+
+    def file_changed(self):
+        return bool(self.file) and self.file.name != self._saved_file_name
+
+    def read_pdf(self):
+        """Check the uploaded PDF and record its size, pages, SHA-256 and text."""
+        if self._inspected is self.file.file:
+            return
+        info = inspect_pdf(self.file)
+        self.size, self.page_count, self.sha256, self.text = (
+            info.size,
+            info.page_count,
+            info.sha256,
+            info.text,
+        )
+        self.uploaded_at = timezone.now()
+        self._inspected = self.file.file
+
+    def clean(self):
+        super().clean()
+        if self.file and not self.file._committed:
+            try:
+                self.read_pdf()
+            except ValidationError as error:
+                raise ValidationError({"file": error.error_list}) from error
+
+    def count_download(self):
+        """Add one download, atomically: concurrent requests each add theirs."""
+        PublicationFile.objects.filter(pk=self.pk).update(download_count=F("download_count") + 1)
+
+
+# Deleting rows in bulk (a publication's cascade, a queryset) skips ``Model.delete()``, so
+# the stored files are removed here, once the deletion is committed.
+@receiver(post_delete, sender=PublicationFile)
+def _delete_stored_pdf(sender, instance, **kwargs):
+    if instance.file.name:
+        storage, name = instance.file.storage, instance.file.name
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+@receiver(post_delete, sender=Publication)
+def _delete_stored_cover(sender, instance, **kwargs):
+    if instance.cover.name:
+        storage = instance.cover.storage
+        name, renditions = instance.cover.name, list(instance.cover_renditions or [])
+        transaction.on_commit(lambda: _delete_cover(storage, name, renditions))

@@ -1,0 +1,176 @@
+import re
+
+from django.db.models import Q
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, ListView
+
+from . import citations
+from .downloads import file_response
+from .filters import PublicationFilters
+from .models import Publication, PublicationFile
+
+PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
+MAX_ID = 2**63 - 1
+OG_LOCALES = {"az": "az_AZ", "en": "en_GB", "ru": "ru_RU"}
+
+
+def page_number(raw, last_page):
+    """The page asked for, kept between 1 and the last page: "abc", "-1", "1e9" give 1."""
+    if not raw or not PAGE_NUMBER.fullmatch(raw):
+        return 1
+    return min(max(int(raw), 1), last_page)
+
+
+class PublicationListView(ListView):
+    template_name = "publications/publication_list.html"
+    context_object_name = "publications"
+    paginate_by = 12
+
+    def get_queryset(self):
+        self.filters = PublicationFilters(self.request.GET, self.request.path)
+        return self.filters.apply(Publication.objects.published()).newest_first().with_files()
+
+    def paginate_queryset(self, queryset, page_size):
+        # A bad page number is never an error: it shows the first (or last) page.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.page(page_number(self.request.GET.get("page"), paginator.num_pages))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            filters=self.filters,
+            facets=self.filters.facets,
+            filter_query=self.filters.query_string(),
+            nav_section="publications",
+            **kwargs,
+        )
+
+
+class VisiblePublicationMixin:
+    """Staff see drafts and future publications (with a notice); the public never does."""
+
+    def get_queryset(self):
+        return Publication.objects.visible_to(self.request.user)
+
+    def get_object(self, queryset=None):
+        publication = self.get_queryset().with_slug(self.kwargs["slug"]).first()
+        if publication is None:
+            raise Http404
+        return publication
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            moved = self.in_another_language()
+            if moved is None:
+                raise
+            slug = moved.slug_in(translation.get_language())
+            return HttpResponsePermanentRedirect(
+                reverse(request.resolver_match.view_name, kwargs={"slug": slug})
+            )
+
+    def in_another_language(self):
+        """A publication whose slug in another language was used in this language's URL."""
+        slug = self.kwargs["slug"]
+        return (
+            Publication.objects.visible_to(self.request.user)
+            .filter(Q(slug_az=slug) | Q(slug_en=slug) | Q(slug_ru=slug))
+            .first()
+        )
+
+
+class PublicationDetailView(VisiblePublicationMixin, DetailView):
+    template_name = "publications/publication_detail.html"
+    context_object_name = "publication"
+
+    def get_queryset(self):
+        return super().get_queryset().with_files().prefetch_related("technologies", "sectors")
+
+    def get_context_data(self, **kwargs):
+        publication = self.object
+        language = translation.get_language()
+        best = publication.best_file(language)
+        absolute = self.request.build_absolute_uri
+        return super().get_context_data(
+            breadcrumbs=[
+                {"title": _("Publications"), "get_absolute_url": reverse("publications:list")}
+            ],
+            cover_url=absolute(publication.cover.url) if publication.cover else "",
+            og_locale=OG_LOCALES.get(language, language),
+            files=publication.file_list,
+            own_file=publication.file_for(language),
+            best_file=best,
+            pdf_url=absolute(best.get_absolute_url()) if best else "",
+            nav_section="publications",
+            **kwargs,
+        )
+
+
+class CitationView(VisiblePublicationMixin, DetailView):
+    """The publication as a BibTeX or RIS file, for reference managers."""
+
+    formats = {
+        "bib": (citations.bibtex, "application/x-bibtex; charset=utf-8"),
+        "ris": (citations.ris, "application/x-research-info-systems; charset=utf-8"),
+    }
+    citation_format = "bib"
+
+    def get_queryset(self):
+        return super().get_queryset().with_files().prefetch_related("technologies")
+
+    def render_to_response(self, context, **response_kwargs):
+        publication = self.object
+        language = translation.get_language()
+        export, content_type = self.formats[self.citation_format]
+        best = publication.best_file(language)
+        text = export(
+            publication,
+            url=self.request.build_absolute_uri(publication.get_absolute_url()),
+            pdf_url=self.request.build_absolute_uri(best.get_absolute_url()) if best else None,
+            language=language,
+        )
+        filename = f"{publication.slug_in(language)}.{self.citation_format}"
+        return HttpResponse(
+            text,
+            content_type=content_type,
+            headers={
+                "Content-Disposition": f'attachment; filename="{filename}"',
+                "X-Content-Type-Options": "nosniff",
+            },
+        )
+
+
+@require_safe
+def download(request, pk, name):
+    """A publication's PDF, to the public only while the publication is published."""
+    if pk > MAX_ID:  # beyond the database's integers: no such file
+        raise Http404
+    visible = Publication.objects.visible_to(request.user)
+    publication_file = (
+        PublicationFile.objects.filter(pk=pk, publication__in=visible)
+        .select_related("publication")
+        .defer("text")
+        .first()
+    )
+    if publication_file is None or not publication_file.file:
+        raise Http404
+    if name != publication_file.download_stem:
+        # The title (so the readable name) changed: old links still lead to the file.
+        return HttpResponsePermanentRedirect(publication_file.get_absolute_url())
+    public = publication_file.publication.is_published
+    if request.method == "HEAD" and not publication_file.file.storage.exists(
+        publication_file.file.name
+    ):
+        raise Http404
+    try:
+        response, counted = file_response(request, publication_file, public=public)
+    except FileNotFoundError as error:
+        raise Http404 from error
+    if counted and public:
+        publication_file.count_download()
+    return response
