@@ -206,12 +206,13 @@ PUBLICATION_X_ACCEL_REDIRECT = env.str("PUBLICATION_X_ACCEL_REDIRECT", default="
 X_FRAME_OPTIONS = "DENY"
 
 # The models the site search reads (centre/search.py); each offers search_documents().
-SEARCH_MODELS = ["pages.Page", "partners.Partner"]
+SEARCH_MODELS = ["pages.Page", "partners.Partner", "publications.Publication"]
 
 # /sitemap.xml is made of each content app's sitemap, named here so that centre imports no app.
 SITEMAPS = {
     "pages": "pages.sitemaps.PageSitemap",
     "partners": "partners.sitemaps.PartnerSitemap",
+    "publications": "publications.sitemaps.PublicationSitemap",
 }
 
 # The Centre's contact details shown in every page's footer.

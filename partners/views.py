@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from centre.models import Technology
+from publications.models import Publication
 
 from .models import KIND_HEADINGS, Partner
 
@@ -107,9 +108,10 @@ class PartnerDetailView(PartnerQuerySetMixin, DetailView):
             return HttpResponsePermanentRedirect(partner.get_absolute_url())
 
     def get_context_data(self, **kwargs):
-        # ``related_publications`` (the Centre's publications on the same technologies) is
-        # filled in by the publications app once it exists; the template shows it when set.
         return super().get_context_data(
+            related_publications=Publication.objects.published()
+            .on_technologies(self.object.technologies.all())
+            .newest_first()[:5],
             breadcrumbs=[{"title": _("Partners"), "get_absolute_url": reverse("partners:list")}],
             nav_section=NAV_SECTION,
             **kwargs,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from centre.admin import TranslationStateMixin
 from centre.models import Status
 
 from .models import Publication, PublicationFile, Sector, files_prefetch
@@ -78,7 +79,7 @@ class PublicationYearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Publication)
-class PublicationAdmin(TabbedTranslationAdmin):
+class PublicationAdmin(TranslationStateMixin, TabbedTranslationAdmin):
     list_display = (
         "cover_thumbnail",
         "title",
@@ -88,6 +89,7 @@ class PublicationAdmin(TabbedTranslationAdmin):
         "publish_from",
         "featured",
         "languages",
+        "translation_state",
         "total_downloads",
     )
     list_display_links = ("cover_thumbnail", "title")
@@ -112,7 +114,7 @@ class PublicationAdmin(TabbedTranslationAdmin):
     formfield_overrides = {
         models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
     }
-    actions = ("publish", "unpublish")
+    actions = ("publish", "unpublish", "mark_translations_checked")
     inlines = (PublicationFileInline,)
     fieldsets = (
         (None, {"fields": ("title", "slug", "abstract")}),

@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from centre.i18n import language_codes, localized_field
 from centre.images import delete_renditions, make_renditions, rendition_stem, validate_image
-from centre.models import Publishable, PublishableQuerySet, Technology
+from centre.models import Publishable, PublishableQuerySet, Status, Technology, TranslationTracked
+from centre.search import documents_in_each_language, index_object
 from centre.text import slugify_az
 
 from .pdf import inspect_pdf, render_first_page
@@ -99,6 +100,12 @@ class PublicationQuerySet(PublishableQuerySet):
     def with_files(self):
         return self.prefetch_related(files_prefetch())
 
+    def on_technologies(self, technologies):
+        """Publications tagged with any of ``technologies`` (each once)."""
+        return self.filter(
+            pk__in=self.model.objects.filter(technologies__in=technologies).values("pk")
+        )
+
     def featured(self):
         return self.filter(featured=True).newest_first()
 
@@ -107,7 +114,7 @@ class PublicationQuerySet(PublishableQuerySet):
         return self.filter(Q(**{f"{column}__startswith": prefix}) | Q(slug_az__startswith=prefix))
 
 
-class Publication(Publishable):
+class Publication(Publishable, TranslationTracked):
     """A document the Centre publishes, with one PDF per language it exists in."""
 
     title = models.CharField(_("title"), max_length=300)
@@ -179,6 +186,9 @@ class Publication(Publishable):
 
     objects = PublicationQuerySet.as_manager()
 
+    tracked_translation_fields = ("title", "abstract", "authors", "publisher", "cover_alt")
+    og_type = "article"
+
     class Meta:
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
@@ -244,6 +254,65 @@ class Publication(Publishable):
     def available_languages(self):
         """Languages the publication has its own title in (Azerbaijani always)."""
         return [code for code in language_codes() if getattr(self, localized_field("title", code))]
+
+    @property
+    def meta_description(self):
+        return self.abstract
+
+    @property
+    def meta_image_url(self):
+        return self.cover.url if self.cover else None
+
+    @property
+    def meta_image_alt(self):
+        return self.cover_description if self.cover else ""
+
+    @property
+    def search_visible_from(self):
+        return self.publish_from
+
+    def search_documents(self):
+        """Title, abstract, authors and the PDF's text per site language, for centre.search."""
+        if self.status != Status.PUBLISHED:
+            return []
+        return documents_in_each_language(
+            self,
+            "title",
+            ("abstract", "authors", "publisher"),
+            extra_text=lambda: getattr(self.best_file(), "text", ""),
+        )
+
+    def structured_data(self, absolute_uri):
+        """schema.org data for search engines: a ScholarlyArticle or a Report."""
+        is_research = self.publication_type == PublicationType.RESEARCH
+        data = {
+            "@context": "https://schema.org",
+            "@type": "ScholarlyArticle" if is_research else "Report",
+            "name": self.title,
+            "headline": self.title[:110],
+            "datePublished": self.publication_date.isoformat(),
+            "url": absolute_uri(self.get_absolute_url()),
+            "inLanguage": self.file_languages or [settings.LANGUAGE_CODE],
+            "author": [{"@type": "Organization" if "," not in name else "Person", "name": name}
+                       for name in self.citation_authors],
+            "publisher": {"@type": "Organization", "name": self.publisher_name},
+            "keywords": [technology.name for technology in self.technologies.all()],
+            "encoding": [
+                {
+                    "@type": "MediaObject",
+                    "contentUrl": absolute_uri(file.get_absolute_url()),
+                    "encodingFormat": "application/pdf",
+                    "inLanguage": file.language,
+                    "contentSize": f"{file.size} B",
+                }
+                for file in self.file_list
+            ],
+        }  # fmt: skip
+        if self.abstract:
+            data["abstract"] = self.abstract
+        if self.cover:
+            data["image"] = absolute_uri(self.cover.url)
+        return data
 
     @property
     def author_list(self):
@@ -457,6 +526,8 @@ class PublicationFile(models.Model):
             storage = self.file.storage
             transaction.on_commit(lambda: storage.delete(old_name))
         self._saved_file_name = self.file.name or ""
+        # The publication's search entries hold this file's text.
+        index_object(self.publication)
 
     def get_absolute_url(self):
         """The file's stable download address, ending in its readable name."""
@@ -527,6 +598,7 @@ class PublicationFile(models.Model):
 # the stored files are removed here, once the deletion is committed.
 @receiver(post_delete, sender=PublicationFile)
 def _delete_stored_pdf(sender, instance, **kwargs):
+    index_object(instance.publication)
     if instance.file.name:
         storage, name = instance.file.storage, instance.file.name
         transaction.on_commit(lambda: storage.delete(name))

@@ -15,7 +15,6 @@ from .models import Publication, PublicationFile
 
 PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
 MAX_ID = 2**63 - 1
-OG_LOCALES = {"az": "az_AZ", "en": "en_GB", "ru": "ru_RU"}
 
 
 def page_number(raw, last_page):
@@ -101,7 +100,7 @@ class PublicationDetailView(VisiblePublicationMixin, DetailView):
                 {"title": _("Publications"), "get_absolute_url": reverse("publications:list")}
             ],
             cover_url=absolute(publication.cover.url) if publication.cover else "",
-            og_locale=OG_LOCALES.get(language, language),
+            structured_data=publication.structured_data(absolute),
             files=publication.file_list,
             own_file=publication.file_for(language),
             best_file=best,

@@ -67,6 +67,7 @@ def social_meta(context, obj=None, title="", description=""):
         or gettext(CENTRE_DESCRIPTION),
         "url": canonical_url(context, obj),
         "image": request.build_absolute_uri(image),
+        "image_alt": getattr(obj, "meta_image_alt", "") if obj else "",
         "locale": OG_LOCALES.get(language, language),
         "alternate_locales": [
             OG_LOCALES.get(code, code) for code in language_codes() if code != language
