@@ -108,3 +108,42 @@ def test_partner_pages_share_the_logo(client, media):
     make_partner("Yaponiya Mərkəzi", logo=image_upload("japan.png"))
     html = client.get("/az/partnyorlar/yaponiya-merkezi/").text
     assert "/media/partners/logos/" in meta(html, "property", "og:image")
+
+
+@pytest.fixture
+def site(db, media, settings, tmp_path):
+    from django.core.management import call_command
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    call_command("seed_demo", stdout=None)
+
+
+def every_public_page_type(client):
+    """One address of each public page type, found by following links from the home page."""
+    from partners.models import Partner
+    from publications.models import Publication
+
+    partner = Partner.objects.active().first()
+    publication = Publication.objects.published().first()
+    return [
+        "/az/",
+        "/en/about-the-centre/mandate/",
+        "/ru/partnery/",
+        partner.get_absolute_url(),
+        "/en/publications/",
+        publication.get_absolute_url(),
+        "/az/axtaris/?q=inqilab",
+    ]
+
+
+def test_every_public_page_type_has_its_meta_tags(client, site):
+    for url in every_public_page_type(client):
+        html = client.get(url).text
+        assert '<link rel="canonical" href="http://testserver/' in html, url
+        assert meta(html, "name", "description"), url
+        for name in ("og:title", "og:description", "og:url", "og:image", "og:locale"):
+            assert meta(html, "property", name), (url, name)
+        assert meta(html, "name", "twitter:card") == "summary_large_image", url
+        assert meta(html, "property", "og:image").startswith("http://testserver/"), url
+        assert '<link rel="alternate" hreflang="az"' in html, url
+        assert html.count('property="og:title"') == 1, url
