@@ -60,6 +60,11 @@ class Publishable(models.Model):
             self.publish_from is None or self.publish_from <= timezone.now()
         )
 
+    @property
+    def search_visible_from(self):
+        """When the site search may start showing it (see centre.search)."""
+        return self.publish_from
+
 
 def text_digest(text):
     return hashlib.sha256((text or "").encode()).hexdigest()[:16]

@@ -114,10 +114,6 @@ class Page(Publishable, TranslationTracked):
         url_path = getattr(self, localized_field("url_path", translation.get_language()))
         return reverse("pages:detail", kwargs={"url_path": url_path or self.url_path_az})
 
-    @property
-    def search_visible_from(self):
-        return self.publish_from
-
     def search_documents(self):
         """The page's text per site language, for centre.search (none while a draft)."""
         if self.status != Status.PUBLISHED:

@@ -267,10 +267,6 @@ class Publication(Publishable, TranslationTracked):
     def meta_image_alt(self):
         return self.cover_description if self.cover else ""
 
-    @property
-    def search_visible_from(self):
-        return self.publish_from
-
     def search_documents(self):
         """Title, abstract, authors and the PDF's text per site language, for centre.search."""
         if self.status != Status.PUBLISHED:
