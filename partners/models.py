@@ -283,8 +283,6 @@ class Partner(TranslationTracked):
     def meta_image_url(self):
         return self.logo.url if self.logo else None
 
-    search_visible_from = None
-
     def search_documents(self):
         """The partner's text per site language, for centre.search (none while inactive)."""
         if not self.is_active:
