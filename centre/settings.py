@@ -251,11 +251,15 @@ LOGGING = {
 # (centre.admin.CspNonceMediaMixin), so 'unsafe-inline' and 'unsafe-eval' are never needed. The
 # nonce appears in the header only on pages that use it. Publication downloads send their own,
 # stricter `default-src 'none'`, which the middleware leaves alone.
+# The rich-text editor (Tiptap, inside django-prose-editor 0.28) adds one <style> element with its
+# base CSS and offers no way to give it a nonce: this hash allows exactly that CSS and nothing
+# else. tests/browser/test_admin_csp.py fails if an upgrade changes it.
+RICH_TEXT_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'", NONCE],
-        "style-src": ["'self'"],
+        "style-src": ["'self'", RICH_TEXT_EDITOR_STYLE_HASH],
         "img-src": ["'self'"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],

@@ -182,7 +182,10 @@ class Publication(Publishable, TranslationTracked):
         _("cover description"),
         max_length=250,
         blank=True,
-        help_text=_("For people who cannot see the image. Leave empty for “Cover of <title>”."),
+        help_text=_(
+            # No angle brackets: the admin shows help texts as HTML.
+            "For people who cannot see the image. Leave empty for “Cover of …” with the title."
+        ),
     )
     cover_renditions = models.JSONField(
         _("cover renditions"), default=list, blank=True, editable=False
