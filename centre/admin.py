@@ -2,12 +2,12 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, models
+from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 from django.views.decorators.http import require_http_methods
 from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -300,16 +300,15 @@ class HistoryMixin(VersionAdmin):
                 model._default_manager.filter(pk=current.pk).update(**kept)
 
         revision.revert = revert_keeping_current_files
-        try:
-            return super()._reversion_revisionform_view(
-                request, version, template_name, extra_context
-            )
-        except IntegrityError:
-            messages.error(
-                request,
-                _(
-                    "This version cannot be restored as it was: its address is now used by "
-                    "another item. Change the other item's slug first."
-                ),
-            )
-            return redirect(history_url)
+        # A version whose slug another item has taken since is refused by django-reversion
+        # with a message (its unique-constraint error never reaches the staff member).
+        return super()._reversion_revisionform_view(request, version, template_name, extra_context)
+
+
+# django-reversion ships no Azerbaijani catalogue: the messages of its that staff see are
+# translated in the site's own.
+REVERSION_MESSAGES = (
+    gettext_noop("Initial version."),
+    gettext_noop("Reverted to previous version, saved on %(datetime)s"),
+    gettext_noop("Could not save %(object_repr)s version - missing dependency."),
+)
