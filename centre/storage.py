@@ -39,6 +39,12 @@ class SafeFileSystemStorage(FileSystemStorage):
     def get_valid_name(self, name):
         return safe_file_name(name)
 
+    def save(self, name, content, max_length=None):
+        # Model fields pass names through generate_filename(); direct callers get it here too.
+        if name is None:
+            name = content.name
+        return super().save(self.generate_filename(name), content, max_length=max_length)
+
 
 class PublicMediaStorage(SafeFileSystemStorage):
     """

@@ -4,8 +4,8 @@ add, change, delete, bulk actions and history. Editors write; only publishers ma
 public, withdraw them or delete what is public; neither can touch accounts.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import pytest
 from django.contrib.auth.models import Group, Permission
