@@ -210,6 +210,22 @@ class PublishingPermissionMixin:
             return readonly
         return readonly + tuple(f for f in self.publishing_fields if f not in readonly)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None or self.has_publish_permission(request):
+            return form
+        unpublished_values = self.unpublished_values
+
+        class UnpublishedForm(form):
+            """Shows (read-only) what a new object by this user will be: not public."""
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for field, value in unpublished_values.items():
+                    setattr(self.instance, field, value)
+
+        return UnpublishedForm
+
     def has_delete_permission(self, request, obj=None):
         if obj is not None and self.is_public(obj) and not self.has_publish_permission(request):
             return False

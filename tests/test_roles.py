@@ -123,6 +123,8 @@ def test_an_editor_adds_only_unpublished_items(editor, content):
     response = editor.get(f"{content.url}add/")
     form = response.context["adminform"].form
     assert not set(content.public) & set(form.fields)  # read-only for editors
+    shown = {name: getattr(form.instance, name) for name in content.public}
+    assert shown == {"status": Status.DRAFT} or shown == {"is_active": False}
     data = admin_form_data(
         response, **{content.title_field: "Redaktorun yazısı"}, **content.extra_add_data
     )

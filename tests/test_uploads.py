@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage, storages
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 from django.test import override_settings
@@ -85,7 +85,7 @@ def test_stored_names_are_short_ascii_and_inside_the_storage(tmp_path, name):
 
 
 def test_the_configured_storages_are_the_safe_ones():
-    assert isinstance(default_storage._wrapped, PublicMediaStorage)
+    assert isinstance(storages["default"], PublicMediaStorage)
     assert isinstance(storages["publications"], SafeFileSystemStorage)
 
 
