@@ -7,12 +7,14 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 from django.views.decorators.http import require_http_methods
+from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.translator import translator
+from reversion.admin import VersionAdmin
 
-from .models import Technology, TranslationTracked
+from .models import Status, Technology, TranslationTracked
 
 
 @admin.register(Technology)
@@ -155,3 +157,174 @@ def _mark_checked(request):
         obj.save(update_fields=["translation_sources"])
         messages.success(request, _("Translation marked as checked."))
     return redirect("admin-translations")
+
+
+class CspNonceMediaMixin:
+    """
+    Give the change form's scripts this request's Content-Security-Policy nonce.
+
+    The rich-text editor's import map is an inline ``<script type="importmap">``: with the nonce
+    (django-js-asset's ``Media`` carries it) it runs under a policy without 'unsafe-inline'.
+    """
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        nonce = getattr(request, "csp_nonce", None)
+        if nonce is not None and "media" in context:
+            context["media"] = Media.from_media(context["media"], nonce=nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
+
+
+class PublishingPermissionMixin:
+    """
+    Editors write; only staff with the model's ``publish_<model>`` permission (the *Publisher*
+    role) decide what the public sees.
+
+    Without it the fields that make an object public (``publishing_fields``) are read-only, a
+    new object is saved unpublished, the publish and withdraw actions are not offered, a public
+    object cannot be deleted, and no version can be restored that would change whether it is
+    public.
+    """
+
+    #: The fields whose values decide whether the public sees an object.
+    publishing_fields = ("status", "publish_from")
+    #: What a new object gets when its author may not publish.
+    unpublished_values = {"status": Status.DRAFT}
+
+    def is_public(self, obj):
+        """Whether ``obj`` is (or is scheduled to be) shown to the public."""
+        return obj.status == Status.PUBLISHED
+
+    def publishing_state(self, values):
+        """The publishing fields' values, from an object or a ``{field: value}`` dict."""
+        if isinstance(values, dict):
+            return tuple(values.get(field) for field in self.publishing_fields)
+        return tuple(getattr(values, field) for field in self.publishing_fields)
+
+    def has_publish_permission(self, request):
+        opts = self.model._meta
+        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        if self.has_publish_permission(request):
+            return readonly
+        return readonly + tuple(f for f in self.publishing_fields if f not in readonly)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None or self.has_publish_permission(request):
+            return form
+        unpublished_values = self.unpublished_values
+
+        class UnpublishedForm(form):
+            """Shows (read-only) what a new object by this user will be: not public."""
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for field, value in unpublished_values.items():
+                    setattr(self.instance, field, value)
+
+        return UnpublishedForm
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and self.is_public(obj) and not self.has_publish_permission(request):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not self.has_publish_permission(request):
+            # The form has no publishing fields for this user; whatever else set them, the
+            # stored values (or, for a new object, unpublished ones) are what gets saved.
+            if change:
+                stored = type(obj)._default_manager.filter(pk=obj.pk)
+                values = stored.values(*self.publishing_fields).first() or {}
+            else:
+                values = self.unpublished_values
+            for field, value in values.items():
+                setattr(obj, field, value)
+        super().save_model(request, obj, form, change)
+
+    def set_publishing_state(self, request, queryset, values, message):
+        """For the publish/withdraw actions: save each object, so history and search follow."""
+        count = 0
+        for obj in self.model._default_manager.filter(pk__in=queryset.values("pk")):
+            for field, value in values.items():
+                setattr(obj, field, value)
+            obj.save()
+            count += 1
+        self.message_user(request, message(count), messages.SUCCESS)
+
+
+class HistoryMixin(VersionAdmin):
+    """
+    Every change saved in the admin is kept (django-reversion): who, when, every field in every
+    language. The object's *History* lists the versions; opening one shows it in the usual form,
+    all language tabs included, and saving restores it.
+
+    Fields named in ``kept_on_revert`` (stored file names and what is derived from them, stored
+    addresses) keep their current values when a version is restored: an old version's files have
+    been deleted, and an address is rebuilt from the restored slugs by ``save()``.
+    """
+
+    history_latest_first = True
+    kept_on_revert = ()
+    # Deleted objects are not restored from history: deleting is a publisher's decision, and
+    # their files are gone.
+    change_list_template = None
+    object_history_template = "admin/centre_object_history.html"
+    revision_form_template = "admin/centre_revision_form.html"
+
+    def get_urls(self):
+        return [
+            url
+            for url in super().get_urls()
+            if not (url.name or "").endswith(("_recover", "_recoverlist"))
+        ]
+
+    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
+        # Wraps django-reversion's view (pinned version) to check publishing rights and keep
+        # the current files before it restores the version in the database.
+        model = version._model
+        current = model._default_manager.filter(pk=version.object_id).first()
+        history_url = reverse(
+            f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_history",
+            args=[version.object_id],
+        )
+        if (
+            isinstance(self, PublishingPermissionMixin)
+            and not self.has_publish_permission(request)
+            and (
+                current is None
+                or self.publishing_state(current) != self.publishing_state(version.field_dict)
+            )
+        ):
+            messages.error(
+                request,
+                _(
+                    "Restoring this version would change whether the public sees it; only a "
+                    "publisher can do that."
+                ),
+            )
+            return redirect(history_url)
+        kept = {name: getattr(current, name) for name in self.kept_on_revert} if current else {}
+        revision = version.revision
+        revert = revision.revert
+
+        def revert_keeping_current_files(delete=False):
+            revert(delete=delete)
+            if kept:
+                model._default_manager.filter(pk=current.pk).update(**kept)
+
+        revision.revert = revert_keeping_current_files
+        # A version whose slug another item has taken since is refused by django-reversion
+        # with a message (its unique-constraint error never reaches the staff member).
+        return super()._reversion_revisionform_view(request, version, template_name, extra_context)
+
+
+# django-reversion ships no Azerbaijani catalogue: the messages of its that staff see are
+# translated in the site's own.
+REVERSION_MESSAGES = (
+    gettext_noop("Initial version."),
+    gettext_noop("Reverted to previous version, saved on %(datetime)s"),
+    gettext_noop("Could not save %(object_repr)s version - missing dependency."),
+)

@@ -28,7 +28,10 @@ def max_image_pixels():
 
 
 def validate_image(file):
-    """Raise ``ValidationError`` unless ``file`` decodes fully as an accepted image."""
+    """
+    Raise ``ValidationError`` unless ``file`` decodes fully as an accepted image; return the
+    file extension of its real format (``png``, ``jpg`` or ``webp``).
+    """
     limit = max_image_pixels()
     position = file.tell() if hasattr(file, "tell") else 0
     try:
@@ -45,6 +48,7 @@ def validate_image(file):
                 if width * height > limit:
                     raise _too_large(limit)
                 image.load()  # decode every pixel: a truncated file fails here
+                return ACCEPTED_FORMATS[image.format]
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
@@ -56,6 +60,24 @@ def validate_image(file):
         ) from error
     finally:
         file.seek(position)
+
+
+def max_image_bytes():
+    return getattr(settings, "IMAGE_MAX_FILE_SIZE", 10 * 1024 * 1024)
+
+
+def validate_image_file_size(file):
+    """The size cap for uploaded images (``IMAGE_MAX_FILE_SIZE``), checked before decoding."""
+    validate_file_size(file, max_image_bytes())
+
+
+def validate_file_size(file, limit):
+    if file.size > limit:
+        raise ValidationError(
+            _("The file is too large: at most %(megabytes)s MB are accepted."),
+            code="file_too_large",
+            params={"megabytes": f"{limit / (1024 * 1024):g}"},
+        )
 
 
 def _too_large(limit):

@@ -9,9 +9,11 @@ With DJANGO_DEBUG off the site fails closed: it refuses to start without a secre
 of allowed hosts rather than falling back to insecure defaults.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -64,7 +66,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # django.contrib.admin with the site's own admin site (two-factor login, see accounts/).
+    "accounts.apps.CentreAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -74,14 +77,22 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_prose_editor",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "reversion",
     "centre",
     "pages",
     "partners",
     "publications",
+    "accounts",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response (see CONTENT_SECURITY_POLICY below).
+    "csp.middleware.CSPMiddleware",
     # WhiteNoise answers static files before sessions or languages are looked at.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -92,8 +103,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the two-factor check.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "centre.urls"
@@ -189,11 +204,12 @@ SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=DEBUG)
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Safe file names; only decoded images (centre/storage.py).
+    "default": {"BACKEND": "centre.storage.PublicMediaStorage"},
     # Hashed, compressed (gzip and Brotli) names, cached for ever by browsers.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     "publications": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "centre.storage.SafeFileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
     },
 }
@@ -226,3 +242,68 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }
+
+# ---- Security: browser policy, uploads, staff accounts (README: "Staff accounts and roles") ----
+
+# Content-Security-Policy (django-csp) on every response. Public pages run no script at all (their
+# JSON-LD is data, never executed); the admin's scripts are files under /static/, and the only
+# inline script, the rich-text editor's import map, carries this request's nonce
+# (centre.admin.CspNonceMediaMixin), so 'unsafe-inline' and 'unsafe-eval' are never needed. The
+# nonce appears in the header only on pages that use it. Publication downloads send their own,
+# stricter `default-src 'none'`, which the middleware leaves alone.
+# The rich-text editor (Tiptap, inside django-prose-editor 0.28) adds one <style> element with its
+# base CSS and offers no way to give it a nonce: this hash allows exactly that CSS and nothing
+# else. tests/browser/test_admin_csp.py fails if an upgrade changes it.
+RICH_TEXT_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", RICH_TEXT_EDITOR_STYLE_HASH],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+
+# Uploads. Each file field has its own size cap (IMAGE_MAX_FILE_SIZE for images, the partner logo's
+# 5 MB, PUBLICATION_MAX_FILE_SIZE for PDFs); nginx's client_max_body_size caps the whole request.
+IMAGE_MAX_FILE_SIZE = env.int("IMAGE_MAX_FILE_MB", default=10) * 1024 * 1024
+# The largest form posts a page or publication in three languages plus a few files: at most 4 files
+# (a cover and 3 PDFs), a few hundred fields (a list page of 100 editable rows is ~300).
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# The text part of a request (files excluded): three long rich-text bodies fit with room to spare.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploaded files land with these permissions (not world-writable, whatever the umask).
+FILE_UPLOAD_PERMISSIONS = 0o644
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o755
+
+# Login lockout (django-axes): after AXES_FAILURE_LIMIT failed attempts, one username from one
+# address is locked out for DJANGO_LOGIN_LOCKOUT_MINUTES; a success resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("DJANGO_LOGIN_LOCKOUT_MINUTES", default=30))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# The address axes counts is the client's, never the proxy's: REMOTE_ADDR, or with
+# DJANGO_TRUSTED_PROXY_COUNT proxies in front, the address the outermost of them saw
+# (accounts.proxies.client_ip). A client cannot forge it by sending its own X-Forwarded-For.
+TRUSTED_PROXY_COUNT = env.int(
+    "DJANGO_TRUSTED_PROXY_COUNT",
+    default=1 if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False) else 0,
+)
+AXES_CLIENT_IP_CALLABLE = "accounts.proxies.client_ip"
+
+# Two-factor login (django-otp, TOTP). Staff may enrol an authenticator app; whoever has one
+# enters its code at login. With ADMIN_REQUIRE_2FA on, superusers must have one to use the admin.
+ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = "4SIM"

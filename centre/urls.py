@@ -9,7 +9,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from django.views.static import serve
 
 from centre import views
 from centre.admin import translations_view
@@ -34,7 +33,7 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", views.media),
     ]
 
 urlpatterns += i18n_patterns(

@@ -1,14 +1,17 @@
+import posixpath
+
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
+from django.views.static import serve
 
 from centre import search
 
@@ -69,3 +72,21 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
+
+
+# What MEDIA_ROOT may hold (centre.storage.PublicMediaStorage stores nothing else).
+MEDIA_EXTENSIONS = {".png", ".jpg", ".jpeg", ".webp"}
+
+
+@require_safe
+def media(request, path):
+    """
+    An uploaded image, when Django serves MEDIA_ROOT itself (DJANGO_SERVE_MEDIA): images only,
+    never sniffed into another type, and with no right to run or load anything.
+    """
+    if posixpath.splitext(path)[1].lower() not in MEDIA_EXTENSIONS:
+        raise Http404
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return response

@@ -1,13 +1,23 @@
-from django.contrib import admin, messages
-from django.utils import timezone
+import reversion
+from django.conf import settings
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from centre.admin import TranslationStateMixin
+from centre.admin import (
+    CspNonceMediaMixin,
+    HistoryMixin,
+    PublishingPermissionMixin,
+    TranslationStateMixin,
+)
 from centre.models import Status
 
 from .models import Milestone, Page, PageRedirect
+
+# A page's history keeps its text in every language and its milestones.
+reversion.register(Milestone)
+reversion.register(Page, follow=("milestones",))
 
 
 class MilestoneInline(TranslationStackedInline):
@@ -17,7 +27,13 @@ class MilestoneInline(TranslationStackedInline):
 
 
 @admin.register(Page)
-class PageAdmin(TranslationStateMixin, TabbedTranslationAdmin):
+class PageAdmin(
+    PublishingPermissionMixin,
+    CspNonceMediaMixin,
+    TranslationStateMixin,
+    HistoryMixin,
+    TabbedTranslationAdmin,
+):
     list_display = (
         "title",
         "parent",
@@ -44,6 +60,12 @@ class PageAdmin(TranslationStateMixin, TabbedTranslationAdmin):
     readonly_fields = ("addresses", "created_at", "updated_at")
     actions = ("publish", "unpublish", "mark_translations_checked")
     inlines = (MilestoneInline,)
+    # Addresses are rebuilt from the restored slugs (old ones redirect); images are not versioned.
+    kept_on_revert = (
+        *(f"url_path_{code}" for code, _name in settings.LANGUAGES),
+        *(f"og_image_{code}" for code, _name in settings.LANGUAGES),
+        "translation_sources",
+    )
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
         (
@@ -66,23 +88,25 @@ class PageAdmin(TranslationStateMixin, TabbedTranslationAdmin):
             f"/{code}/{path}/".replace("//", "/") for code, path in page.build_url_paths().items()
         )
 
-    @admin.action(description=_("Publish the selected pages"), permissions=["change"])
+    @admin.action(description=_("Publish the selected pages"), permissions=["publish"])
     def publish(self, request, queryset):
         self._set_status(request, queryset, Status.PUBLISHED)
 
     @admin.action(
-        description=_("Withdraw the selected pages (back to draft)"), permissions=["change"]
+        description=_("Withdraw the selected pages (back to draft)"), permissions=["publish"]
     )
     def unpublish(self, request, queryset):
         self._set_status(request, queryset, Status.DRAFT)
 
     def _set_status(self, request, queryset, status):
-        count = queryset.update(status=status, updated_at=timezone.now())
-        self.message_user(
+        self.set_publishing_state(
             request,
-            ngettext("%(count)d page updated.", "%(count)d pages updated.", count)
-            % {"count": count},
-            messages.SUCCESS,
+            queryset,
+            {"status": status},
+            lambda count: (
+                ngettext("%(count)d page updated.", "%(count)d pages updated.", count)
+                % {"count": count}
+            ),
         )
 
 

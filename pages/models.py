@@ -8,6 +8,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
 from centre.i18n import language_codes, localized_field
+from centre.images import validate_image, validate_image_file_size
 from centre.models import Publishable, PublishableQuerySet, Status, TranslationTracked
 from centre.search import documents_in_each_language
 from centre.text import slugify_az
@@ -65,7 +66,8 @@ class Page(Publishable, TranslationTracked):
         _("sharing image"),
         upload_to="pages/sharing/",
         blank=True,
-        help_text=_("Shown when the page is shared on social networks."),
+        validators=[validate_image_file_size, validate_image],
+        help_text=_("Shown when the page is shared on social networks. PNG, JPEG or WebP."),
     )
 
     parent = models.ForeignKey(
@@ -89,6 +91,8 @@ class Page(Publishable, TranslationTracked):
         verbose_name = _("page")
         verbose_name_plural = _("pages")
         ordering = ["menu_order", "pk"]
+        # Held by the Publisher role (accounts/): editors write, publishers decide what is public.
+        permissions = [("publish_page", _("Can publish and withdraw pages"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["is_home"], condition=models.Q(is_home=True), name="pages_one_home_page"

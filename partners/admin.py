@@ -1,15 +1,25 @@
+import reversion
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from centre.admin import TranslationStateMixin
+from centre.admin import (
+    CspNonceMediaMixin,
+    HistoryMixin,
+    PublishingPermissionMixin,
+    TranslationStateMixin,
+)
 from centre.text import collation_key
 
 from .countries import country_codes, country_name
 from .models import Partner
+
+reversion.register(Partner)
 
 
 class CountryFilter(admin.SimpleListFilter):
@@ -37,7 +47,13 @@ class CountryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Partner)
-class PartnerAdmin(TranslationStateMixin, TabbedTranslationAdmin):
+class PartnerAdmin(
+    PublishingPermissionMixin,
+    CspNonceMediaMixin,
+    TranslationStateMixin,
+    HistoryMixin,
+    TabbedTranslationAdmin,
+):
     list_display = (
         "logo_thumbnail",
         "name",
@@ -51,7 +67,17 @@ class PartnerAdmin(TranslationStateMixin, TabbedTranslationAdmin):
     list_display_links = ("logo_thumbnail", "name")
     list_editable = ("order",)
     list_filter = ("kind", CountryFilter, "is_active", "technologies")
-    actions = ("mark_translations_checked",)
+    actions = ("activate", "deactivate", "mark_translations_checked")
+    # A partner is public while it is active: only publishers switch that.
+    publishing_fields = ("is_active",)
+    unpublished_values = {"is_active": False}
+    # Logo files are not versioned (a replaced logo's files are deleted).
+    kept_on_revert = (
+        "logo",
+        "logo_renditions",
+        *(f"sort_name_{code}" for code, _name in settings.LANGUAGES),
+        "translation_sources",
+    )
     search_fields = (
         "name_az",
         "name_en",
@@ -78,6 +104,31 @@ class PartnerAdmin(TranslationStateMixin, TabbedTranslationAdmin):
         # "example.org" typed without a scheme becomes https://example.org.
         models.URLField: {"assume_scheme": "https"},
     }
+
+    def is_public(self, partner):
+        return partner.is_active
+
+    @admin.action(description=_("Activate the selected partners"), permissions=["publish"])
+    def activate(self, request, queryset):
+        self._set_active(request, queryset, True)
+
+    @admin.action(
+        description=_("Deactivate the selected partners (hide them from the public)"),
+        permissions=["publish"],
+    )
+    def deactivate(self, request, queryset):
+        self._set_active(request, queryset, False)
+
+    def _set_active(self, request, queryset, active):
+        self.set_publishing_state(
+            request,
+            queryset,
+            {"is_active": active},
+            lambda count: (
+                ngettext("%(count)d partner updated.", "%(count)d partners updated.", count)
+                % {"count": count}
+            ),
+        )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)

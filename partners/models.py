@@ -23,6 +23,7 @@ from centre.images import (
     delete_renditions,
     make_renditions,
     rendition_stem,
+    validate_file_size,
     validate_image,
 )
 from centre.models import Technology, TranslationTracked, can_preview_drafts
@@ -64,12 +65,7 @@ def next_year():
 
 
 def validate_logo_size(file):
-    if file.size > LOGO_MAX_BYTES:
-        raise ValidationError(
-            _("The file is too large: at most %(megabytes)s MB are accepted."),
-            code="file_too_large",
-            params={"megabytes": LOGO_MAX_BYTES // (1024 * 1024)},
-        )
+    validate_file_size(file, LOGO_MAX_BYTES)
 
 
 def remove_logo_files(storage, logos):
@@ -212,6 +208,8 @@ class Partner(TranslationTracked):
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
+        # Held by the Publisher role (accounts/): an active partner is public.
+        permissions = [("publish_partner", _("Can activate and deactivate partners"))]
         # modeltranslation reads "sort_name" as the active language's column.
         ordering = ["order", "sort_name", "pk"]
         constraints = [

@@ -1,20 +1,29 @@
+import reversion
 from django import forms
 from django.conf import settings
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db import models
 from django.db.models import Sum
 from django.db.models.functions import ExtractYear
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from centre.admin import TranslationStateMixin
+from centre.admin import (
+    CspNonceMediaMixin,
+    HistoryMixin,
+    PublishingPermissionMixin,
+    TranslationStateMixin,
+)
 from centre.models import Status
 
 from .models import Publication, PublicationFile, Sector, files_prefetch
+
+# The history keeps a publication's text, dates and topics; its PDFs and cover are files, kept
+# only in their current version.
+reversion.register(Publication)
 
 
 class PdfInput(forms.ClearableFileInput):
@@ -30,6 +39,14 @@ class PublicationFileInline(admin.TabularInline):
     readonly_fields = ("details", "download_count", "download_link")
     formfield_overrides = {models.FileField: {"widget": PdfInput(attrs={"accept": ".pdf"})}}
     max_num = len(settings.LANGUAGES)
+
+    def has_delete_permission(self, request, obj=None):
+        # Removing the PDF of a public publication changes what the public gets.
+        if obj is not None and obj.status == Status.PUBLISHED:
+            opts = Publication._meta
+            if not request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}"):
+                return False
+        return super().has_delete_permission(request, obj)
 
     def get_extra(self, request, obj=None, **kwargs):
         # Without JavaScript there is no "add another" button: offer a row per missing language.
@@ -79,7 +96,13 @@ class PublicationYearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Publication)
-class PublicationAdmin(TranslationStateMixin, TabbedTranslationAdmin):
+class PublicationAdmin(
+    PublishingPermissionMixin,
+    CspNonceMediaMixin,
+    TranslationStateMixin,
+    HistoryMixin,
+    TabbedTranslationAdmin,
+):
     list_display = (
         "cover_thumbnail",
         "title",
@@ -116,6 +139,7 @@ class PublicationAdmin(TranslationStateMixin, TabbedTranslationAdmin):
     }
     actions = ("publish", "unpublish", "mark_translations_checked")
     inlines = (PublicationFileInline,)
+    kept_on_revert = ("cover", "cover_renditions", "cover_source", "translation_sources")
     fieldsets = (
         (None, {"fields": ("title", "slug", "abstract")}),
         (
@@ -168,7 +192,8 @@ class PublicationAdmin(TranslationStateMixin, TabbedTranslationAdmin):
         if not publication.cover:
             return "—"
         return format_html(
-            '<img src="{}" alt="" width="48" style="height:auto">', publication.cover_small
+            '<img class="publication-cover-thumbnail" src="{}" alt="" width="48">',
+            publication.cover_small,
         )
 
     @admin.display(description=_("current cover"))
@@ -182,7 +207,7 @@ class PublicationAdmin(TranslationStateMixin, TabbedTranslationAdmin):
             ", ", "{}×{}", ((r["width"], r["height"]) for r in publication.cover_renditions)
         )
         return format_html(
-            '<img src="{}" alt="{}" width="160" style="height:auto;border:1px solid #ccc">'
+            '<img class="publication-cover-preview" src="{}" alt="{}" width="160">'
             "<br><small>{} · {}</small>",
             publication.cover_small,
             publication.cover_description,
@@ -190,27 +215,26 @@ class PublicationAdmin(TranslationStateMixin, TabbedTranslationAdmin):
             sizes,
         )
 
-    @admin.action(description=_("Publish the selected publications"), permissions=["change"])
+    @admin.action(description=_("Publish the selected publications"), permissions=["publish"])
     def publish(self, request, queryset):
         self._set_status(request, queryset, Status.PUBLISHED)
 
     @admin.action(
         description=_("Withdraw the selected publications (back to draft)"),
-        permissions=["change"],
+        permissions=["publish"],
     )
     def unpublish(self, request, queryset):
         self._set_status(request, queryset, Status.DRAFT)
 
     def _set_status(self, request, queryset, status):
-        # The list's queryset carries an aggregate; update through plain primary keys.
-        count = Publication.objects.filter(pk__in=queryset.values("pk")).update(
-            status=status, updated_at=timezone.now()
-        )
-        self.message_user(
+        self.set_publishing_state(
             request,
-            ngettext("%(count)d publication updated.", "%(count)d publications updated.", count)
-            % {"count": count},
-            messages.SUCCESS,
+            queryset,
+            {"status": status},
+            lambda count: (
+                ngettext("%(count)d publication updated.", "%(count)d publications updated.", count)
+                % {"count": count}
+            ),
         )
 
 

@@ -14,7 +14,13 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from centre.i18n import language_codes, localized_field
-from centre.images import delete_renditions, make_renditions, rendition_stem, validate_image
+from centre.images import (
+    delete_renditions,
+    make_renditions,
+    rendition_stem,
+    validate_image,
+    validate_image_file_size,
+)
 from centre.models import Publishable, PublishableQuerySet, Status, Technology, TranslationTracked
 from centre.search import documents_in_each_language, index_object
 from centre.text import slugify_az
@@ -167,7 +173,7 @@ class Publication(Publishable, TranslationTracked):
         _("cover"),
         upload_to=COVER_UPLOAD_TO,
         blank=True,
-        validators=[validate_image],
+        validators=[validate_image_file_size, validate_image],
         help_text=_(
             "PNG, JPEG or WebP. Leave empty and the first page of the PDF becomes the cover."
         ),
@@ -176,7 +182,10 @@ class Publication(Publishable, TranslationTracked):
         _("cover description"),
         max_length=250,
         blank=True,
-        help_text=_("For people who cannot see the image. Leave empty for “Cover of <title>”."),
+        help_text=_(
+            # No angle brackets: the admin shows help texts as HTML.
+            "For people who cannot see the image. Leave empty for “Cover of …” with the title."
+        ),
     )
     cover_renditions = models.JSONField(
         _("cover renditions"), default=list, blank=True, editable=False
@@ -192,6 +201,8 @@ class Publication(Publishable, TranslationTracked):
     class Meta:
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
+        # Held by the Publisher role (accounts/): editors write, publishers decide what is public.
+        permissions = [("publish_publication", _("Can publish and withdraw publications"))]
         ordering = ["-publication_date", "-pk"]
         constraints = [
             models.UniqueConstraint(

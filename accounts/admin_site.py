@@ -1,0 +1,47 @@
+from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import path
+
+
+class CentreAdminSite(admin.AdminSite):
+    """
+    The admin, with two-factor login: staff who have an authenticator app enter its code when
+    they log in, and with ``ADMIN_REQUIRE_2FA`` a superuser cannot use the admin without one.
+    """
+
+    login_template = "admin/centre_login.html"
+
+    @property
+    def login_form(self):
+        # Imported late: this module is loaded before the models are ready.
+        from .forms import AdminLoginForm
+
+        return AdminLoginForm
+
+    def has_permission(self, request):
+        from . import twofactor
+
+        return super().has_permission(request) and twofactor.admin_allowed(request)
+
+    def login(self, request, extra_context=None):
+        from . import twofactor
+
+        user = request.user
+        if (
+            request.method == "GET"
+            and user.is_active
+            and user.is_staff
+            and not twofactor.admin_allowed(request)
+        ):
+            # Logged in with a password, but the two-factor step is missing.
+            return redirect("admin:two_factor")
+        return super().login(request, extra_context)
+
+    def get_urls(self):
+        from .views import two_factor
+
+        # Not behind admin_view(): it is where a session that may not use the admin yet goes.
+        return [
+            path("two-factor/", two_factor, {"site": self}, name="two_factor"),
+            *super().get_urls(),
+        ]

@@ -1,0 +1,29 @@
+"""The client's address, as the login lockout counts it."""
+
+import ipaddress
+
+from django.conf import settings
+
+
+def client_ip(request):
+    """
+    The address of the client that sent ``request``.
+
+    Without a proxy in front (``TRUSTED_PROXY_COUNT`` 0) that is ``REMOTE_ADDR``, and any
+    ``X-Forwarded-For`` header is the client's own invention, ignored. Behind N trusted proxies,
+    each appends the address it received the request from, so the client is the N-th address
+    from the right; whatever the client wrote further left is ignored. A missing, short or
+    malformed header falls back to ``REMOTE_ADDR``.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if count <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) < count:
+        return remote
+    try:
+        return str(ipaddress.ip_address(forwarded[-count]))
+    except ValueError:
+        return remote

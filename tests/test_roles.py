@@ -1,0 +1,289 @@
+"""
+The Editor and Publisher roles (groups made by a migration) over every content model: list,
+add, change, delete, bulk actions and history. Editors write; only publishers make things
+public, withdraw them or delete what is public; neither can touch accounts.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+
+from centre.models import Status
+from pages.models import Page
+from partners.models import Partner
+from publications.models import Publication
+
+from .factories import admin_form_data, make_page, make_partner, make_publication, make_staff
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass
+class Content:
+    name: str
+    url: str
+    make: Callable  # make(title, public) -> object
+    title_field: str
+    public: dict  # form values that make an object public
+    draft: dict  # form values that make it not public
+    publish_action: str
+    withdraw_action: str
+    extra_add_data: dict = field(default_factory=dict)
+
+    def is_public(self, obj):
+        obj.refresh_from_db()
+        return obj.is_active if isinstance(obj, Partner) else obj.status == Status.PUBLISHED
+
+    def change_url(self, obj):
+        return f"{self.url}{obj.pk}/change/"
+
+
+CONTENT = [
+    Content(
+        "page",
+        "/admin/pages/page/",
+        lambda title, public: make_page(title, status=Status.PUBLISHED if public else Status.DRAFT),
+        "title_az",
+        {"status": Status.PUBLISHED},
+        {"status": Status.DRAFT},
+        "publish",
+        "unpublish",
+    ),
+    Content(
+        "partner",
+        "/admin/partners/partner/",
+        lambda title, public: make_partner(title, is_active=public),
+        "name_az",
+        {"is_active": "on"},
+        {"is_active": None},
+        "activate",
+        "deactivate",
+        {"kind": "academia"},
+    ),
+    Content(
+        "publication",
+        "/admin/publications/publication/",
+        lambda title, public: make_publication(
+            title, status=Status.PUBLISHED if public else Status.DRAFT
+        ),
+        "title_az",
+        {"status": Status.PUBLISHED},
+        {"status": Status.DRAFT},
+        "publish",
+        "unpublish",
+        {"publication_date": "15.01.2024"},
+    ),
+]
+IDS = [content.name for content in CONTENT]
+
+
+@pytest.fixture
+def editor(client):
+    client.force_login(make_staff("redaktor", "Editor"))
+    return client
+
+
+@pytest.fixture
+def publisher(client):
+    client.force_login(make_staff("nasir", "Publisher"))
+    return client
+
+
+def post_form(client, url, content, **overrides):
+    data = admin_form_data(client.get(url), **overrides)
+    return client.post(url, data)
+
+
+def test_the_roles_are_made_by_a_migration():
+    editor = set(Group.objects.get(name="Editor").permissions.values_list("codename", flat=True))
+    publisher = set(
+        Group.objects.get(name="Publisher").permissions.values_list("codename", flat=True)
+    )
+    assert {"add_page", "change_partner", "delete_publication", "add_publicationfile"} <= editor
+    assert not {codename for codename in editor if codename.startswith("publish_")}
+    assert {"publish_page", "publish_partner", "publish_publication"} <= publisher
+    assert editor < publisher
+    assert not {c for c in publisher if c.endswith(("_user", "_group", "_permission"))}
+    assert Permission.objects.filter(codename="publish_page").exists()
+
+
+@pytest.mark.parametrize("content", CONTENT, ids=IDS)
+def test_both_roles_see_the_list_and_the_forms(client, content):
+    for role in ("Editor", "Publisher"):
+        client.force_login(make_staff(role.lower(), role))
+        obj = content.make(f"{role} obyekti", False)
+        for url in (content.url, f"{content.url}add/", content.change_url(obj)):
+            assert client.get(url).status_code == 200, (role, url)
+
+
+@pytest.mark.parametrize("content", CONTENT, ids=IDS)
+def test_an_editor_adds_only_unpublished_items(editor, content):
+    response = editor.get(f"{content.url}add/")
+    form = response.context["adminform"].form
+    assert not set(content.public) & set(form.fields)  # read-only for editors
+    shown = {name: getattr(form.instance, name) for name in content.public}
+    assert shown == {"status": Status.DRAFT} or shown == {"is_active": False}
+    data = admin_form_data(
+        response, **{content.title_field: "Redaktorun yazısı"}, **content.extra_add_data
+    )
+    data.update({key: value for key, value in content.public.items() if value})
+    assert editor.post(f"{content.url}add/", data).status_code == 302
+    model = {"page": Page, "partner": Partner, "publication": Publication}[content.name]
+    obj = model.objects.get(**{content.title_field: "Redaktorun yazısı"})
+    assert not content.is_public(obj)
+
+
+@pytest.mark.parametrize("content", CONTENT, ids=IDS)
+def test_a_publisher_adds_published_items(publisher, content):
+    url = f"{content.url}add/"
+    response = publisher.get(url)
+    data = admin_form_data(
+        response,
+        **{content.title_field: "Nəşr edilən"},
+        **content.extra_add_data,
+        **content.public,
+    )
+    assert publisher.post(url, data).status_code == 302
+    model = {"page": Page, "partner": Partner, "publication": Publication}[content.name]
+    assert content.is_public(model.objects.get(**{content.title_field: "Nəşr edilən"}))
+
+
+@pytest.mark.parametrize("content", CONTENT, ids=IDS)
+def test_an_editor_edits_but_neither_publishes_nor_withdraws(editor, content):
+    public, draft = content.make("Açıq", True), content.make("Qaralama", False)
+    # Text of a public item: saved, and it stays public even if the post says otherwise.
+    response = post_form(
+        editor,
+        content.change_url(public),
+        content,
+        **{content.title_field: "Açıq, düzəldilmiş"},
+        **content.draft,
+    )
+    assert response.status_code == 302
+    assert content.is_public(public)
+    assert getattr(public, content.title_field) == "Açıq, düzəldilmiş"
+    # A draft cannot be made public from the form.
+    post_form(editor, content.change_url(draft), content, **content.public)
+    assert not content.is_public(draft)
+
+
+@pytest.mark.parametrize("content", CONTENT, ids=IDS)
+def test_a_publisher_publishes_and_withdraws_from_the_form(publisher, content):
+    public, draft = content.make("Açıq", True), content.make("Qaralama", False)
+    post_form(publisher, content.change_url(public), content, **content.draft)
+    post_form(publisher, content.change_url(draft), content, **content.public)
+    assert not content.is_public(public)
+    assert content.is_public(draft)
+
+
+@pytest.mark.parametrize("content", CONTENT, ids=IDS)
+def test_an_editor_deletes_drafts_only(editor, content):
+    public, draft = content.make("Açıq", True), content.make("Qaralama", False)
+    assert editor.get(f"{content.url}{public.pk}/delete/").status_code == 403
+    assert editor.post(f"{content.url}{public.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert type(public).objects.filter(pk=public.pk).exists()
+    assert editor.get(f"{content.url}{draft.pk}/delete/").status_code == 200
+    assert editor.post(f"{content.url}{draft.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert not type(draft).objects.filter(pk=draft.pk).exists()
+
+
+@pytest.mark.parametrize("content", CONTENT, ids=IDS)
+def test_a_publisher_deletes_public_items(publisher, content):
+    public = content.make("Açıq", True)
+    assert publisher.post(f"{content.url}{public.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert not type(public).objects.filter(pk=public.pk).exists()
+
+
+@pytest.mark.parametrize("content", CONTENT, ids=IDS)
+def test_bulk_actions_for_an_editor(editor, content):
+    public, draft = content.make("Açıq", True), content.make("Qaralama", False)
+    actions = dict(editor.get(content.url).context["action_form"].fields["action"].choices)
+    assert content.publish_action not in actions
+    assert content.withdraw_action not in actions
+    assert "delete_selected" in actions
+    # Posting the actions anyway changes nothing.
+    for action, obj in ((content.publish_action, draft), (content.withdraw_action, public)):
+        editor.post(content.url, {"action": action, "_selected_action": [obj.pk]})
+    assert content.is_public(public) and not content.is_public(draft)
+    # Deleting a selection that holds a public item is refused as a whole.
+    selection = {"action": "delete_selected", "_selected_action": [public.pk, draft.pk]}
+    assert editor.post(content.url, selection).context["perms_lacking"]
+    assert editor.post(content.url, {**selection, "post": "yes"}).status_code == 403
+    assert type(public).objects.filter(pk__in=[public.pk, draft.pk]).count() == 2
+    # Drafts alone can go.
+    editor.post(
+        content.url,
+        {"action": "delete_selected", "_selected_action": [draft.pk], "post": "yes"},
+    )
+    assert not type(draft).objects.filter(pk=draft.pk).exists()
+
+
+@pytest.mark.parametrize("content", CONTENT, ids=IDS)
+def test_bulk_actions_for_a_publisher(publisher, content):
+    public, draft = content.make("Açıq", True), content.make("Qaralama", False)
+    publisher.post(content.url, {"action": content.publish_action, "_selected_action": [draft.pk]})
+    publisher.post(
+        content.url, {"action": content.withdraw_action, "_selected_action": [public.pk]}
+    )
+    assert content.is_public(draft) and not content.is_public(public)
+    publisher.post(
+        content.url,
+        {"action": "delete_selected", "_selected_action": [public.pk, draft.pk], "post": "yes"},
+    )
+    assert not type(public).objects.filter(pk__in=[public.pk, draft.pk]).exists()
+
+
+@pytest.mark.parametrize("content", CONTENT, ids=IDS)
+def test_history_and_restoring_for_each_role(client, content):
+    editor_user = make_staff("redaktor", "Editor")
+    publisher_user = make_staff("nasir", "Publisher")
+    obj = content.make("Birinci", False)
+    client.force_login(publisher_user)
+    post_form(client, content.change_url(obj), content, **{content.title_field: "İkinci"})
+    post_form(client, content.change_url(obj), content, **content.public)
+    versions = client.get(f"{content.url}{obj.pk}/history/").context["action_list"]
+    assert len(versions) == 2
+    published_version, text_version = versions  # newest first
+
+    client.force_login(editor_user)
+    assert client.get(f"{content.url}{obj.pk}/history/").status_code == 200
+    # Restoring the version from before publication would withdraw it: not for an editor.
+    response = client.post(text_version["url"], {})
+    assert response.status_code == 302 and response.url.endswith("/history/")
+    assert content.is_public(obj)
+    response = client.get(text_version["url"])
+    assert response.status_code == 302
+    # The published version can be opened and saved again.
+    assert client.get(published_version["url"]).status_code == 200
+
+    client.force_login(publisher_user)
+    response = client.get(text_version["url"])
+    assert response.status_code == 200
+    client.post(text_version["url"], admin_form_data(response))
+    assert not content.is_public(obj)
+    assert getattr(obj, content.title_field) == "İkinci"
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/auth/user/", "/admin/auth/group/", "/admin/otp_totp/totpdevice/"]
+)
+def test_neither_role_manages_accounts(client, url):
+    for role in ("Editor", "Publisher"):
+        client.force_login(make_staff(role.lower(), role))
+        assert client.get(url).status_code == 403
+
+
+def test_an_editor_cannot_give_itself_a_role(editor):
+    me = make_staff("ozum", "Editor")
+    editor.force_login(me)
+    publisher = Group.objects.get(name="Publisher")
+    response = editor.post(
+        f"/admin/auth/user/{me.pk}/change/",
+        {"username": "ozum", "groups": [publisher.pk], "is_superuser": "on", "is_staff": "on"},
+    )
+    assert response.status_code == 403
+    me.refresh_from_db()
+    assert not me.is_superuser
+    assert list(me.groups.values_list("name", flat=True)) == ["Editor"]
