@@ -22,13 +22,13 @@ from pathlib import Path
 # only talks to the browser, and the test reads the database between browser steps.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-import pytest  # noqa: E402
-from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.test.utils import override_settings  # noqa: E402
-from playwright.sync_api import Error as PlaywrightError  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
-from pytest_django.live_server_helper import LiveServer  # noqa: E402
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test.utils import override_settings
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
