@@ -10,20 +10,18 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from playwright.sync_api import expect
 
-from pages.models import Page
-from partners.models import KIND_HEADINGS, Kind, Partner
+from partners.models import KIND_HEADINGS, Kind
 from publications.models import Publication
-from publications.seed import RESEARCH
 
-LANGUAGES = ["az", "en", "ru"]
-# A word each language's visitor would type that finds the research document. In Azerbaijani,
-# "inqilab" must find "İnqilabı" (Turkic casing, word prefixes).
-SEARCH_WORDS = {"az": "inqilab", "en": "revolution", "ru": "революции"}
+from .site_pages import (
+    LANGUAGES,
+    SEARCH_WORDS,
+    about_page,
+    network_centre,
+    research_document,
+)
+
 OTHER_LANGUAGE = {"az": "en", "en": "ru", "ru": "az"}
-
-
-def the_research_document():
-    return Publication.objects.get(slug_az=RESEARCH["slug"])
 
 
 def in_language(language, obj, *attributes):
@@ -39,9 +37,7 @@ def switch_language(page, language):
 
 def visitor_journey(visits, page, language):
     """Home, About, the language switch, partners, publications, a download and a search."""
-    about = Page.objects.get(slug_az="merkez-haqqinda", parent=None)
-    centre = Partner.objects.get(slug_az="turkiye-dorduncu-senaye-inqilabi-merkezi")
-    research = the_research_document()
+    about, centre, research = about_page(), network_centre(), research_document()
     technology = research.technologies.get(slug="artificial-intelligence")
     with translation.override(language):
         partners_label, publications_label = _("Partners"), _("Publications")
@@ -110,7 +106,11 @@ def download_and_compare(page, publication_file):
     """The first download button gives the visitor's language's PDF, byte for byte."""
     with page.expect_download() as started:
         page.locator(".downloads .button--download").first.click()
-    download = started.value
+    check_download(started.value, publication_file)
+
+
+def check_download(download, publication_file):
+    """The download completed, has a readable .pdf name and the stored file's bytes."""
     assert download.failure() is None
     assert download.suggested_filename.endswith(".pdf")
     with publication_file.file.storage.open(publication_file.file.name, "rb") as stored:
@@ -135,7 +135,7 @@ def test_a_language_the_site_does_not_have_gets_azerbaijani(visits):
 
 
 def test_the_download_counts(visits):
-    publication_file = the_research_document().files.get(language="az")
+    publication_file = research_document().files.get(language="az")
     before = publication_file.download_count
     page = visits.open("az")
     visits.visit(page, publication_file.publication.get_absolute_url())
