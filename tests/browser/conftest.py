@@ -179,8 +179,9 @@ class Visits:
             )
 
     def _request_failed(self, request):
-        # A download is handed to the download manager, which shows up as an aborted request.
-        if request.failure != "net::ERR_ABORTED" or request.resource_type != "document":
+        # Aborted: a request the page no longer needs (an image still loading when the visitor
+        # moves on) or a download handed to the download manager. Not the server's doing.
+        if request.failure != "net::ERR_ABORTED":
             self.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def close(self):
