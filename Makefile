@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run dev test test-postgres lint format check migrations-check messages superuser clean
+.PHONY: run dev test test-postgres test-browser lint format check migrations-check messages superuser clean
 
 # The site with its content, as visitors see it, on http://127.0.0.1:8000
 run: $(VENV)/.installed .env
@@ -24,6 +24,10 @@ dev: $(VENV)/.installed .env
 
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Only the browser tests (Debian's Chromium driven by Playwright; also part of `make test`).
+test-browser: $(VENV)/.installed-dev
+	$(PY) -m pytest tests/browser $(PYTEST_ARGS)
 
 test-postgres: $(VENV)/.installed-dev
 	DATABASE_URL=$(POSTGRES_TEST_URL) $(PY) -m pytest $(PYTEST_ARGS)

@@ -293,6 +293,11 @@ class Partner(TranslationTracked):
         )
 
     @property
+    def logo_alt(self):
+        """The logo's text alternative, in the visitor's language (staff need not write one)."""
+        return _("Logo of %(name)s") % {"name": self.name}
+
+    @property
     def initials(self):
         """Up to two letters standing in for a missing logo."""
         words = (self.short_name or self.name).split()

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from centre.i18n import language_codes, localized_field
+from centre.i18n import language_codes, localized_field, site_language
 from centre.images import (
     delete_renditions,
     make_renditions,
@@ -336,7 +336,10 @@ class Publication(Publishable, TranslationTracked):
 
     @property
     def cover_description(self):
-        return self.cover_alt or _("Cover of “%(title)s”") % {"title": self.title}
+        """The cover's text alternative in the visitor's language: staff's own description, or
+        one made from the title (never another language's description, as fallback would give)."""
+        own = getattr(self, localized_field("cover_alt", site_language()))
+        return own or _("Cover of “%(title)s”") % {"title": self.title}
 
     # --- files -------------------------------------------------------------------------
 

@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+# tests/browser/conftest.py keeps the database between tests for the seeded site; these tests
+# make their own data, so they take back pytest-django's emptying after each test.
+from pytest_django.fixtures import transactional_db  # noqa: F401
+
 from centre.models import Status
 from pages.models import Page
 from partners.models import Partner

@@ -1,0 +1,57 @@
+"""The public page types of the seeded site, and where each is in each language."""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils import translation
+
+from pages.models import Page
+from partners.models import Partner
+from publications.models import Publication
+from publications.seed import RESEARCH
+
+LANGUAGES = ["az", "en", "ru"]
+# A word each language's visitor would type that finds the research document. In Azerbaijani,
+# "inqilab" must find "İnqilabı" (Turkic casing, word prefixes).
+SEARCH_WORDS = {"az": "inqilab", "en": "revolution", "ru": "революции"}
+NOTHING_TO_FIND = "zyxwvq"
+
+
+def research_document():
+    return Publication.objects.get(slug_az=RESEARCH["slug"])
+
+
+def about_page():
+    return Page.objects.get(slug_az="merkez-haqqinda", parent=None)
+
+
+def network_centre():
+    return Partner.objects.get(slug_az="turkiye-dorduncu-senaye-inqilabi-merkezi")
+
+
+def _search(words):
+    return f"{reverse('search')}?{urlencode({'q': words})}"
+
+
+# name: (address in the active language, the status it answers with)
+PAGE_TYPES = {
+    "home": lambda language: (reverse("pages:home"), 200),
+    "page": lambda language: (about_page().get_absolute_url(), 200),
+    "page-timeline": lambda language: (
+        Page.objects.get(slug_az="tarixce").get_absolute_url(),
+        200,
+    ),
+    "partners": lambda language: (reverse("partners:list"), 200),
+    "partner": lambda language: (network_centre().get_absolute_url(), 200),
+    "publications": lambda language: (reverse("publications:list"), 200),
+    "publication": lambda language: (research_document().get_absolute_url(), 200),
+    "search": lambda language: (_search(SEARCH_WORDS[language]), 200),
+    "search-nothing-found": lambda language: (_search(NOTHING_TO_FIND), 200),
+    "not-found": lambda language: (f"/{language}/no-such-page/at-all/", 404),
+}
+
+
+def address(page_type, language):
+    """``(path, status)`` of ``page_type`` for a visitor reading ``language``."""
+    with translation.override(language):
+        return PAGE_TYPES[page_type](language)
