@@ -3,6 +3,7 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.module_loading import import_string
@@ -69,3 +70,28 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
+
+
+BASELINE_ITEMS = [
+    "Süni intellekt",
+    "Robototexnika",
+    "Əşyaların interneti",
+    "3D çap",
+    "Gen mühəndisliyi",
+    "Kvant hesablamaları",
+    "Artificial intelligence",
+    "Internet of Things",
+    "Искусственный интеллект",
+    "Интернет вещей",
+]
+
+
+@require_safe
+@never_cache  # measured as rendered, never from the page cache
+def benchmark_baseline(request):
+    """
+    The HTTP benchmark's yardstick: about 10 KB of HTML from a template, no database query.
+    Routed only when DJANGO_BENCHMARK_BASELINE is on (benchmarks/http_bench turns it on).
+    """
+    context = {"title": "Dördüncü Sənaye İnqilabı", "items": BASELINE_ITEMS}
+    return render(request, "benchmark/baseline.html", context)

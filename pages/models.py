@@ -104,6 +104,10 @@ class Page(Publishable, TranslationTracked):
             )
             for code, _name in settings.LANGUAGES
         ]
+        indexes = [
+            # The main menu (parent IS NULL) and a page's subpages, in menu order.
+            models.Index(fields=["parent", "menu_order", "id"], name="pages_children_in_order"),
+        ]
 
     def __str__(self):
         return self.title
@@ -278,6 +282,7 @@ class Milestone(models.Model):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
         ordering = ["date", "pk"]
+        indexes = [models.Index(fields=["page", "date", "id"], name="pages_milestones_by_date")]
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.title}"
