@@ -18,6 +18,10 @@ class PageQuerySet(PublishableQuerySet):
         """The top-level pages of the site's main navigation."""
         return self.published().filter(parent=None, is_home=False, show_in_menu=True)
 
+    def home_and_menu(self):
+        """The home page and the top-level pages that may be in the menu, in menu order."""
+        return self.filter(models.Q(is_home=True) | models.Q(parent=None, show_in_menu=True))
+
     def at_path(self, url_path, language=None):
         """The page whose stored path in ``language`` (default: the active one) is ``url_path``."""
         language = language or translation.get_language()

@@ -61,16 +61,26 @@ class PageView(DetailView):
         )
 
 
+KEY_DATES = 6
+
+
 class HomeView(TemplateView):
     template_name = "pages/home.html"
 
     def get_context_data(self, **kwargs):
         visible = Page.objects.visible_to(self.request.user)
+        # The home page and the main menu in one query (staff also get drafts: not in the menu).
+        pages = list(visible.home_and_menu())
         # Before any content is loaded the home page still answers, with the Centre's name.
-        page = visible.filter(is_home=True).first()
+        page = next((page for page in pages if page.is_home), None)
         return super().get_context_data(
             page=page,
             object=page,
-            key_dates=Milestone.objects.filter(page__in=visible).select_related("page"),
+            menu_pages=[page for page in pages if not page.is_home and page.is_published],
+            # The first few: the home page stays the same size however many milestones
+            # pages gather.
+            key_dates=list(
+                Milestone.objects.filter(page__in=visible).select_related("page")[:KEY_DATES]
+            ),
             **kwargs,
         )
