@@ -205,7 +205,7 @@ def wait_until_up(url, process, seconds=60):
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
                     return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
+        except OSError:  # refused, or accepted before a worker is ready
             pass
         time.sleep(0.2)
     sys.exit(f"gunicorn did not answer {url} within {seconds} s")

@@ -5,24 +5,26 @@ from html.parser import HTMLParser
 
 class FormFields(HTMLParser):
     """
-    The values a browser would submit for the page's own form: the first with method="post"
-    that posts to the page itself (no action: not the logout or language forms).
+    The values a browser would submit for the form with id ``form_id``, or else the page's own
+    form: the first with method="post" that posts to the page itself (no action: not the
+    logout or language forms).
     """
 
-    def __init__(self):
+    def __init__(self, form_id=None):
         super().__init__(convert_charrefs=True)
+        self.form_id = form_id
         self.fields, self._in_form, self._done = [], False, False
         self._select, self._textarea = None, None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if (
-            tag == "form"
-            and (attrs.get("method") or "").lower() == "post"
-            and not attrs.get("action")
-            and not self._done
-        ):
-            self._in_form = True
+        if tag == "form" and not self._done:
+            if self.form_id:
+                self._in_form = attrs.get("id") == self.form_id
+            else:
+                self._in_form = (attrs.get("method") or "").lower() == "post" and not attrs.get(
+                    "action"
+                )
         if not self._in_form:
             return
         name = attrs.get("name")
@@ -64,9 +66,9 @@ class FormFields(HTMLParser):
             self._textarea[1] += data
 
 
-def form_data(html):
+def form_data(html, form_id=None):
     """``{name: value or [values]}`` as the page's post form would send it."""
-    parser = FormFields()
+    parser = FormFields(form_id)
     parser.feed(html)
     data = {}
     for name, value in parser.fields:

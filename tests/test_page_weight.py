@@ -149,3 +149,23 @@ def test_slot_widths_follow_the_layout():
     image = {"srcset": "a.webp 160w, b.webp 320w, c.webp 640w", "sizes": "(min-width: 48em) 10rem"}
     assert chosen(image, 1280, 1) == "a.webp"
     assert chosen(image, 1280, 2) == "b.webp"
+
+
+def test_static_files_are_compressed_and_cached_for_ever(production_static):
+    # A new client builds its middleware now: WhiteNoise reads the collected files.
+    client = Client()
+    html = client.get("/az/").text
+    stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', html)[1]
+    for encoding in ("br", "gzip"):
+        response = client.get(stylesheet, headers={"accept-encoding": encoding})
+        assert response.status_code == 200
+        assert response["Content-Encoding"] == encoding
+        assert response["Cache-Control"] == "max-age=315360000, public, immutable"
+        assert "Accept-Encoding" in response["Vary"]
+    css = (production_static / stylesheet.split("/static/", 1)[1]).read_text()
+    for font in re.findall(r'url\("\.\./(fonts/[^"]+)"\)', css):
+        response = client.get(f"/static/{font}")
+        assert response["Cache-Control"] == "max-age=315360000, public, immutable"
+        assert "Content-Encoding" not in response  # WOFF2 is compressed already
+    # A name without a hash may change at the next release: cached briefly only.
+    assert "immutable" not in client.get("/static/css/site.css")["Cache-Control"]
