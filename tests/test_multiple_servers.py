@@ -20,7 +20,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-import redis
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
@@ -28,6 +27,7 @@ from django.test import override_settings
 
 from .admin_forms import form_data
 from .factories import make_page
+from .services import redis_answers, redis_url
 
 ROOT = Path(settings.BASE_DIR)
 PORTS = (8401, 8402)
@@ -35,17 +35,6 @@ PORTS = (8401, 8402)
 # by an earlier run (with other content under the same address) is found in Redis.
 HOST = f"centre-{uuid.uuid4().hex[:12]}.test"
 PASSWORD = "a-long-test-password"
-
-
-def redis_url():
-    return os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
-
-
-def redis_answers():
-    try:
-        return redis.Redis.from_url(redis_url(), socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        return False
 
 
 pytestmark = [

@@ -5,11 +5,9 @@ once, whatever the model and whatever the admin feature (form, inline, list edit
 """
 
 import datetime
-import os
 import uuid
 
 import pytest
-import redis
 from django.core.cache import caches
 from django.test import Client, override_settings
 from django.utils import timezone
@@ -27,6 +25,7 @@ from .factories import (
     make_technology,
 )
 from .pdfs import pdf_upload
+from .services import redis_answers, redis_url
 
 pytestmark = pytest.mark.django_db
 
@@ -331,17 +330,6 @@ class TestStaffChangesShowAtOnce:
         )
         assert found not in fetch(visitor, "/az/axtaris/?q=haqqimizda").text
         assert found in fetch(visitor, "/az/axtaris/?q=kimik").text
-
-
-def redis_url():
-    return os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
-
-
-def redis_answers():
-    try:
-        return redis.Redis.from_url(redis_url(), socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        return False
 
 
 class TestSharedGeneration:
