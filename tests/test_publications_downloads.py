@@ -12,7 +12,8 @@ import pytest
 from django.conf import settings
 from django.core.files.storage import InMemoryStorage
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import connection
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
 from django.http import Http404
 from django.test import RequestFactory
 from django.utils import timezone
@@ -380,6 +381,15 @@ def test_add_file_helper_records_language(db):
 
 class TestFileWrapper:
     """Under a WSGI server with a file wrapper (gunicorn: sendfile) the file goes to the server."""
+
+    @pytest.fixture(autouse=True)
+    def _keep_the_test_connection(self):
+        # As the test client does: a request must not close the test's database connection.
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        yield
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
     def wsgi(self, url, **headers):
         environ = RequestFactory().get(url, **headers).environ

@@ -35,8 +35,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--large-pdfs",
             type=int,
-            default=0,
-            help="How many of the generated publications carry a large PDF (for downloads).",
+            default=2,
+            help="How many of the generated publications carry a large PDF (for downloads); "
+            "0 for none.",
         )
         parser.add_argument(
             "--large-pdf-mb", type=int, default=200, help="Size of each large PDF, in MB."
