@@ -219,7 +219,9 @@ def search(terms, language=None):
             query |= _tsquery(terms, SEARCH_CONFIGS[language])
         return (
             entries.filter(search_vector=query)
-            .annotate(rank=SearchRank("search_vector", query))
+            # F(): the stored vector itself; a bare name would make Django re-parse it as text
+            # (to_tsvector(search_vector::text)), losing the weights and taking seconds.
+            .annotate(rank=SearchRank(F("search_vector"), query))
             .order_by("-title_match", "-rank", F("date").desc(nulls_last=True), "pk")
         )
     for term in terms:

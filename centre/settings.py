@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # WhiteNoise answers static files before sessions or languages are looked at.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cached public pages likewise: a hit costs one cache lookup (centre/cache.py).
+    "centre.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (it may read the language from them), before CommonMiddleware (which
     # resolves URLs, and those depend on the active language).
@@ -157,10 +159,21 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "centre",
+            # Redis down must cost the cache (pages are rendered without it), not the site.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Public pages are cached whole for anonymous visitors (centre/cache.py) for at most this many
+# seconds; staff saves end their life at once. 0 turns the page cache off.
+PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=3600)
+# Without Redis each worker process caches pages in its own memory; the cache's generation
+# then lives in this file, so a save through one worker ends the old pages in all of them.
+PUBLIC_CACHE_STATE_FILE = Path(
+    env.str("PUBLIC_CACHE_STATE_FILE", default=str(VAR_DIR / "public-cache-generation"))
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -220,6 +233,10 @@ PUBLICATION_MAX_FILE_SIZE = env.int("PUBLICATION_MAX_FILE_MB", default=100) * 10
 PUBLICATION_X_ACCEL_REDIRECT = env.str("PUBLICATION_X_ACCEL_REDIRECT", default="")
 
 X_FRAME_OPTIONS = "DENY"
+
+# A bare view for benchmarks/http_bench to compare pages with (/benchmark/baseline/). Off
+# except while benchmarking.
+BENCHMARK_BASELINE = env.bool("DJANGO_BENCHMARK_BASELINE", default=False)
 
 # The models the site search reads (centre/search.py); each offers search_documents().
 SEARCH_MODELS = ["pages.Page", "partners.Partner", "publications.Publication"]

@@ -31,6 +31,11 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap, name="sitemap"),
 ]
 
+if settings.BENCHMARK_BASELINE:
+    urlpatterns += [
+        path("benchmark/baseline/", views.benchmark_baseline, name="benchmark-baseline"),
+    ]
+
 if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(r"^media/(?P<path>.*)$", views.media),

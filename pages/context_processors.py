@@ -5,4 +5,9 @@ from .models import Page
 
 def menu(request):
     """The main navigation, queried only if a template shows it."""
-    return {"menu_pages": SimpleLazyObject(lambda: list(Page.objects.menu()))}
+    # Only titles and addresses are shown: the pages' bodies stay in the database.
+    return {
+        "menu_pages": SimpleLazyObject(
+            lambda: list(Page.objects.menu().defer("body", "translation_sources"))
+        )
+    }

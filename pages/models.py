@@ -19,6 +19,10 @@ class PageQuerySet(PublishableQuerySet):
         """The top-level pages of the site's main navigation."""
         return self.published().filter(parent=None, is_home=False, show_in_menu=True)
 
+    def home_and_menu(self):
+        """The home page and the top-level pages that may be in the menu, in menu order."""
+        return self.filter(models.Q(is_home=True) | models.Q(parent=None, show_in_menu=True))
+
     def at_path(self, url_path, language=None):
         """The page whose stored path in ``language`` (default: the active one) is ``url_path``."""
         language = language or translation.get_language()
@@ -107,6 +111,10 @@ class Page(Publishable, TranslationTracked):
                 fields=[localized_field("url_path", code)], name=f"pages_unique_url_path_{code}"
             )
             for code, _name in settings.LANGUAGES
+        ]
+        indexes = [
+            # The main menu (parent IS NULL) and a page's subpages, in menu order.
+            models.Index(fields=["parent", "menu_order", "id"], name="pages_children_in_order"),
         ]
 
     def __str__(self):
@@ -278,6 +286,7 @@ class Milestone(models.Model):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
         ordering = ["date", "pk"]
+        indexes = [models.Index(fields=["page", "date", "id"], name="pages_milestones_by_date")]
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.title}"

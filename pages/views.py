@@ -50,15 +50,22 @@ class PageView(DetailView):
 
     def get_context_data(self, **kwargs):
         page = self.object
-        breadcrumbs = list(self.get_queryset().at_paths(page.breadcrumb_paths()))
+        # Breadcrumbs and subpages show titles (and summaries), never bodies.
+        brief = ("body", "translation_sources")
+        breadcrumbs = list(self.get_queryset().at_paths(page.breadcrumb_paths()).defer(*brief))
         return super().get_context_data(
             breadcrumbs=breadcrumbs,
             # The top-level page this one belongs to, marked in the main menu.
             section=breadcrumbs[0] if breadcrumbs else page,
-            subpages=page.children.published() if not page.is_home else Page.objects.none(),
+            subpages=page.children.published().defer(*brief)
+            if not page.is_home
+            else Page.objects.none(),
             milestones=page.milestones.all(),
             **kwargs,
         )
+
+
+KEY_DATES = 6
 
 
 class HomeView(TemplateView):
@@ -66,11 +73,18 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         visible = Page.objects.visible_to(self.request.user)
+        # The home page and the main menu in one query (staff also get drafts: not in the menu).
+        pages = list(visible.home_and_menu())
         # Before any content is loaded the home page still answers, with the Centre's name.
-        page = visible.filter(is_home=True).first()
+        page = next((page for page in pages if page.is_home), None)
         return super().get_context_data(
             page=page,
             object=page,
-            key_dates=Milestone.objects.filter(page__in=visible).select_related("page"),
+            menu_pages=[page for page in pages if not page.is_home and page.is_published],
+            # The first few: the home page stays the same size however many milestones
+            # pages gather.
+            key_dates=list(
+                Milestone.objects.filter(page__in=visible).select_related("page")[:KEY_DATES]
+            ),
             **kwargs,
         )

@@ -221,6 +221,14 @@ class Partner(TranslationTracked):
             )
             for code in language_codes()
         ]
+        indexes = [
+            # The public list's order in each language (PartnerQuerySet.in_name_order).
+            models.Index(
+                fields=["order", localized_field("sort_name", code), "id"],
+                name=f"partners_name_order_{code}",
+            )
+            for code in language_codes()
+        ]
 
     def __str__(self):
         return self.name

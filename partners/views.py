@@ -52,7 +52,9 @@ class PartnerListView(PartnerQuerySetMixin, ListView):
         return value
 
     def get_queryset(self):
-        partners = super().get_queryset()
+        # The cards show neither the description nor anything else long: leave them in the
+        # database (300 partners' descriptions in three languages are a megabyte).
+        partners = super().get_queryset().defer("description", "translation_sources")
         if self.kind:
             partners = partners.filter(kind=self.kind)
         if self.technology:

@@ -4,9 +4,11 @@ Serving a publication's PDF: conditional requests, single byte ranges, constant 
 The site answers ranges itself (``Range``, ``If-Range``) so interrupted downloads resume behind
 any proxy; with ``PUBLICATION_X_ACCEL_REDIRECT`` set, the checks and headers stay here and
 nginx sends the bytes. Files are read from their storage in chunks, so any storage works (no
-local path needed) and a 200 MB file costs a worker one chunk of memory.
+local path needed) and a 200 MB file costs a worker one chunk of memory; a file on a local disk
+is handed to the WSGI server's file wrapper as well, so gunicorn sends it with sendfile().
 """
 
+import io
 import re
 from urllib.parse import quote
 
@@ -73,6 +75,40 @@ class FileChunks:
 
     def close(self):
         self.file.close()
+
+
+class FileRange:
+    """
+    ``length`` bytes of an open file from ``start``, as a file object for ``wsgi.file_wrapper``:
+    its position is the range's start (what sendfile() starts from) and ``read()`` stops at the
+    range's end, for servers that copy it in chunks.
+    """
+
+    def __init__(self, file, start, length):
+        file.seek(start)
+        self.file, self.remaining = file, length
+
+    def fileno(self):
+        return self.file.fileno()
+
+    def read(self, size=-1):
+        if self.remaining <= 0:
+            return b""
+        size = self.remaining if size is None or size < 0 else min(size, self.remaining)
+        data = self.file.read(size)
+        self.remaining -= len(data)
+        return data
+
+    def close(self):
+        self.file.close()
+
+
+def _has_fileno(file):
+    try:
+        file.fileno()
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return False
+    return True
 
 
 def content_disposition(ascii_name, unicode_name):
@@ -155,6 +191,12 @@ def file_response(request, publication_file, *, public):
             status=status,
             headers={"Content-Length": str(length)},
         )
+        if _has_fileno(stream):
+            # A file on a local disk: the WSGI server's file wrapper may send it with
+            # sendfile() (gunicorn does: the bytes never pass through Python), from the
+            # range's first byte for Content-Length bytes. Other servers read it in chunks.
+            response.file_to_stream = FileRange(stream, start, length)
+            response.block_size = CHUNK_SIZE
     if byte_range:
         response.headers["Content-Range"] = f"bytes {start}-{end}/{size}"
     return finish(response), counted

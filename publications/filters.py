@@ -9,11 +9,13 @@ unchecked: values are matched against the known choices first.
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models.functions import ExtractYear
+from django.db.models import CharField, F, IntegerField, Value
+from django.db.models.functions import Cast, ExtractYear
 from django.utils.http import urlencode
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from centre.i18n import language_codes, localized_field
 from centre.models import Technology
 
 from .models import Publication, PublicationType, Sector
@@ -47,39 +49,75 @@ class PublicationFilters:
     def __init__(self, params, base_url):
         self.base_url = base_url
         self.raw = {name: params.get(name, "") for name in self.names}
-        published = Publication.objects.published()
-        self.choices = {
-            "type": self._types(published),
-            "technology": {
-                t.slug: t.name
-                for t in Technology.objects.filter(publications__in=published).distinct()
-            },
-            "sector": {
-                s.slug: s.name for s in Sector.objects.filter(publications__in=published).distinct()
-            },
-            "year": self._years(published),
-            "language": {
-                code: get_language_info(code)["name_local"] for code, _name in settings.LANGUAGES
-            },
-        }
+        self.choices = self._choices(Publication.objects.published())
         self.active = {
             name: value for name, value in self.raw.items() if value and value in self.choices[name]
         }
 
     @staticmethod
-    def _types(published):
-        used = set(published.order_by().values_list("publication_type", flat=True).distinct())
-        return {value: label for value, label in PublicationType.choices if value in used}
+    def _choices(published):
+        """
+        The values some published publication has, per filter, in one query: the types,
+        years, technologies and sectors in use, as one UNION of rows
+        ``(filter, value, order, name in each language)``.
+        """
+        text, number = CharField(), IntegerField()
+        no_names = {f"f_{code}": Value("", output_field=text) for code in language_codes()}
 
-    @staticmethod
-    def _years(published):
-        years = (
-            published.annotate(year=ExtractYear("publication_date"))
-            .order_by("-year")
-            .values_list("year", flat=True)
-            .distinct()
+        def rows(queryset, facet, value, order, names):
+            columns = {
+                "f_facet": Value(facet, output_field=text),
+                "f_value": value,
+                "f_order": order,
+                **names,
+            }
+            return queryset.order_by().annotate(**columns).values_list(*columns).distinct()
+
+        def named(model):
+            return rows(
+                model.objects.filter(publications__in=published),
+                model._meta.model_name,
+                F("slug"),
+                F("order"),
+                {f"f_{code}": F(localized_field("name", code)) for code in language_codes()},
+            )
+
+        zero = Value(0, output_field=number)
+        found = rows(published, "type", F("publication_type"), zero, no_names).union(
+            rows(
+                published,
+                "year",
+                Cast(ExtractYear("publication_date"), output_field=text),
+                zero,
+                no_names,
+            ),
+            named(Technology),
+            named(Sector),
         )
-        return {str(year): str(year) for year in years}
+        by_facet = {"type": [], "year": [], "technology": [], "sector": []}
+        for facet, value, order, *names in found:
+            by_facet[facet].append((order, value, dict(zip(language_codes(), names, strict=True))))
+        language = get_language()
+
+        def labels(facet):
+            return {
+                value: names.get(language) or names[settings.LANGUAGE_CODE]
+                for _order, value, names in sorted(by_facet[facet])
+            }
+
+        used_types = {value for _order, value, _names in by_facet["type"]}
+        return {
+            "type": {v: label for v, label in PublicationType.choices if v in used_types},
+            "technology": labels("technology"),
+            "sector": labels("sector"),
+            "year": {
+                value: value
+                for value in sorted((v for _o, v, _n in by_facet["year"]), reverse=True)
+            },
+            "language": {
+                code: get_language_info(code)["name_local"] for code, _name in settings.LANGUAGES
+            },
+        }
 
     def apply(self, queryset):
         lookups = {

@@ -212,6 +212,16 @@ class Publication(Publishable, TranslationTracked):
             )
             for code, _name in settings.LANGUAGES
         ]
+        indexes = [
+            # The public list, feeds and home page: published ones, newest first.
+            models.Index(fields=["status", "-publication_date", "-id"], name="publications_newest"),
+            # The home page's newest featured publication.
+            models.Index(
+                fields=["-publication_date", "-id"],
+                condition=Q(featured=True),
+                name="publications_featured_newest",
+            ),
+        ]
 
     # The cover as last saved, to notice a new upload (set from the database row).
     _saved_cover_name = ""

@@ -1,15 +1,19 @@
 """Downloads: headers, conditional and range requests, counting, privacy, constant memory."""
 
 import datetime
+import os
 import tracemalloc
 import urllib.parse
 import urllib.request
+import wsgiref.util
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.conf import settings
 from django.core.files.storage import InMemoryStorage
-from django.db import connection
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
 from django.http import Http404
 from django.test import RequestFactory
 from django.utils import timezone
@@ -373,3 +377,52 @@ class TestStorages:
 def test_add_file_helper_records_language(db):
     publication_file = add_file(make_publication("Nəşr"), "ru")
     assert publication_file.language == "ru"
+
+
+class TestFileWrapper:
+    """Under a WSGI server with a file wrapper (gunicorn: sendfile) the file goes to the server."""
+
+    @pytest.fixture(autouse=True)
+    def _keep_the_test_connection(self):
+        # As the test client does: a request must not close the test's database connection.
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        yield
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+    def wsgi(self, url, **headers):
+        environ = RequestFactory().get(url, **headers).environ
+        environ["wsgi.file_wrapper"] = wsgiref.util.FileWrapper
+        started = {}
+
+        def start_response(status, response_headers):
+            started.update(status=status, headers=dict(response_headers))
+
+        result = WSGIHandler()(environ, start_response)
+        return started, result
+
+    @pytest.mark.parametrize(
+        ("headers", "start", "end"),
+        [({}, 0, None), ({"HTTP_RANGE": "bytes=100-199"}, 100, 200)],
+    )
+    def test_a_local_file_is_handed_over_from_the_range_start(self, pdf, headers, start, end):
+        started, result = self.wsgi(pdf.get_absolute_url(), **headers)
+        assert isinstance(result, wsgiref.util.FileWrapper)
+        # What sendfile() reads: the descriptor's position, for Content-Length bytes.
+        assert os.lseek(result.filelike.fileno(), 0, os.SEEK_CUR) == start
+        whole = stored_bytes(pdf)
+        expected = whole[start:end]
+        assert started["headers"]["Content-Length"] == str(len(expected))
+        # Servers that copy it in chunks stop at the range's end.
+        assert b"".join(result) == expected
+        result.close()
+
+    def test_a_storage_without_files_on_disk_streams_in_chunks(self, monkeypatch):
+        monkeypatch.setattr(PublicationFile._meta.get_field("file"), "storage", InMemoryStorage())
+        publication_file = make_publication("Yaddaşda", files=["az"]).files.get()
+        started, result = self.wsgi(publication_file.get_absolute_url(), HTTP_RANGE="bytes=10-19")
+        assert not isinstance(result, wsgiref.util.FileWrapper)
+        assert started["status"].startswith("206")
+        assert b"".join(result) == stored_bytes(publication_file)[10:20]
+        result.close()

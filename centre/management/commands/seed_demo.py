@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.module_loading import module_has_submodule
 
+from centre import cache
 from centre.search import rebuild_index
 
 
@@ -26,3 +27,5 @@ class Command(BaseCommand):
                 self.stdout.write(f"{app_config.label}: {created} created")
             # Content loaded before the search existed is indexed too; unchanged entries stay.
             rebuild_index()
+        # Not a change made through the admin: start the public page cache afresh.
+        cache.invalidate()

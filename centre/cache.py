@@ -1,0 +1,284 @@
+"""
+The public page cache: whole responses to anonymous GET requests, kept per address and language
+in the cache backend (Redis when ``REDIS_URL`` is set, so every worker and server shares them).
+
+Invalidation is explicit and happens in one place. Every change staff make goes through a write
+request (the admin's forms, inlines, list edits, bulk actions such as *publish*, which use
+``queryset.update()`` and send no model signal, the translations page), so
+:class:`PublicPageCacheMiddleware` calls :func:`invalidate` after each write request by a staff
+member, before the response leaves: the next request anywhere sees the change. Commands that
+change content (``seed_demo``, ``generate_content``, ``rebuild_search_index``) call it too.
+
+:func:`invalidate` does not look for keys to delete (impossible to do cheaply across servers): it
+starts a new *generation*. Each cached page is stored with the generation it was rendered in and
+is ignored once another has begun; a page rendered while staff were saving carries the old one,
+so it can never outlive the save. The generation also records the next scheduled publication
+(the earliest future *publish from*), and a new one begins by itself when that time comes.
+
+Who never gets a cached page: anyone with a session cookie (logged-in staff always see fresh
+pages and their draft previews, and nothing rendered for them is stored), and the admin.
+Responses a view marks private or uncacheable, that set a cookie (a CSRF token) or that are not
+a plain 200 are not stored either. Drafts are only ever rendered for staff, so never cached.
+
+Public pages also get a content ``ETag`` and ``Cache-Control: public, no-cache`` (browsers and
+proxies may keep a page but ask again first: a conditional GET is answered 304 without a body),
+and ``Vary: Cookie`` so that no shared cache hands a staff member's page to anyone else.
+"""
+
+import hashlib
+import logging
+import os
+import re
+import time
+import uuid
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.db.models import Min
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+
+from centre.models import Publishable, Status, can_preview_drafts
+
+logger = logging.getLogger(__name__)
+
+STATE_KEY = "public-pages:generation"
+PAGE_KEY_PREFIX = "public-pages:page:"
+SAFE_METHODS = ("GET", "HEAD")
+# Longer query strings are not worth a cache entry (and would let anyone fill the cache).
+MAX_QUERY_STRING = 300
+# A view that sets any of these has decided for itself how its response may be cached.
+OWN_POLICY = re.compile(r"\b(private|no-store|no-cache|max-age)\b")
+# The only Vary headers a cached entry may carry: its key already covers both.
+KEYED_VARY = {"cookie", "accept-language"}
+
+
+class Generation(NamedTuple):
+    token: str
+    next_change: float | None  # Unix time of the next scheduled publication, if any
+
+    def is_over(self):
+        return self.next_change is not None and time.time() >= self.next_change
+
+
+class Entry(NamedTuple):
+    token: str
+    status: int
+    headers: list
+    content: bytes
+
+    def response(self):
+        response = HttpResponse(self.content, status=self.status, headers=self.headers)
+        response["X-Page-Cache"] = "hit"
+        return response
+
+
+def seconds():
+    """How long a page may stay cached (``PUBLIC_CACHE_SECONDS``); 0 turns the cache off."""
+    return settings.PUBLIC_CACHE_SECONDS
+
+
+def backend():
+    return caches["default"]
+
+
+# ---- The generation ---------------------------------------------------------------------
+
+
+def _process_local():
+    """A cache in this process's memory: the generation must then live in a shared file."""
+    return isinstance(backend(), LocMemCache)
+
+
+def _state_file():
+    return Path(settings.PUBLIC_CACHE_STATE_FILE)
+
+
+def _read_file_state():
+    try:
+        token, next_change = _state_file().read_text().split()
+    except (OSError, ValueError):
+        return None
+    return Generation(token, None if next_change == "-" else float(next_change))
+
+
+def _write_file_state(generation):
+    path = _state_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex}")
+    next_change = "-" if generation.next_change is None else repr(generation.next_change)
+    temporary.write_text(f"{generation.token} {next_change}\n")
+    os.replace(temporary, path)  # atomic: other workers read the old or the new, never half
+
+
+def next_scheduled_change():
+    """The earliest future *publish from* of anything published, as Unix time, or None."""
+    now = timezone.now()
+    times = [
+        model._default_manager.filter(status=Status.PUBLISHED, publish_from__gt=now).aggregate(
+            first=Min("publish_from")
+        )["first"]
+        for model in apps.get_models()
+        if issubclass(model, Publishable)
+    ]
+    times = [moment for moment in times if moment is not None]
+    return min(times).timestamp() if times else None
+
+
+def invalidate():
+    """Start a new generation: every page cached so far is stale from now on, on every server."""
+    generation = Generation(uuid.uuid4().hex, next_scheduled_change())
+    try:
+        if _process_local():
+            _write_file_state(generation)
+        else:
+            backend().set(STATE_KEY, generation, timeout=None)
+    except Exception:  # the cache's server is down: nothing is served from it either
+        logger.exception("Could not start a new page cache generation")
+    return generation
+
+
+def _lookup(key):
+    """The current generation and the entry stored at ``key`` (one round trip with Redis)."""
+    if _process_local():
+        generation, entry = _read_file_state(), backend().get(key)
+    else:
+        found = backend().get_many([STATE_KEY, key])
+        generation, entry = found.get(STATE_KEY), found.get(key)
+    if generation is None or generation.is_over():
+        generation = invalidate()
+    if entry is not None and entry.token != generation.token:
+        entry = None
+    return generation, entry
+
+
+# ---- Which requests and responses -------------------------------------------------------
+
+
+@cache
+def _admin_prefix():
+    return reverse("admin:index")
+
+
+def _may_be_cached(request):
+    """A GET or HEAD of a public address by a visitor without a session."""
+    return (
+        seconds() > 0
+        and request.method in SAFE_METHODS
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        # Messages waiting for the visitor are shown once, on their next page.
+        and "messages" not in request.COOKIES
+        and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_STRING
+        and not request.path_info.startswith(_admin_prefix())
+    )
+
+
+def _page_key(request):
+    # The language is in the path for public pages; for the few unprefixed addresses (the
+    # sitemap, robots.txt) it comes from the cookie or Accept-Language, as the view sees it.
+    language = translation.get_language_from_request(request, check_path=True)
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}|{language}"
+    return PAGE_KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
+
+
+def is_public_page(request, response):
+    """A whole page (HTML, XML, text) the view left to us to describe to caches."""
+    return (
+        request.method in SAFE_METHODS
+        and response.status_code == 200
+        and not response.streaming
+        and not OWN_POLICY.search(response.get("Cache-Control", ""))
+        and not request.path_info.startswith(_admin_prefix())
+    )
+
+
+def _storable(request, response):
+    vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value.strip()}
+    return request.method == "GET" and not response.cookies and vary <= KEYED_VARY
+
+
+def _describe(request, response, *, shared):
+    """ETag, Cache-Control and Vary for a public page."""
+    if not response.has_header("ETag"):
+        set_response_etag(response)
+    if shared:
+        patch_cache_control(response, public=True, no_cache=True)
+    else:
+        patch_cache_control(response, private=True, no_cache=True)
+    patch_vary_headers(response, ("Cookie",))
+
+
+def _conditional(request, response):
+    """304 Not Modified when the browser's copy (If-None-Match) is the current one."""
+    if response.status_code != 200 or not response.has_header("ETag"):
+        return response
+    return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
+# ---- The middleware ---------------------------------------------------------------------
+
+
+class PublicPageCacheMiddleware:
+    """
+    Serves and stores public pages (see the module's description), and starts a new cache
+    generation after each write request by staff. Placed before the session middleware: a hit
+    costs one cache round trip and no session, language or URL work.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in SAFE_METHODS:
+            response = self.get_response(request)
+            user = getattr(request, "user", None)
+            if user is not None and can_preview_drafts(user):
+                invalidate()
+            return response
+        if not _may_be_cached(request):
+            return self._uncached(request, self.get_response(request))
+
+        key = _page_key(request)
+        try:
+            generation, entry = _lookup(key)
+        except Exception:  # the cache's server is down: serve the page without it
+            logger.exception("Page cache unavailable")
+            return self._uncached(request, self.get_response(request), shared=True)
+        if entry is not None:
+            return _conditional(request, entry.response())
+
+        response = self.get_response(request)
+        if not is_public_page(request, response):
+            return response
+        _describe(request, response, shared=True)
+        if _storable(request, response):
+            entry = Entry(
+                generation.token, response.status_code, list(response.items()), response.content
+            )
+            try:
+                backend().set(key, entry, seconds())
+            except Exception:
+                logger.exception("Could not store a page in the cache")
+        response["X-Page-Cache"] = "miss"
+        return _conditional(request, response)
+
+    def _uncached(self, request, response, shared=None):
+        if is_public_page(request, response):
+            if shared is None:
+                # Staff (a session) see their own page: no shared cache may keep it.
+                shared = settings.SESSION_COOKIE_NAME not in request.COOKIES
+            _describe(request, response, shared=shared)
+            return _conditional(request, response)
+        return response

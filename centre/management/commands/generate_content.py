@@ -1,0 +1,75 @@
+from importlib import import_module
+
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.utils import translation
+from django.utils.module_loading import module_has_submodule
+
+from centre import cache
+from centre.generated_text import TextMaker, names_of
+from centre.models import Technology
+
+
+def generators():
+    """``(app label, module)`` for every app with a ``generate`` module, in INSTALLED_APPS order."""
+    return [
+        (config.label, import_module(f"{config.name}.generate"))
+        for config in apps.get_app_configs()
+        if module_has_submodule(config.module, "generate")
+    ]
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content (seed_demo), then add generated pages, partners and publications "
+        "with realistic az/en/ru text for load tests and benchmarks. Each --<app> N tops that "
+        "app's generated objects up to N, so a second run adds nothing. Never on a real site."
+    )
+
+    def add_arguments(self, parser):
+        for label, _module in generators():
+            parser.add_argument(
+                f"--{label}", type=int, default=0, help=f"How many generated {label} to have."
+            )
+        parser.add_argument(
+            "--large-pdfs",
+            type=int,
+            default=2,
+            help="How many of the generated publications carry a large PDF (for downloads); "
+            "0 for none.",
+        )
+        parser.add_argument(
+            "--large-pdf-mb", type=int, default=200, help="Size of each large PDF, in MB."
+        )
+        parser.add_argument("--seed", default="4sim", help="Seed of the text generator.")
+        parser.add_argument(
+            "--delete", action="store_true", help="Remove every generated object instead."
+        )
+
+    def handle(self, *args, **options):
+        with translation.override("az"):
+            if options["delete"]:
+                for label, module in reversed(generators()):
+                    self.stdout.write(f"{label}: {module.delete()} deleted")
+            else:
+                call_command("seed_demo", stdout=self.stdout)
+                self.generate(options)
+        # Staff did not make these changes through the admin: start the page cache afresh.
+        cache.invalidate()
+
+    def generate(self, options):
+        technologies = [names_of(technology) for technology in Technology.objects.all()]
+
+        def text(key):
+            # One generator per object: the same object gets the same text on every run.
+            return TextMaker.seeded(f"{options['seed']}-{key}", technologies)
+
+        for label, module in generators():
+            created = module.generate(
+                options[label],
+                text=text,
+                large_pdfs=options["large_pdfs"],
+                large_pdf_mb=options["large_pdf_mb"],
+            )
+            self.stdout.write(f"{label}: {created} generated")

@@ -1,0 +1,372 @@
+"""
+The public page cache: anonymous visitors get cached pages per address and language, with ETag
+and 304s; staff never do; every save or delete staff make in the admin ends the cached pages at
+once, whatever the model and whatever the admin feature (form, inline, list edit, bulk action).
+"""
+
+import datetime
+import uuid
+
+import pytest
+from django.core.cache import caches
+from django.test import Client, override_settings
+from django.utils import timezone
+
+from centre import cache
+from centre.models import Status
+from pages.models import Milestone
+from publications.models import PublicationFile, Sector
+
+from .admin_forms import submit
+from .factories import (
+    make_page,
+    make_partner,
+    make_publication,
+    make_technology,
+)
+from .pdfs import pdf_upload
+from .services import redis_answers, redis_url
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PUBLIC_CACHE_SECONDS = 600
+    caches["default"].clear()
+    cache.invalidate()
+    yield
+    caches["default"].clear()
+
+
+@pytest.fixture
+def visitor():
+    """An anonymous browser (``client`` is the one staff_client logs in)."""
+    return Client()
+
+
+@pytest.fixture
+def site(db):
+    home = make_page("Ana səhifə", is_home=True, title_en="Home")
+    about = make_page("Haqqımızda", title_en="About us", summary_az="Mərkəz haqqında.")
+    Milestone.objects.create(page=about, date=datetime.date(2021, 1, 6), title_az="Fərman")
+    return {"home": home, "about": about}
+
+
+def fetch(visitor, url, **headers):
+    response = visitor.get(url, headers=headers)
+    assert response.status_code in (200, 304), url
+    return response
+
+
+def directives(response):
+    return {part.strip() for part in response["Cache-Control"].split(",")}
+
+
+def cached(visitor, url):
+    """Fetch twice; the second answer must come from the cache."""
+    fetch(visitor, url)
+    response = fetch(visitor, url)
+    assert response["X-Page-Cache"] == "hit", url
+    return response
+
+
+class TestAnonymousVisitors:
+    def test_second_visit_is_served_from_the_cache_without_a_query(
+        self, visitor, site, django_assert_num_queries
+    ):
+        first = fetch(visitor, "/az/haqqimizda/")
+        assert first["X-Page-Cache"] == "miss"
+        with django_assert_num_queries(0):
+            second = fetch(visitor, "/az/haqqimizda/")
+        assert second["X-Page-Cache"] == "hit"
+        assert second.content == first.content
+        assert second["Content-Type"] == first["Content-Type"]
+        assert second["Content-Language"] == "az"
+
+    def test_each_language_has_its_own_entry(self, visitor, site):
+        assert "Haqqımızda" in cached(visitor, "/az/haqqimizda/").text
+        english = cached(visitor, "/en/about-us/")
+        assert "About us" in english.text
+        assert english["Content-Language"] == "en"
+
+    def test_unprefixed_addresses_are_kept_per_language_too(self, visitor, site):
+        # The sitemap does not depend on the language, but its Vary says it might.
+        azerbaijani = cached(visitor, "/sitemap.xml")
+        english = visitor.get("/sitemap.xml", headers={"accept-language": "en"})
+        assert english["X-Page-Cache"] == "miss"
+        assert english.content == azerbaijani.content
+
+    def test_public_pages_have_an_etag_and_must_be_revalidated(self, visitor, site):
+        response = fetch(visitor, "/az/haqqimizda/")
+        assert response["ETag"].startswith('"')
+        assert directives(response) == {"public", "no-cache"}
+        assert "Cookie" in response["Vary"]
+
+    @pytest.mark.parametrize("warm", [False, True])
+    def test_conditional_get_is_a_304_without_a_body(self, visitor, site, warm):
+        etag = fetch(visitor, "/az/haqqimizda/")["ETag"]
+        if warm:
+            fetch(visitor, "/az/haqqimizda/")
+        response = visitor.get("/az/haqqimizda/", headers={"if-none-match": etag})
+        assert response.status_code == 304
+        assert response.content == b""
+        assert response["ETag"] == etag
+        assert (
+            visitor.get("/az/haqqimizda/", headers={"if-none-match": '"other"'}).status_code == 200
+        )
+
+    def test_etag_and_304_with_the_cache_off(self, visitor, site, settings):
+        settings.PUBLIC_CACHE_SECONDS = 0
+        response = fetch(visitor, "/az/haqqimizda/")
+        assert "X-Page-Cache" not in response
+        assert directives(response) == {"public", "no-cache"}
+        etag = response["ETag"]
+        assert visitor.get("/az/haqqimizda/", headers={"if-none-match": etag}).status_code == 304
+
+    def test_changes_show_once_the_etag_changes(self, visitor, site, staff_client):
+        etag = fetch(visitor, "/az/haqqimizda/")["ETag"]
+        submit(staff_client, f"/admin/pages/page/{site['about'].pk}/change/", {"title_az": "Biz"})
+        response = visitor.get("/az/haqqimizda/", headers={"if-none-match": etag})
+        assert response.status_code == 200
+        assert response["ETag"] != etag
+
+    def test_not_found_pages_and_redirects_are_not_stored(self, visitor, site):
+        for _ in range(2):
+            assert visitor.get("/az/yoxdur/").status_code == 404
+            assert visitor.get("/").status_code == 302
+        assert not [key for key in caches["default"]._cache if cache.PAGE_KEY_PREFIX in key]
+
+    def test_downloads_keep_their_own_policy(self, visitor, site):
+        publication = make_publication("Hesabat", files=["az"])
+        url = publication.files.get().get_absolute_url()
+        for _ in range(2):
+            response = visitor.get(url)
+            assert response.status_code == 200
+            assert "X-Page-Cache" not in response
+            b"".join(response.streaming_content)
+        assert directives(response) == {"public", "no-cache", "max-age=0"}
+
+    def test_long_query_strings_are_not_stored(self, visitor, site):
+        url = "/az/axtaris/?q=" + "inqilab+" * 60
+        fetch(visitor, url)
+        assert "X-Page-Cache" not in fetch(visitor, url)
+
+    def test_scheduled_publication_appears_on_time(self, visitor, site, settings):
+        settings.PUBLIC_CACHE_SECONDS = 86400  # outlives the hour: only the schedule ends it
+        later = make_page("Sonra", publish_from=timezone.now() + datetime.timedelta(hours=1))
+        cache.invalidate()  # as a save through the admin would
+        assert "Sonra" not in cached(visitor, "/az/").text
+        # An hour passes: the generation made at the save knows this page was due.
+        page_time = later.publish_from.timestamp()
+        generation = cache._read_file_state()
+        assert generation.next_change == page_time
+        later_now = timezone.now() + datetime.timedelta(hours=2)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(cache.time, "time", lambda: page_time + 1)
+            patch.setattr(timezone, "now", lambda: later_now)
+            response = fetch(visitor, "/az/")
+        assert response["X-Page-Cache"] == "miss"
+        assert "Sonra" in response.text
+
+
+class TestStaff:
+    def test_staff_always_get_a_fresh_private_page(self, visitor, staff_client, site):
+        cached(visitor, "/az/haqqimizda/")
+        for _ in range(2):
+            response = staff_client.get("/az/haqqimizda/")
+            assert "X-Page-Cache" not in response
+            assert "private" in response["Cache-Control"]
+
+    def test_pages_rendered_for_staff_are_never_stored(self, visitor, staff_client, site):
+        staff_client.get("/az/haqqimizda/")
+        assert visitor.get("/az/haqqimizda/")["X-Page-Cache"] == "miss"
+
+    def test_drafts_are_never_cached_for_the_public(self, visitor, staff_client, site):
+        draft = make_page("Qaralama", status=Status.DRAFT)
+        for _ in range(2):
+            preview = staff_client.get(draft.get_absolute_url())
+            assert preview.status_code == 200
+            assert "private" in preview["Cache-Control"]
+        for _ in range(2):
+            assert visitor.get(draft.get_absolute_url()).status_code == 404
+
+    def test_anonymous_writes_do_not_end_the_cache(self, visitor, site):
+        cached(visitor, "/az/haqqimizda/")
+        visitor.post("/admin/login/", {"username": "x", "password": "y"})
+        visitor.post("/i18n/setlang/", {"language": "en", "next": "/en/"})
+        visitor.cookies.clear()
+        assert fetch(visitor, "/az/haqqimizda/")["X-Page-Cache"] == "hit"
+
+
+class TestStaffChangesShowAtOnce:
+    """Every kind of content, every admin feature: the next anonymous request sees it."""
+
+    def test_page_saved(self, visitor, staff_client, site):
+        cached(visitor, "/az/")
+        submit(
+            staff_client,
+            f"/admin/pages/page/{site['about'].pk}/change/",
+            {"title_az": "Mərkəz haqqında"},
+        )
+        assert "Mərkəz haqqında" in fetch(visitor, "/az/").text  # the main menu
+
+    def test_milestone_edited_inline(self, visitor, staff_client, site):
+        assert "Fərman" in cached(visitor, "/az/").text  # key dates
+        submit(
+            staff_client,
+            f"/admin/pages/page/{site['about'].pk}/change/",
+            {"milestones-0-title_az": "Prezidentin Fərmanı"},
+        )
+        assert "Prezidentin Fərmanı" in fetch(visitor, "/az/").text
+
+    def test_pages_withdrawn_in_bulk(self, visitor, staff_client, site):
+        cached(visitor, "/az/haqqimizda/")
+        response = staff_client.post(
+            "/admin/pages/page/",
+            {"action": "unpublish", "_selected_action": [site["about"].pk]},
+        )
+        assert response.status_code == 302
+        assert visitor.get("/az/haqqimizda/").status_code == 404
+
+    def test_partner_saved_and_deleted(self, visitor, staff_client, site):
+        partner = make_partner("Yaponiya Mərkəzi")
+        assert "Yaponiya Mərkəzi" in cached(visitor, "/az/partnyorlar/").text
+        submit(
+            staff_client,
+            f"/admin/partners/partner/{partner.pk}/change/",
+            {"name_az": "Tokio Mərkəzi"},
+        )
+        assert "Tokio Mərkəzi" in cached(visitor, "/az/partnyorlar/").text
+        submit(staff_client, f"/admin/partners/partner/{partner.pk}/delete/", {"post": "yes"})
+        assert "Tokio Mərkəzi" not in fetch(visitor, "/az/partnyorlar/").text
+
+    def test_partner_order_edited_in_the_list(self, visitor, staff_client, site):
+        first = make_partner("Birinci", order=1)
+        second = make_partner("İkinci", order=2)
+        text = cached(visitor, "/az/partnyorlar/").text
+        assert text.index("Birinci") < text.index("İkinci")
+        data = {
+            "form-TOTAL_FORMS": "2",
+            "form-INITIAL_FORMS": "2",
+            "form-MIN_NUM_FORMS": "0",
+            "form-MAX_NUM_FORMS": "1000",
+            "form-0-id": str(first.pk),
+            "form-0-order": "3",
+            "form-1-id": str(second.pk),
+            "form-1-order": "2",
+            "_save": "Save",
+        }
+        assert staff_client.post("/admin/partners/partner/", data).status_code == 302
+        text = fetch(visitor, "/az/partnyorlar/").text
+        assert text.index("İkinci") < text.index("Birinci")
+
+    def test_technology_renamed(self, visitor, staff_client, site):
+        technology = make_technology("robotics", "Robototexnika")
+        make_partner("Robot Mərkəzi", technologies=[technology])
+        assert "Robototexnika" in cached(visitor, "/az/partnyorlar/").text
+        submit(
+            staff_client,
+            f"/admin/centre/technology/{technology.pk}/change/",
+            {"name_az": "Robotlar"},
+        )
+        assert "Robotlar" in fetch(visitor, "/az/partnyorlar/").text
+
+    def test_publication_saved(self, visitor, staff_client, site):
+        publication = make_publication("Hesabat 2024")
+        assert "Hesabat 2024" in cached(visitor, "/az/nesrler/").text
+        submit(
+            staff_client,
+            f"/admin/publications/publication/{publication.pk}/change/",
+            {"title_az": "İllik hesabat"},
+        )
+        assert "İllik hesabat" in fetch(visitor, "/az/nesrler/").text
+
+    def test_publication_file_added_and_deleted_inline(self, visitor, staff_client, site):
+        publication = make_publication("Hesabat", files=["az"])
+        url = publication.get_absolute_url()
+        change = f"/admin/publications/publication/{publication.pk}/change/"
+        assert 'hreflang="en" type="application/pdf"' not in cached(visitor, url).text
+        submit(
+            staff_client,
+            change,
+            {"files-1-language": "en", "files-1-file": pdf_upload(name="report-en.pdf")},
+        )
+        assert PublicationFile.objects.filter(publication=publication, language="en").exists()
+        assert 'hreflang="en" type="application/pdf"' in cached(visitor, url).text
+        english = publication.files.get(language="en")
+        index = 0 if publication.file_list[0] == english else 1
+        submit(staff_client, change, {f"files-{index}-DELETE": "on"})
+        assert 'hreflang="en" type="application/pdf"' not in fetch(visitor, url).text
+
+    def test_sector_renamed(self, visitor, staff_client, site):
+        sector = Sector.objects.create(name_az="Enerji", slug="energy")
+        make_publication("Enerji hesabatı", sectors=[sector])
+        assert "Enerji" in cached(visitor, "/az/nesrler/").text
+        submit(
+            staff_client,
+            f"/admin/publications/sector/{sector.pk}/change/",
+            {"name_az": "Energetika sektoru"},
+        )
+        assert "Energetika sektoru" in fetch(visitor, "/az/nesrler/").text
+
+    def test_publications_published_in_bulk(self, visitor, staff_client, site):
+        draft = make_publication("Gələcək hesabat", status=Status.DRAFT)
+        assert "Gələcək hesabat" not in cached(visitor, "/az/nesrler/").text
+        staff_client.post(
+            "/admin/publications/publication/",
+            {"action": "publish", "_selected_action": [draft.pk]},
+        )
+        assert "Gələcək hesabat" in fetch(visitor, "/az/nesrler/").text
+
+    def test_search_results_follow_a_save(self, visitor, staff_client, site):
+        found = 'class="search-result"'
+        assert found in cached(visitor, "/az/axtaris/?q=haqqimizda").text
+        assert found not in cached(visitor, "/az/axtaris/?q=kimik").text
+        submit(
+            staff_client,
+            f"/admin/pages/page/{site['about'].pk}/change/",
+            {"title_az": "Biz kimik"},
+        )
+        assert found not in fetch(visitor, "/az/axtaris/?q=haqqimizda").text
+        assert found in fetch(visitor, "/az/axtaris/?q=kimik").text
+
+
+class TestSharedGeneration:
+    def test_the_generation_is_in_a_file_all_workers_read(self, visitor, site):
+        generation = cache.invalidate()
+        assert cache._read_file_state() == generation
+        cached(visitor, "/az/haqqimizda/")
+        # Another worker process saves: it writes a new generation to the same file.
+        cache._write_file_state(cache.Generation("from-another-worker", None))
+        assert fetch(visitor, "/az/haqqimizda/")["X-Page-Cache"] == "miss"
+
+    @pytest.mark.skipif(not redis_answers(), reason="needs Redis")
+    def test_with_redis_one_round_trip_serves_a_page(self, visitor, site):
+        shared = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": redis_url(),
+                "KEY_PREFIX": f"centre-test-{uuid.uuid4().hex}",
+            }
+        }
+        with override_settings(CACHES=shared):
+            generation = cache.invalidate()
+            assert caches["default"].get(cache.STATE_KEY) == generation
+            cached(visitor, "/az/haqqimizda/")
+            cache.invalidate()
+            assert fetch(visitor, "/az/haqqimizda/")["X-Page-Cache"] == "miss"
+            caches["default"].clear()
+
+    def test_a_cache_server_that_is_down_costs_the_cache_not_the_page(self, visitor, site):
+        down = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
+                "OPTIONS": {"socket_connect_timeout": 0.2},
+            }
+        }
+        with override_settings(CACHES=down):
+            response = fetch(visitor, "/az/haqqimizda/")
+        assert "Haqqımızda" in response.text
+        assert "X-Page-Cache" not in response
