@@ -7,10 +7,14 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import TemplateView
+from django.views.i18n import set_language as django_set_language
 
 from centre import search
+
+# Django's view answers every method with a redirect; PUT or DELETE there is a 405 like anywhere.
+set_language = require_http_methods(["GET", "HEAD", "POST"])(django_set_language)
 
 
 @require_safe
