@@ -188,12 +188,16 @@ SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=DEBUG)
 # outside MEDIA_ROOT so neither nginx nor DJANGO_SERVE_MEDIA ever serves them directly.
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
 
+# Where `manage.py backup` writes its archives unless told otherwise (README, "Backups").
+BACKUP_ROOT = Path(env.str("BACKUP_ROOT", default=str(VAR_DIR / "backups")))
+
+# centre.storage.FileSystemStorage is Django's, except that a failed save leaves no file behind.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "centre.storage.FileSystemStorage"},
     # Hashed, compressed (gzip and Brotli) names, cached for ever by browsers.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     "publications": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "centre.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
     },
 }

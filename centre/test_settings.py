@@ -22,7 +22,7 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "publications": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "centre.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
     },
 }

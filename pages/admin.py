@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from centre.admin import TranslationStateMixin
+from centre.admin import TranslationStateMixin, UploadFailureMixin
 from centre.models import Status
 
 from .models import Milestone, Page, PageRedirect
@@ -17,7 +17,7 @@ class MilestoneInline(TranslationStackedInline):
 
 
 @admin.register(Page)
-class PageAdmin(TranslationStateMixin, TabbedTranslationAdmin):
+class PageAdmin(UploadFailureMixin, TranslationStateMixin, TabbedTranslationAdmin):
     list_display = (
         "title",
         "parent",

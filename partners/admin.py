@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from centre.admin import TranslationStateMixin
+from centre.admin import TranslationStateMixin, UploadFailureMixin
 from centre.text import collation_key
 
 from .countries import country_codes, country_name
@@ -37,7 +37,7 @@ class CountryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Partner)
-class PartnerAdmin(TranslationStateMixin, TabbedTranslationAdmin):
+class PartnerAdmin(UploadFailureMixin, TranslationStateMixin, TabbedTranslationAdmin):
     list_display = (
         "logo_thumbnail",
         "name",

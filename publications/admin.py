@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from centre.admin import TranslationStateMixin
+from centre.admin import TranslationStateMixin, UploadFailureMixin
 from centre.models import Status
 
 from .models import Publication, PublicationFile, Sector, files_prefetch
@@ -79,7 +79,7 @@ class PublicationYearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Publication)
-class PublicationAdmin(TranslationStateMixin, TabbedTranslationAdmin):
+class PublicationAdmin(UploadFailureMixin, TranslationStateMixin, TabbedTranslationAdmin):
     list_display = (
         "cover_thumbnail",
         "title",
