@@ -14,6 +14,8 @@ from django.views.static import serve
 from centre import views
 from centre.admin import translations_view
 
+handler500 = "centre.views.server_error"
+
 admin.site.site_header = _("4SIM Centre administration")
 admin.site.site_title = _("4SIM administration")
 admin.site.index_title = _("Site content")

@@ -1,11 +1,15 @@
+import sys
+
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.module_loading import import_string
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import TemplateView
@@ -73,3 +77,15 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
+
+
+def server_error(request):
+    """
+    The 500 page; but 503 with Retry-After while the database does not answer (restarting,
+    failing over), so browsers, crawlers and load balancers know it is temporary.
+    """
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        # Rendered without the request: the context processors would ask the database.
+        content = loader.get_template("503.html").render()
+        return HttpResponse(content, status=503, headers={"Retry-After": "30"})
+    return defaults.server_error(request)
