@@ -87,61 +87,53 @@ def main():
     parser.add_argument("--interval", type=float, default=0.1)
     args = parser.parse_args()
 
-    workdir = support.make_workdir()
-    postgres = support.TemporaryPostgres(workdir, args.pg_port)
-    gunicorn = None
-    try:
-        support.log(f"creating a PostgreSQL cluster in {workdir} on port {args.pg_port}")
-        postgres.create()
-        env = support.site_environment(workdir, postgres.url)
-        support.prepare_site(env)
-        page = support.sample_urls(env)["publication list"]
-        gunicorn = support.Gunicorn(env, args.port, args.workers).start()
-        master, workers = gunicorn.process.pid, gunicorn.worker_pids()
-
-        clock = time.monotonic()
-        pollers = [support_poller(args, path, clock) for path in (page, "/healthz")]
-        time.sleep(5)
-        stopped_at = time.monotonic() - clock
-        support.log(f"t={stopped_at:.2f}s stopping PostgreSQL (pg_ctl stop -m fast)")
-        postgres.stop()
-        support.log(f"t={time.monotonic() - clock:.2f}s PostgreSQL is down")
-        time.sleep(args.down_seconds)
-        support.log(f"t={time.monotonic() - clock:.2f}s starting PostgreSQL")
-        postgres.start()
-        started_at = time.monotonic() - clock
-        support.log(f"t={started_at:.2f}s PostgreSQL accepts connections again")
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and any(p.healthy_since() < 5 for p in pollers):
-            time.sleep(0.2)
-        for poller in pollers:
-            poller.stopping.set()
-            poller.join()
-
-        print(f"\nPostgreSQL was down from t={stopped_at:.2f}s to t={started_at:.2f}s")
-        recoveries = [report(poller, stopped_at, started_at) for poller in pollers]
-        same = gunicorn.process.pid == master and gunicorn.worker_pids() == workers
-        print(
-            f"\ngunicorn: master {master}, workers {workers} before; master "
-            f"{gunicorn.process.pid}, workers {gunicorn.worker_pids()} after: "
-            f"{'not restarted' if same else 'RESTARTED'}"
-        )
-        if None in recoveries or not same:
-            print("RESULT: the site did not recover by itself")
-            return 1
-        print(
-            f"RESULT: recovered without restarting gunicorn, "
-            f"{max(recoveries):.2f}s after PostgreSQL was back"
-        )
-        return 0
-    finally:
-        if gunicorn:
-            gunicorn.stop()
-        postgres.stop(mode="immediate")
-        support.remove_workdir(workdir)
+    with support.site_on_gunicorn(args.pg_port, args.port, args.workers) as site:
+        return observe_a_restart(site, args)
 
 
-def support_poller(args, path, clock):
+def observe_a_restart(site, args):
+    postgres, gunicorn = site.postgres, site.gunicorn
+    master, workers = gunicorn.process.pid, gunicorn.worker_pids()
+    clock = time.monotonic()
+    pollers = [
+        start_poller(args, path, clock) for path in (site.urls["publication list"], "/healthz")
+    ]
+    time.sleep(5)
+    stopped_at = time.monotonic() - clock
+    support.log(f"t={stopped_at:.2f}s stopping PostgreSQL (pg_ctl stop -m fast)")
+    postgres.stop()
+    support.log(f"t={time.monotonic() - clock:.2f}s PostgreSQL is down")
+    time.sleep(args.down_seconds)
+    support.log(f"t={time.monotonic() - clock:.2f}s starting PostgreSQL")
+    postgres.start()
+    started_at = time.monotonic() - clock
+    support.log(f"t={started_at:.2f}s PostgreSQL accepts connections again")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and any(p.healthy_since() < 5 for p in pollers):
+        time.sleep(0.2)
+    for poller in pollers:
+        poller.stopping.set()
+        poller.join()
+
+    print(f"\nPostgreSQL was down from t={stopped_at:.2f}s to t={started_at:.2f}s")
+    recoveries = [report(poller, stopped_at, started_at) for poller in pollers]
+    same = gunicorn.process.pid == master and gunicorn.worker_pids() == workers
+    print(
+        f"\ngunicorn: master {master}, workers {workers} before; master "
+        f"{gunicorn.process.pid}, workers {gunicorn.worker_pids()} after: "
+        f"{'not restarted' if same else 'RESTARTED'}"
+    )
+    if None in recoveries or not same:
+        print("RESULT: the site did not recover by itself")
+        return 1
+    print(
+        f"RESULT: recovered without restarting gunicorn, "
+        f"{max(recoveries):.2f}s after PostgreSQL was back"
+    )
+    return 0
+
+
+def start_poller(args, path, clock):
     poller = Poller(args.port, path, args.interval, clock)
     poller.start()
     return poller

@@ -107,26 +107,12 @@ def main():
     parser.add_argument("--port", type=int, default=8302)
     args = parser.parse_args()
 
-    workdir = support.make_workdir()
-    postgres = support.TemporaryPostgres(workdir, args.pg_port)
-    gunicorn = None
-    try:
-        support.log(f"creating a PostgreSQL cluster in {workdir} on port {args.pg_port}")
-        postgres.create()
-        env = support.site_environment(workdir, postgres.url)
-        support.prepare_site(env)
-        urls = support.sample_urls(env)
-        gunicorn = support.Gunicorn(env, args.port, args.workers).start()
-        ok = run(args.port, urls, args.clients, args.seconds)
-        print(f"\ngunicorn: {args.workers} sync workers on {os.cpu_count()} CPUs (shared with "
-              f"the clients and PostgreSQL)")  # fmt: skip
-        print("RESULT:", "no 5xx, no connection errors" if ok else "FAILED")
-        return 0 if ok else 1
-    finally:
-        if gunicorn:
-            gunicorn.stop()
-        postgres.stop(mode="immediate")
-        support.remove_workdir(workdir)
+    with support.site_on_gunicorn(args.pg_port, args.port, args.workers) as site:
+        ok = run(args.port, site.urls, args.clients, args.seconds)
+    print(f"\ngunicorn: {args.workers} sync workers on {os.cpu_count()} CPUs (shared with "
+          f"the clients and PostgreSQL)")  # fmt: skip
+    print("RESULT:", "no 5xx, no connection errors" if ok else "FAILED")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

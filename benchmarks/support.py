@@ -9,6 +9,7 @@ each cluster lives in its own temporary folder, on its own port, and is deleted 
 root, the cluster runs as the ``postgres`` user (PostgreSQL refuses to run as root).
 """
 
+import contextlib
 import glob
 import http.client
 import json
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -228,3 +230,31 @@ def make_workdir():
 
 def remove_workdir(workdir):
     shutil.rmtree(workdir, ignore_errors=True)
+
+
+@dataclass
+class Site:
+    postgres: TemporaryPostgres
+    gunicorn: Gunicorn
+    urls: dict  # one real address per kind of page
+
+
+@contextlib.contextmanager
+def site_on_gunicorn(pg_port, port, workers):
+    """A new PostgreSQL cluster with the demo content, served by gunicorn; all gone afterwards."""
+    workdir = make_workdir()
+    postgres = TemporaryPostgres(workdir, pg_port)
+    gunicorn = None
+    try:
+        log(f"creating a PostgreSQL cluster in {workdir} on port {pg_port}")
+        postgres.create()
+        env = site_environment(workdir, postgres.url)
+        prepare_site(env)
+        urls = sample_urls(env)
+        gunicorn = Gunicorn(env, port, workers).start()
+        yield Site(postgres, gunicorn, urls)
+    finally:
+        if gunicorn:
+            gunicorn.stop()
+        postgres.stop(mode="immediate")
+        remove_workdir(workdir)

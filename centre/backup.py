@@ -434,14 +434,7 @@ def _verify(tar, path, workdir, check_signature):
         absent, extra = sorted(set(listed) - present), sorted(present - set(listed))
         raise BackupError(
             "The archive's contents differ from its manifest: "
-            + "; ".join(
-                part
-                for part in (
-                    f"missing {', '.join(absent[:5])}" if absent else "",
-                    f"not listed {', '.join(extra[:5])}" if extra else "",
-                )
-                if part
-            )
+            + _listing(("missing", absent), ("not listed", extra))
         )
     for name in sorted(listed):
         if not (
@@ -462,6 +455,11 @@ def _verify(tar, path, workdir, check_signature):
                 "was changed after it was made."
             )
     return Archive(path=path, manifest=manifest, staging=workdir)
+
+
+def _listing(*groups):
+    """``"missing a, b; not listed c"`` from ``("missing", [a, b]), ("not listed", [c])``."""
+    return "; ".join(f"{label} {', '.join(names[:6])}" for label, names in groups if names)
 
 
 # ---- Restoring -----------------------------------------------------------------------------
@@ -611,14 +609,7 @@ def restore_backup(path, *, replace=False, check_signature=True, database=DEFAUL
             if rows or files:
                 raise BackupError(
                     "The site is not empty: "
-                    + "; ".join(
-                        part
-                        for part in (
-                            f"the database holds {', '.join(rows[:6])}" if rows else "",
-                            f"the storages {', '.join(files)} hold files" if files else "",
-                        )
-                        if part
-                    )
+                    + _listing(("the database holds", rows), ("files in the storages", files))
                     + ". Restore into an empty database and empty folders, or use --replace to "
                     "replace everything with the archive's content."
                 )

@@ -95,26 +95,29 @@ def assert_every_file_field_points_at_a_file():
                         assert default_storage.exists(rendition["name"]), rendition
 
 
-def fail_at_every_write(disk, stored, submit, check_failed):
+def fail_at_every_write(disk, stored, post, language, nothing_saved):
     """
-    Submit once per write the submission makes, the disk filling up at that write; the last
-    submission meets no full disk and must succeed. Returns how many writes it made.
+    Post once per write the submission makes, the disk filling up at that write: each time the
+    staff member reads why in ``language``, ``nothing_saved()`` holds and no file was left. The
+    last submission meets no full disk and must be saved. Returns how many writes it made.
     """
     before = stored()
     for writes in range(100):
         disk.fill_after(writes)
-        response = submit()
+        response = post(headers={"accept-language": language})
         if response.status_code == 302:  # saved: the disk never filled up
             return writes
         assert response.status_code == 200, f"write {writes + 1}: {response.status_code}"
-        check_failed(response)
+        assert STORAGE_ERROR[language] in response.content.decode()
+        assert nothing_saved(), f"write {writes + 1} failed, rows were left behind"
         assert stored() == before, f"write {writes + 1} failed, files were left behind"
         assert_every_file_field_points_at_a_file()
     raise AssertionError("the submission never succeeded")
 
 
-def form_error(response, language):
-    assert STORAGE_ERROR[language] in response.content.decode()
+def poster(client, url, data):
+    """Posts ``data()`` (fresh uploads each time) to ``url``."""
+    return lambda **kwargs: client.post(url, data(), **kwargs)
 
 
 # ---- The disk fills up -----------------------------------------------------------------------
@@ -122,80 +125,70 @@ def form_error(response, language):
 
 class TestDiskFull:
     def test_adding_a_partner_with_a_logo(self, admin_client, disk, stored):
-        def submit():
-            data = partner_form_data(logo=image_upload("loqo.png", size=(640, 320)))
-            return admin_client.post(
-                "/admin/partners/partner/add/", data, headers={"accept-language": "az"}
-            )
-
-        def check_failed(response):
-            form_error(response, "az")
-            assert not Partner.objects.exists()
-
+        post = poster(
+            admin_client,
+            "/admin/partners/partner/add/",
+            lambda: partner_form_data(logo=image_upload("loqo.png", size=(640, 320))),
+        )
         # The logo and four smaller copies (160 and 320 pixels, WebP and PNG).
-        assert fail_at_every_write(disk, stored, submit, check_failed) == 5
-        assert_every_file_field_points_at_a_file()
+        assert (
+            fail_at_every_write(disk, stored, post, "az", lambda: not Partner.objects.exists()) == 5
+        )
 
     def test_replacing_a_partner_logo(self, admin_client, disk, stored):
         partner = make_partner("Yaponiya mərkəzi", logo=image_upload("kohne.png"))
         old = (partner.logo.name, partner.logo_renditions)
+        post = poster(
+            admin_client,
+            f"/admin/partners/partner/{partner.pk}/change/",
+            lambda: partner_form_data(logo=image_upload("yeni.png", size=(500, 250))),
+        )
 
-        def submit():
-            data = partner_form_data(logo=image_upload("yeni.png", size=(500, 250)))
-            return admin_client.post(
-                f"/admin/partners/partner/{partner.pk}/change/",
-                data,
-                headers={"accept-language": "ru"},
-            )
-
-        def check_failed(response):
-            form_error(response, "ru")
+        def unchanged():
             partner.refresh_from_db()
-            assert (partner.logo.name, partner.logo_renditions) == old
+            return (partner.logo.name, partner.logo_renditions) == old
 
-        assert fail_at_every_write(disk, stored, submit, check_failed) == 5
+        assert fail_at_every_write(disk, stored, post, "ru", unchanged) == 5
 
     def test_adding_a_publication_with_pdfs_and_a_cover(self, admin_client, disk, stored):
-        def submit():
-            data = publication_form_data(
+        post = poster(
+            admin_client,
+            "/admin/publications/publication/add/",
+            lambda: publication_form_data(
                 cover=image_upload("uz.png", size=(700, 1000)),
                 **file_rows(("az", pdf_upload("az.pdf")), ("en", pdf_upload("en.pdf"))),
-            )
-            return admin_client.post(
-                "/admin/publications/publication/add/", data, headers={"accept-language": "en"}
-            )
+            ),
+        )
 
-        def check_failed(response):
-            form_error(response, "en")
-            assert not Publication.objects.exists()
-            assert not PublicationFile.objects.exists()
+        def nothing_saved():
+            return not Publication.objects.exists() and not PublicationFile.objects.exists()
 
         # The cover, six smaller copies (160, 320, 640 pixels; WebP and PNG) and two PDFs.
-        assert fail_at_every_write(disk, stored, submit, check_failed) == 9
+        assert fail_at_every_write(disk, stored, post, "en", nothing_saved) == 9
 
     def test_adding_a_publication_whose_cover_is_made_from_its_pdf(
         self, admin_client, disk, stored
     ):
-        def submit():
-            data = publication_form_data(**file_rows(("az", pdf_upload("az.pdf"))))
-            return admin_client.post(
-                "/admin/publications/publication/add/", data, headers={"accept-language": "ru"}
-            )
+        post = poster(
+            admin_client,
+            "/admin/publications/publication/add/",
+            lambda: publication_form_data(**file_rows(("az", pdf_upload("az.pdf")))),
+        )
 
-        def check_failed(response):
-            form_error(response, "ru")
-            assert not Publication.objects.exists()
+        def nothing_saved():
+            return not Publication.objects.exists()
 
         # The PDF, the cover made from its first page and the cover's six smaller copies.
-        assert fail_at_every_write(disk, stored, submit, check_failed) == 8
+        assert fail_at_every_write(disk, stored, post, "ru", nothing_saved) == 8
         assert Publication.objects.get().cover_source
 
     def test_replacing_a_publication_pdf(self, admin_client, disk, stored):
         publication = make_publication("Hesabat", files=("az",))
         old = publication.files.get()
-
-        def submit():
-            data = publication_form_data(
+        post = poster(
+            admin_client,
+            f"/admin/publications/publication/{publication.pk}/change/",
+            lambda: publication_form_data(
                 title_az="Hesabat",
                 **{
                     "files-INITIAL_FORMS": "1",
@@ -204,37 +197,27 @@ class TestDiskFull:
                     "files-0-language": "az",
                     "files-0-file": pdf_upload("yeni.pdf", pages=4),
                 },
-            )
-            return admin_client.post(
-                f"/admin/publications/publication/{publication.pk}/change/",
-                data,
-                headers={"accept-language": "az"},
-            )
+            ),
+        )
 
-        def check_failed(response):
-            form_error(response, "az")
+        def unchanged():
             current = PublicationFile.objects.get(pk=old.pk)
-            assert (current.file.name, current.sha256) == (old.file.name, old.sha256)
+            return (current.file.name, current.sha256) == (old.file.name, old.sha256)
 
-        fail_at_every_write(disk, stored, submit, check_failed)
+        fail_at_every_write(disk, stored, post, "az", unchanged)
         assert PublicationFile.objects.get(pk=old.pk).page_count == 4
 
     def test_adding_a_page_with_sharing_images(self, admin_client, disk, stored):
-        def submit():
-            data = page_form_data(
+        post = poster(
+            admin_client,
+            "/admin/pages/page/add/",
+            lambda: page_form_data(
                 og_image_az=image_upload("paylasma.png"),
                 og_image_en=image_upload("share.jpg", pillow_format="JPEG"),
                 **{"milestones-0-date": "2021-01-06"},
-            )
-            return admin_client.post(
-                "/admin/pages/page/add/", data, headers={"accept-language": "en"}
-            )
-
-        def check_failed(response):
-            form_error(response, "en")
-            assert not Page.objects.exists()
-
-        assert fail_at_every_write(disk, stored, submit, check_failed) == 2
+            ),
+        )
+        assert fail_at_every_write(disk, stored, post, "en", lambda: not Page.objects.exists()) == 2
 
     def test_the_form_comes_back_as_submitted(self, admin_client, disk, stored):
         disk.fill_after(0)
