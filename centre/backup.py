@@ -220,65 +220,80 @@ def _original_columns(connection):
     return columns
 
 
+@dataclass
+class _Snapshot:
+    """The database as of one moment: the fixture file, and what the manifest says of it."""
+
+    fixture: Path
+    original_columns: bytes
+    rows: dict
+    migrations: dict
+    vendor: str
+
+
+def _read_database(connection, workdir):
+    fixture = workdir / DATABASE_MEMBER
+    outermost = not connection.in_atomic_block
+    with transaction.atomic(using=connection.alias):
+        if outermost and connection.vendor == "postgresql":
+            # Every table as of one moment, while the site goes on serving and saving.
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        with fixture.open("w", encoding="utf-8") as stream:
+            rows = _dump_database(stream, connection)
+        original = json.dumps(_original_columns(connection), cls=DjangoJSONEncoder).encode()
+        migrations = applied_migrations(connection)
+    return _Snapshot(fixture, original, rows, migrations, connection.vendor)
+
+
+def _write_archive(tar, snapshot, skip):
+    """Add the rows, every stored file (but ``skip``), the manifest and its signature."""
+    members = {}
+    with snapshot.fixture.open("rb") as file:
+        _add_member(tar, DATABASE_MEMBER, file, snapshot.fixture.stat().st_size, members)
+    original = snapshot.original_columns
+    _add_member(tar, ORIGINAL_COLUMNS_MEMBER, io.BytesIO(original), len(original), members)
+    storage_dirs = {}
+    for alias, storage in file_storages().items():
+        storage_dirs[alias] = f"{FILES_PREFIX}{alias}/"
+        for relative, path in stored_files(storage):
+            if path.resolve() in skip:
+                continue  # the archive itself, written into a storage's folder
+            with path.open("rb") as file:
+                size = os.fstat(file.fileno()).st_size
+                _add_member(tar, f"{storage_dirs[alias]}{relative}", file, size, members)
+    manifest = {
+        "format": FORMAT,
+        "version": VERSION,
+        "created": timezone.now().isoformat(),
+        "django": django.get_version(),
+        "database": snapshot.vendor,
+        "languages": [code for code, _name in settings.LANGUAGES],
+        "migrations": snapshot.migrations,
+        "rows": snapshot.rows,
+        "storages": storage_dirs,
+        "members": members,
+    }
+    manifest_bytes = json.dumps(manifest, indent=1, sort_keys=True).encode()
+    signature = sign(manifest_bytes).encode()
+    for name, data in ((MANIFEST_MEMBER, manifest_bytes), (SIGNATURE_MEMBER, signature)):
+        _add_member(tar, name, io.BytesIO(data), len(data), {})
+    return {name: entry for name, entry in members.items() if name.startswith(FILES_PREFIX)}
+
+
 def create_backup(output, database=DEFAULT_DB_ALIAS):
     """Write the archive to ``output`` (a path); return a :class:`BackupSummary`."""
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
+    # Written under another name first: an archive with its real name is always complete.
     partial = output.with_name(output.name + ".partial")
-    connection = connections[database]
-    members = {}
     try:
         with tempfile.TemporaryDirectory(prefix="centre-backup-") as workdir:
-            database_file = Path(workdir) / DATABASE_MEMBER
-            outermost = not connection.in_atomic_block
-            with transaction.atomic(using=database):
-                if outermost and connection.vendor == "postgresql":
-                    # Every table as of one moment, while the site goes on serving and saving.
-                    with connection.cursor() as cursor:
-                        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                with database_file.open("w", encoding="utf-8") as stream:
-                    counts = _dump_database(stream, connection)
-                original = json.dumps(_original_columns(connection), cls=DjangoJSONEncoder)
-                migrations = applied_migrations(connection)
+            snapshot = _read_database(connections[database], Path(workdir))
             # Only the owner may read it: it holds password hashes.
             descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
-                with database_file.open("rb") as file:
-                    _add_member(tar, DATABASE_MEMBER, file, database_file.stat().st_size, members)
-                data = original.encode()
-                _add_member(tar, ORIGINAL_COLUMNS_MEMBER, io.BytesIO(data), len(data), members)
-                file_count, file_bytes, storage_dirs = 0, 0, {}
-                for alias, storage in file_storages().items():
-                    storage_dirs[alias] = f"{FILES_PREFIX}{alias}/"
-                    for relative, path in stored_files(storage):
-                        if path.resolve() in (partial.resolve(), output.resolve()):
-                            continue  # an archive written into a storage's own folder
-                        with path.open("rb") as file:
-                            size = os.fstat(file.fileno()).st_size
-                            name = f"{FILES_PREFIX}{alias}/{relative}"
-                            _add_member(tar, name, file, size, members)
-                        file_count, file_bytes = file_count + 1, file_bytes + size
-                manifest = {
-                    "format": FORMAT,
-                    "version": VERSION,
-                    "created": timezone.now().isoformat(),
-                    "django": django.get_version(),
-                    "database": connection.vendor,
-                    "languages": [code for code, _name in settings.LANGUAGES],
-                    "migrations": migrations,
-                    "rows": counts,
-                    "storages": storage_dirs,
-                    "members": members,
-                }
-                manifest_bytes = json.dumps(manifest, indent=1, sort_keys=True).encode()
-                signature = sign(manifest_bytes).encode()
-                for name, data in (
-                    (MANIFEST_MEMBER, manifest_bytes),
-                    (SIGNATURE_MEMBER, signature),
-                ):
-                    info = tarfile.TarInfo(name)
-                    info.size, info.mtime, info.mode = len(data), int(time.time()), 0o600
-                    tar.addfile(info, io.BytesIO(data))
+                stored = _write_archive(tar, snapshot, skip={partial.resolve(), output.resolve()})
         os.replace(partial, output)
     except BaseException:
         with suppress(OSError):
@@ -288,13 +303,10 @@ def create_backup(output, database=DEFAULT_DB_ALIAS):
         path=output,
         size=output.stat().st_size,
         sha256=_sha256_of(output),
-        rows=counts,
-        files=file_count,
-        file_bytes=file_bytes,
-        warnings=[
-            f"{label} #{pk}: {field_name} names {name}, which is not stored"
-            for label, pk, field_name, name in missing_files(database)
-        ],
+        rows=snapshot.rows,
+        files=len(stored),
+        file_bytes=sum(entry["size"] for entry in stored.values()),
+        warnings=missing_files(database),
     )
 
 
@@ -307,7 +319,7 @@ def _sha256_of(path):
 
 
 def missing_files(database=DEFAULT_DB_ALIAS):
-    """``[(model label, pk, field name, file name)]`` for files rows name and storages lack."""
+    """A line for every file a row names and its storage does not hold."""
     missing = []
     for model in backup_models():
         for file_field in model._meta.concrete_fields:
@@ -322,7 +334,8 @@ def missing_files(database=DEFAULT_DB_ALIAS):
             )
             for pk, name in named:
                 if not file_field.storage.exists(name):
-                    missing.append((model._meta.label_lower, pk, file_field.attname, name))
+                    label = model._meta.label_lower
+                    missing.append(f"{label} #{pk}: {file_field.attname} names {name}, not stored")
     return missing
 
 
@@ -632,10 +645,6 @@ def restore_backup(path, *, replace=False, check_signature=True, database=DEFAUL
             placement.undo()
             raise
         placement.finish()
-    warnings = [
-        f"{label} #{pk}: {field_name} names {name}, which is not stored"
-        for label, pk, field_name, name in missing_files(database)
-    ]
     return RestoreSummary(
-        rows=manifest["rows"], files=file_count, indexed=indexed, warnings=warnings
+        rows=manifest["rows"], files=file_count, indexed=indexed, warnings=missing_files(database)
     )

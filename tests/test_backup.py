@@ -245,6 +245,15 @@ def broken_milestone(data):
     return json.dumps(rows).encode()
 
 
+def test_rows_naming_a_missing_file_are_reported(backups, storages_emptied, db):
+    partner = make_partner("Loqosu itmiş tərəfdaş", logo=image_upload())
+    partner.logo.storage.delete(partner.logo.name)
+    summary = create_backup(backups / "site.tar.gz")
+    assert summary.warnings == [
+        f"partners.partner #{partner.pk}: logo names {partner.logo.name}, not stored"
+    ]
+
+
 def test_the_archive_is_for_its_owner_only(archive):
     assert archive.stat().st_mode & 0o077 == 0
 

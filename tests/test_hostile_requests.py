@@ -152,7 +152,10 @@ def public_patterns():
 @dataclass
 class Site:
     addresses: dict  # pattern key -> [path in each language]
-    downloads: list
+
+    @property
+    def downloads(self):
+        return self.addresses["publications:download"]
 
     def all_paths(self):
         return [path for paths in self.addresses.values() for path in paths]
@@ -201,11 +204,7 @@ def real_addresses():
             if path not in paths:
                 paths.append(path)
         addresses[key] = paths
-    downloads = []
-    for code in language_codes():
-        with translation.override(code):
-            downloads.append(pdf.get_absolute_url())
-    return Site(addresses=addresses, downloads=downloads)
+    return Site(addresses=addresses)
 
 
 @pytest.fixture(scope="module")
