@@ -1,8 +1,10 @@
+import logging
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, router
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
@@ -15,6 +17,9 @@ from modeltranslation.translator import translator
 from reversion.admin import VersionAdmin
 
 from .models import Status, Technology, TranslationTracked
+from .storage import atomic_with_files
+
+logger = logging.getLogger(__name__)
 
 
 @admin.register(Technology)
@@ -48,6 +53,49 @@ class TranslationStateMixin:
             obj.mark_translations_checked()
             obj.save(update_fields=["translation_sources"])
         self.message_user(request, _("Translations marked as checked."), messages.SUCCESS)
+
+
+class UploadFailureMixin:
+    """
+    For the admin of a model with uploads: a file that cannot be stored (a full disk, a storage
+    that does not answer) is a form error in the staff member's language, not a 500.
+
+    The whole submission is one ``atomic_with_files()`` block: when a file cannot be written,
+    the rows are rolled back and the files already written are deleted, so no row points at a
+    missing file and no file is left that no row points at. The form is then shown again, as
+    submitted, with the error.
+    """
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "POST":
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        try:
+            with atomic_with_files(using=router.db_for_write(self.model)):
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        except OSError:
+            logger.exception("An upload could not be stored; nothing was saved.")
+        request.upload_failed = True
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if getattr(request, "upload_failed", False):
+            return type(form.__name__, (UploadFailedForm, form), {})
+        return form
+
+
+class UploadFailedForm:
+    """The submitted form again, with the reason nothing was saved."""
+
+    def full_clean(self):
+        super().full_clean()
+        self.add_error(
+            None,
+            _(
+                "The uploaded file could not be stored (the server may be out of disk space), "
+                "so nothing was saved. Please try again later, or tell the site's administrator."
+            ),
+        )
 
 
 def _text_fields(model):

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.middleware import locale
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_info
@@ -72,7 +72,7 @@ def language_links(request, obj=None):
             with translation.override(code):
                 path = obj.get_absolute_url()
         else:
-            path = translate_url(request.get_full_path(), code)
+            path = _on_site(translate_url(request.get_full_path(), code), code)
         info = get_language_info(code)
         links.append(
             {
@@ -85,3 +85,16 @@ def language_links(request, obj=None):
             }
         )
     return links
+
+
+def _on_site(path, language):
+    """
+    ``path`` if it is an address on this site, else the language's home page.
+
+    A path Django cannot resolve comes back from ``translate_url`` unchanged, and a request for
+    ``//evil.example/x`` has exactly that path: as a link it would lead off the site.
+    """
+    if path.startswith("/") and not path.startswith("//") and "\\" not in path:
+        return path
+    with translation.override(language):
+        return reverse("pages:home")

@@ -1,3 +1,6 @@
+from importlib import import_module
+
+from django.conf import settings
 from django.http import Http404, QueryDict
 
 
@@ -7,7 +10,9 @@ class NulBytesMiddleware:
 
     PostgreSQL refuses text containing NUL, so a NUL reaching a database lookup is a 500. No
     real address or query contains one: a path with NUL is a 404, and NULs are dropped from
-    query parameters (a search for "inqilab%00" is a search for "inqilab").
+    query parameters (a search for "inqilab%00" is a search for "inqilab"). A cookie holding
+    one was not set by this site and is ignored: the session cookie is looked up in the
+    database.
     """
 
     def __init__(self, get_response):
@@ -23,4 +28,18 @@ class NulBytesMiddleware:
                 cleaned.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in values])
             cleaned._mutable = False
             request.GET = cleaned
+        if any("\x00" in name or "\x00" in value for name, value in request.COOKIES.items()):
+            self.drop_cookies_with_nul(request)
         return self.get_response(request)
+
+    @staticmethod
+    def drop_cookies_with_nul(request):
+        request.COOKIES = {
+            name: value
+            for name, value in request.COOKIES.items()
+            if "\x00" not in name and "\x00" not in value
+        }
+        # SessionMiddleware runs first and has already taken its key from the cookie.
+        session = getattr(request, "session", None)
+        if session is not None and "\x00" in (session.session_key or ""):
+            request.session = import_module(settings.SESSION_ENGINE).SessionStore()

@@ -216,6 +216,10 @@ SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=DEBUG)
 # outside MEDIA_ROOT so neither nginx nor DJANGO_SERVE_MEDIA ever serves them directly.
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
 
+# Where `manage.py backup` writes its archives unless told otherwise (README, "Backups").
+BACKUP_ROOT = Path(env.str("BACKUP_ROOT", default=str(VAR_DIR / "backups")))
+
+# centre.storage.FileSystemStorage is Django's, except that a failed save leaves no file behind.
 STORAGES = {
     # Safe file names; only decoded images (centre/storage.py).
     "default": {"BACKEND": "centre.storage.PublicMediaStorage"},

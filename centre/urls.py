@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from centre import views
 from centre.admin import translations_view
 
+handler500 = "centre.views.server_error"
+
 admin.site.site_header = _("4SIM Centre administration")
 admin.site.site_title = _("4SIM administration")
 admin.site.index_title = _("Site content")
@@ -24,7 +26,7 @@ urlpatterns = [
         name="admin-translations",
     ),
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", views.set_language, name="set_language"),
     path("favicon.ico", views.favicon),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),

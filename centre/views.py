@@ -1,20 +1,27 @@
 import posixpath
+import sys
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.module_loading import import_string
+from django.views import defaults
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import TemplateView
+from django.views.i18n import set_language as django_set_language
 from django.views.static import serve
 
 from centre import search
+
+# Django's view answers every method with a redirect; PUT or DELETE there is a 405 like anywhere.
+set_language = require_http_methods(["GET", "HEAD", "POST"])(django_set_language)
 
 
 @require_safe
@@ -138,3 +145,15 @@ def benchmark_baseline(request):
         ],
     }
     return render(request, "benchmark/baseline.html", context)
+
+
+def server_error(request):
+    """
+    The 500 page; but 503 with Retry-After while the database does not answer (restarting,
+    failing over), so browsers, crawlers and load balancers know it is temporary.
+    """
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        # Rendered without the request: the context processors would ask the database.
+        content = loader.get_template("503.html").render()
+        return HttpResponse(content, status=503, headers={"Retry-After": "30"})
+    return defaults.server_error(request)

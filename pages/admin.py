@@ -10,6 +10,7 @@ from centre.admin import (
     HistoryMixin,
     PublishingPermissionMixin,
     TranslationStateMixin,
+    UploadFailureMixin,
 )
 from centre.models import Status
 
@@ -28,6 +29,7 @@ class MilestoneInline(TranslationStackedInline):
 
 @admin.register(Page)
 class PageAdmin(
+    UploadFailureMixin,
     PublishingPermissionMixin,
     CspNonceMediaMixin,
     TranslationStateMixin,

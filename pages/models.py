@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,7 @@ from centre.i18n import language_codes, localized_field
 from centre.images import validate_image, validate_image_file_size
 from centre.models import Publishable, PublishableQuerySet, Status, TranslationTracked
 from centre.search import documents_in_each_language
+from centre.storage import atomic_with_files
 from centre.text import slugify_az
 
 
@@ -214,7 +215,8 @@ class Page(Publishable, TranslationTracked):
             body_field = localized_field("body", code)
             setattr(self, body_field, sanitize_html(getattr(self, body_field)))
         self.fill_slugs()
-        with transaction.atomic():
+        # Sharing images are written with the row: a failure removes them with it.
+        with atomic_with_files():
             old_paths = {}
             if self.pk:
                 old_paths = (

@@ -13,6 +13,7 @@ from centre.admin import (
     HistoryMixin,
     PublishingPermissionMixin,
     TranslationStateMixin,
+    UploadFailureMixin,
 )
 from centre.text import collation_key
 
@@ -48,6 +49,7 @@ class CountryFilter(admin.SimpleListFilter):
 
 @admin.register(Partner)
 class PartnerAdmin(
+    UploadFailureMixin,
     PublishingPermissionMixin,
     CspNonceMediaMixin,
     TranslationStateMixin,

@@ -28,6 +28,7 @@ from centre.images import (
 )
 from centre.models import Technology, TranslationTracked, can_preview_drafts
 from centre.search import documents_in_each_language
+from centre.storage import atomic_with_files
 from centre.text import collation_key, slugify_az
 
 from .countries import country_choices, country_name
@@ -245,17 +246,13 @@ class Partner(TranslationTracked):
             if self.pk
             else None
         )
-        new_upload = bool(self.logo) and not self.logo._committed
-        if new_upload:
-            self.logo_renditions = self._store_logo_renditions()
-        elif not self.logo:
-            self.logo_renditions = []
-        try:
+        # The logo and its copies are written with the row: a failure removes them with it.
+        with atomic_with_files():
+            if self.logo and not self.logo._committed:
+                self.logo_renditions = self._store_logo_renditions()
+            elif not self.logo:
+                self.logo_renditions = []
             super().save(*args, **kwargs)
-        except Exception:
-            if new_upload:
-                delete_renditions(storage, self.logo_renditions)
-            raise
         if stored and stored[0] and stored[0] != self.logo.name:
             # Replaced or cleared: the old files go once the change is committed (a rollback
             # keeps the row pointing at them).

@@ -16,6 +16,7 @@ from centre.admin import (
     HistoryMixin,
     PublishingPermissionMixin,
     TranslationStateMixin,
+    UploadFailureMixin,
 )
 from centre.models import Status
 
@@ -97,6 +98,7 @@ class PublicationYearFilter(admin.SimpleListFilter):
 
 @admin.register(Publication)
 class PublicationAdmin(
+    UploadFailureMixin,
     PublishingPermissionMixin,
     CspNonceMediaMixin,
     TranslationStateMixin,

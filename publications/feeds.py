@@ -5,8 +5,10 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from .citations import one_line
 from .models import Publication
@@ -22,6 +24,11 @@ class PublicationsRssFeed(Feed):
         "Revolution Analysis and Coordination Centre."
     )
     url_name = "publications:rss"
+
+    # Django's Feed answers any method; a feed is only ever read (405 with Allow otherwise).
+    @method_decorator(require_safe)
+    def __call__(self, request, *args, **kwargs):
+        return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, *args, **kwargs):
         self.request = request  # for absolute file addresses in enclosures

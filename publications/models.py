@@ -23,6 +23,7 @@ from centre.images import (
 )
 from centre.models import Publishable, PublishableQuerySet, Status, Technology, TranslationTracked
 from centre.search import documents_in_each_language, index_object
+from centre.storage import atomic_with_files
 from centre.text import slugify_az
 
 from .pdf import inspect_pdf, render_first_page
@@ -238,7 +239,8 @@ class Publication(Publishable, TranslationTracked):
             if not getattr(self, "_making_cover", False):
                 self.cover_source = ""  # uploaded (or removed) by staff
             self.cover_renditions = []
-        with transaction.atomic():
+        # The cover and its copies are written with the row: a failure removes them with it.
+        with atomic_with_files():
             super().save(*args, **kwargs)
             if cover_changed:
                 if self.cover:
@@ -441,8 +443,9 @@ class Publication(Publishable, TranslationTracked):
         with source.file.open("rb") as pdf:
             image = render_first_page(pdf)
         name = f"{slugify_az(self.slug_az or self.title_az, max_length=60) or 'cover'}.jpg"
-        self.cover.save(name, ContentFile(image), save=False)
-        self._save_cover(sha256=source.sha256)
+        with atomic_with_files():
+            self.cover.save(name, ContentFile(image), save=False)
+            self._save_cover(sha256=source.sha256)
         return True
 
     def _save_cover(self, sha256):
@@ -541,13 +544,15 @@ class PublicationFile(models.Model):
         if self.file and (not self.file._committed or self.file_changed()):
             self.read_pdf()
         old_name = self._saved_file_name if self.file_changed() else None
-        super().save(*args, **kwargs)
+        # The PDF is written with the row: a failure removes it with it.
+        with atomic_with_files():
+            super().save(*args, **kwargs)
+            # The publication's search entries hold this file's text.
+            index_object(self.publication)
         if old_name:
             storage = self.file.storage
             transaction.on_commit(lambda: storage.delete(old_name))
         self._saved_file_name = self.file.name or ""
-        # The publication's search entries hold this file's text.
-        index_object(self.publication)
 
     def get_absolute_url(self):
         """The file's stable download address, ending in its readable name."""

@@ -2,12 +2,12 @@ from importlib import import_module
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.utils import translation
 from django.utils.module_loading import module_has_submodule
 
 from centre import cache
 from centre.search import rebuild_index
+from centre.storage import atomic_with_files
 
 
 class Command(BaseCommand):
@@ -19,7 +19,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # Each app with a ``seed`` module contributes its content, in INSTALLED_APPS order;
         # ``centre`` names no app itself.
-        with translation.override("az"), transaction.atomic():
+        # A failure rolls the content back, and removes the files written for it.
+        with translation.override("az"), atomic_with_files():
             for app_config in apps.get_app_configs():
                 if not module_has_submodule(app_config.module, "seed"):
                     continue
