@@ -315,6 +315,8 @@ AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("DJANGO_LOGIN_LOCKOUT_MINUTES", default=30))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# No version banner on every manage.py command and worker start.
+AXES_VERBOSE = False
 # The address axes counts is the client's, never the proxy's: REMOTE_ADDR, or with
 # DJANGO_TRUSTED_PROXY_COUNT proxies in front, the address the outermost of them saw
 # (accounts.proxies.client_ip). A client cannot forge it by sending its own X-Forwarded-For.
