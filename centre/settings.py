@@ -90,9 +90,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    # Content-Security-Policy on every response (see CONTENT_SECURITY_POLICY below).
+    # Outermost, so that every response gets them, even the HTTPS redirect and static files:
+    # Content-Security-Policy (see CONTENT_SECURITY_POLICY below) and X-Frame-Options: DENY.
     "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     # WhiteNoise answers static files before sessions or languages are looked at.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cached public pages likewise: a hit costs one cache lookup (centre/cache.py).
@@ -108,7 +110,6 @@ MIDDLEWARE = [
     # request.user.is_verified(): whether this session passed the two-factor check.
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

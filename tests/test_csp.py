@@ -61,3 +61,13 @@ def test_the_download_keeps_its_stricter_policy(client):
     publication = make_publication("Hesabat", files=["az"])
     response = client.get(publication.files.get().get_absolute_url())
     assert response["Content-Security-Policy"] == "default-src 'none'"
+
+
+def test_the_https_redirect_carries_the_policy_too(client, settings):
+    """Responses made before the view (here SecurityMiddleware's redirect) are covered as well."""
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/az/")
+    assert response.status_code == 301
+    assert response["Location"].startswith("https://")
+    assert directives(response)["frame-ancestors"] == ["'none'"]
+    assert response["X-Frame-Options"] == "DENY"
