@@ -104,8 +104,11 @@ MIDDLEWARE = [
     # resolves URLs, and those depend on the active language).
     "centre.i18n.LocaleMiddleware",
     "centre.middleware.NulBytesMiddleware",
+    # Inside LocaleMiddleware: the 405 page is in the visitor's language.
+    "centre.http.MethodNotAllowedPageMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's, except that a method the view refuses is its 405, not a CSRF 403 (centre/http.py).
+    "centre.http.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): whether this session passed the two-factor check.
     "django_otp.middleware.OTPMiddleware",

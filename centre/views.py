@@ -13,31 +13,31 @@ from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.views import defaults
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import TemplateView
 from django.views.i18n import set_language as django_set_language
 from django.views.static import serve
 
 from centre import search
+from centre.http import allow_methods, read_only
 
 # Django's view answers every method with a redirect; PUT or DELETE there is a 405 like anywhere.
-set_language = require_http_methods(["GET", "HEAD", "POST"])(django_set_language)
+set_language = allow_methods("GET", "HEAD", "POST")(django_set_language)
 
 
-@require_safe
+@read_only
 def favicon(request):
     """Browsers ask for /favicon.ico on pages that name no icon (the admin's, for one)."""
     return HttpResponsePermanentRedirect(static("img/mark.svg"))
 
 
-@require_safe
+@read_only
 def sitemap(request):
     """/sitemap.xml: every published page, partner and publication in each of its languages."""
     sitemaps = {name: import_string(path) for name, path in settings.SITEMAPS.items()}
     return sitemap_view(request, sitemaps)
 
 
-@require_safe
+@read_only
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -69,7 +69,7 @@ class SearchView(TemplateView):
         )
 
 
-@require_safe
+@read_only
 @never_cache
 def healthz(request):
     """200 while the database answers, 503 (quickly) when it does not: for load balancers."""
@@ -86,7 +86,7 @@ def healthz(request):
 MEDIA_EXTENSIONS = {".png", ".jpg", ".jpeg", ".webp"}
 
 
-@require_safe
+@read_only
 def media(request, path):
     """
     An uploaded image, when Django serves MEDIA_ROOT itself (DJANGO_SERVE_MEDIA): images only,
@@ -129,7 +129,7 @@ BASELINE_TEXT = [
 ]
 
 
-@require_safe
+@read_only
 @never_cache  # measured as rendered, never from the page cache
 def benchmark_baseline(request):
     """

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_safe
+
+from centre.http import READ_METHODS, read_only
 
 from .citations import one_line
 from .models import Publication
@@ -26,7 +27,9 @@ class PublicationsRssFeed(Feed):
     url_name = "publications:rss"
 
     # Django's Feed answers any method; a feed is only ever read (405 with Allow otherwise).
-    @method_decorator(require_safe)
+    allowed_methods = READ_METHODS
+
+    @method_decorator(read_only)
     def __call__(self, request, *args, **kwargs):
         return super().__call__(request, *args, **kwargs)
 

@@ -5,8 +5,9 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
+
+from centre.http import read_only
 
 from . import citations
 from .downloads import file_response
@@ -144,7 +145,7 @@ class CitationView(VisiblePublicationMixin, DetailView):
         )
 
 
-@require_safe
+@read_only
 def download(request, pk, name):
     """A publication's PDF, to the public only while the publication is published."""
     if pk > MAX_ID:  # beyond the database's integers: no such file
