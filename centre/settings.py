@@ -104,9 +104,10 @@ MIDDLEWARE = [
     # resolves URLs, and those depend on the active language).
     "centre.i18n.LocaleMiddleware",
     "centre.middleware.NulBytesMiddleware",
-    # Inside LocaleMiddleware: the 405 page is in the visitor's language.
-    "centre.http.MethodNotAllowedPageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Inside LocaleMiddleware (the page is in the visitor's language) and CommonMiddleware
+    # (which sets Content-Length from the body this one gives a 405).
+    "centre.http.MethodNotAllowedPageMiddleware",
     # Django's, except that a method the view refuses is its 405, not a CSRF 403 (centre/http.py).
     "centre.http.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

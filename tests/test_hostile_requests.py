@@ -459,6 +459,7 @@ def test_the_405_page_says_why_in_the_language_of_the_address(site, path, headin
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD, OPTIONS"
     assert heading in response.text
+    assert response["Content-Length"] == str(len(response.content))
 
 
 def test_a_form_sent_without_its_token_says_so_in_the_visitors_language(site):
