@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.utils import translation
 
 
@@ -13,9 +14,19 @@ class TranslatedSitemap(Sitemap):
     language's own address.
     """
 
+    # Addresses (an object in one language, with its alternates) per sitemap page: crawlers
+    # and the page cache get pages of a few hundred KB from the index, not one of megabytes.
+    limit = 500
     i18n = True
     alternates = True
     x_default = True
+
+    def lastmod(self, item):
+        return item.updated_at
+
+    def get_latest_lastmod(self):
+        # For the index: one aggregate, where Django would load every object to compare.
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
     def get_languages_for_item(self, item):
         return item.available_languages

@@ -30,7 +30,8 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
-    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", views.sitemap, name="sitemap-section"),
 ]
 
 if settings.BENCHMARK_BASELINE:

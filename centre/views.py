@@ -2,7 +2,7 @@ import posixpath
 import sys
 
 from django.conf import settings
-from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
@@ -30,11 +30,20 @@ def favicon(request):
     return HttpResponsePermanentRedirect(static("img/mark.svg"))
 
 
+def site_sitemaps():
+    return {name: import_string(path) for name, path in settings.SITEMAPS.items()}
+
+
 @read_only
-def sitemap(request):
-    """/sitemap.xml: every published page, partner and publication in each of its languages."""
-    sitemaps = {name: import_string(path) for name, path in settings.SITEMAPS.items()}
-    return sitemap_view(request, sitemaps)
+def sitemap_index(request):
+    """/sitemap.xml: the sitemaps of pages, partners and publications, page by page."""
+    return sitemap_views.index(request, site_sitemaps(), sitemap_url_name="sitemap-section")
+
+
+@read_only
+def sitemap(request, section):
+    """One sitemap: every published page, partner or publication in each of its languages."""
+    return sitemap_views.sitemap(request, site_sitemaps(), section=section)
 
 
 @read_only

@@ -6,6 +6,3 @@ from .models import Page
 class PageSitemap(TranslatedSitemap):
     def items(self):
         return Page.objects.published().order_by("pk")
-
-    def lastmod(self, page):
-        return page.updated_at

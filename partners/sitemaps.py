@@ -6,6 +6,3 @@ from .models import Partner
 class PartnerSitemap(TranslatedSitemap):
     def items(self):
         return Partner.objects.active().order_by("pk")
-
-    def lastmod(self, partner):
-        return partner.updated_at

@@ -6,6 +6,3 @@ from .models import Publication
 class PublicationSitemap(TranslatedSitemap):
     def items(self):
         return Publication.objects.published().order_by("pk")
-
-    def lastmod(self, publication):
-        return publication.updated_at

@@ -3,6 +3,7 @@
 import json
 import re
 import xml.etree.ElementTree as ET
+from datetime import datetime
 
 import pytest
 
@@ -15,15 +16,22 @@ pytestmark = pytest.mark.django_db
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
-def sitemap_entries(client):
-    response = client.get("/sitemap.xml")
+def xml(client, url):
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)
+    return ET.fromstring(response.content)
+
+
+def sitemap_entries(client):
+    """Every address of every sitemap the index names, with its alternates, as a crawler sees."""
     entries = {}
-    for url in root.findall("s:url", NS):
-        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
-        entries[url.find("s:loc", NS).text] = alternates
+    for sitemap in xml(client, "/sitemap.xml").findall("s:sitemap/s:loc", NS):
+        for url in xml(client, sitemap.text.removeprefix("http://testserver")).findall("s:url", NS):
+            links = url.findall("x:link", NS)
+            entries[url.find("s:loc", NS).text] = {
+                link.get("hreflang"): link.get("href") for link in links
+            }
     return entries
 
 
@@ -43,6 +51,29 @@ def test_sitemap_lists_each_page_in_the_languages_it_has(client, seeded):
     assert not any("qaralama" in url or "draft" in url for url in entries)
     # Home, about, mandate, history in three languages, plus the az-only page.
     assert len(entries) == 4 * 3 + 1
+
+
+def test_the_sitemap_index_names_each_sitemap_page_with_its_date(client, seeded, monkeypatch):
+    from centre.sitemaps import TranslatedSitemap
+    from pages.models import Page
+
+    # Seeded: four pages in three languages, 12 addresses: pages of 5, 5 and 2.
+    monkeypatch.setattr(TranslatedSitemap, "limit", 5)
+    root = xml(client, "/sitemap.xml")
+    locations = [loc.text for loc in root.findall("s:sitemap/s:loc", NS)]
+    assert locations[:4] == [
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/sitemap-pages.xml?p=2",
+        "http://testserver/sitemap-pages.xml?p=3",
+        "http://testserver/sitemap-partners.xml",
+    ]
+    assert locations[-1].startswith("http://testserver/sitemap-publications.xml")
+    latest = Page.objects.order_by("-updated_at").first().updated_at
+    assert datetime.fromisoformat(root.find("s:sitemap/s:lastmod", NS).text) == latest
+    sizes = [len(xml(client, f"/sitemap-pages.xml?p={n}").findall("s:url", NS)) for n in (1, 2, 3)]
+    assert sizes == [5, 5, 2]
+    assert client.get("/sitemap-pages.xml?p=4").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):

@@ -74,7 +74,8 @@ LISTS = {
     "atom": "/en/publications/atom.xml",
     "search": "/az/axtaris/?q=texnologiya",
     "search en": "/en/search/?q=digital+economy",
-    "sitemap": "/sitemap.xml",
+    "sitemap index": "/sitemap.xml",
+    "sitemap": "/sitemap-publications.xml",
 }
 
 
