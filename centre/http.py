@@ -6,13 +6,14 @@ the address does take, in the visitor's language, whether or not a CSRF token ca
 a view that refuses the method writes nothing, so there is nothing for the CSRF check to guard.
 """
 
-from django.middleware import csrf
+from django.http import HttpResponseNotAllowed
 from django.template import loader
+from django.views import View
 from django.views.decorators.http import require_http_methods
 
 
 def allow_methods(*methods):
-    """``require_http_methods()``, remembered on the view for :class:`CsrfViewMiddleware`."""
+    """``require_http_methods()``, remembered on the view for ``MethodNotAllowedMiddleware``."""
 
     def decorator(view):
         view = require_http_methods(list(methods))(view)
@@ -37,18 +38,16 @@ def allowed_methods(view):
     return getattr(view, "allowed_methods", None)
 
 
-class CsrfViewMiddleware(csrf.CsrfViewMiddleware):
-    """Django's CSRF check, for the requests a view may act on (see the module's description)."""
-
-    def process_view(self, request, callback, callback_args, callback_kwargs):
-        allowed = allowed_methods(callback)
-        if allowed is not None and request.method not in allowed:
-            return None  # the view answers 405 itself
-        return super().process_view(request, callback, callback_args, callback_kwargs)
+# The order Django's own views list methods in an Allow header.
+METHOD_ORDER = [name.upper() for name in View.http_method_names]
 
 
-class MethodNotAllowedPageMiddleware:
-    """Gives Django's empty 405 answers a page that says why, in the visitor's language."""
+class MethodNotAllowedMiddleware:
+    """
+    A request whose view does not take its method is answered 405 here, with ``Allow``, before
+    the CSRF check (see the module's description) and without calling the view. Every empty 405
+    (Django's views give one) gets a page that says why, in the visitor's language.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -59,3 +58,10 @@ class MethodNotAllowedPageMiddleware:
             response.content = loader.render_to_string("405.html")
             response["Content-Type"] = "text/html; charset=utf-8"
         return response
+
+    def process_view(self, request, view, view_args, view_kwargs):
+        allowed = allowed_methods(view)
+        if allowed is None or request.method in allowed:
+            return None
+        order = {method: position for position, method in enumerate(METHOD_ORDER)}
+        return HttpResponseNotAllowed(sorted(allowed, key=lambda m: order.get(m, len(order))))

@@ -105,11 +105,11 @@ MIDDLEWARE = [
     "centre.i18n.LocaleMiddleware",
     "centre.middleware.NulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Inside LocaleMiddleware (the page is in the visitor's language) and CommonMiddleware
-    # (which sets Content-Length from the body this one gives a 405).
-    "centre.http.MethodNotAllowedPageMiddleware",
-    # Django's, except that a method the view refuses is its 405, not a CSRF 403 (centre/http.py).
-    "centre.http.CsrfViewMiddleware",
+    # A method the view does not take is its 405 with Allow, before the CSRF check would make
+    # it a 403; inside LocaleMiddleware (the 405 page is in the visitor's language) and
+    # CommonMiddleware (which sets Content-Length from that page).
+    "centre.http.MethodNotAllowedMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): whether this session passed the two-factor check.
     "django_otp.middleware.OTPMiddleware",
