@@ -91,6 +91,8 @@ class Page(Publishable, TranslationTracked):
     objects = PageQuerySet.as_manager()
 
     tracked_translation_fields = ("title", "summary", "body", "seo_description")
+    # What a link to a page (menu, breadcrumbs, subpages) shows: the rest stays in the database.
+    LINK_FIELDS = ("title", "summary", "url_path", "is_home", "status", "publish_from")
 
     class Meta:
         verbose_name = _("page")

@@ -50,14 +50,14 @@ class PageView(DetailView):
 
     def get_context_data(self, **kwargs):
         page = self.object
-        # Breadcrumbs and subpages show titles (and summaries), never bodies.
-        brief = ("body", "translation_sources")
-        breadcrumbs = list(self.get_queryset().at_paths(page.breadcrumb_paths()).defer(*brief))
+        # Breadcrumbs and subpages are links: titles (and summaries), never bodies.
+        brief = Page.LINK_FIELDS
+        breadcrumbs = list(self.get_queryset().at_paths(page.breadcrumb_paths()).only(*brief))
         return super().get_context_data(
             breadcrumbs=breadcrumbs,
             # The top-level page this one belongs to, marked in the main menu.
             section=breadcrumbs[0] if breadcrumbs else page,
-            subpages=page.children.published().defer(*brief)
+            subpages=page.children.published().only(*brief)
             if not page.is_home
             else Page.objects.none(),
             milestones=page.milestones.all(),
