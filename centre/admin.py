@@ -369,6 +369,20 @@ class HistoryMixin(VersionAdmin):
         return super()._reversion_revisionform_view(request, version, template_name, extra_context)
 
 
+class ContentAdmin(
+    UploadFailureMixin,
+    PublishingPermissionMixin,
+    CspNonceMediaMixin,
+    TranslationStateMixin,
+    HistoryMixin,
+    TabbedTranslationAdmin,
+):
+    """
+    The admin of the Centre's content (pages, partners, publications): az/en/ru tabs, what is
+    not yet translated, publishing rights, history, and uploads that fail cleanly.
+    """
+
+
 # django-reversion ships no Azerbaijani catalogue: the messages of its that staff see are
 # translated in the site's own.
 REVERSION_MESSAGES = (

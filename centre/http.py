@@ -39,7 +39,7 @@ def allowed_methods(view):
 
 
 # The order Django's own views list methods in an Allow header.
-METHOD_ORDER = [name.upper() for name in View.http_method_names]
+METHOD_ORDER = {name.upper(): position for position, name in enumerate(View.http_method_names)}
 
 
 class MethodNotAllowedMiddleware:
@@ -63,5 +63,5 @@ class MethodNotAllowedMiddleware:
         allowed = allowed_methods(view)
         if allowed is None or request.method in allowed:
             return None
-        order = {method: position for position, method in enumerate(METHOD_ORDER)}
-        return HttpResponseNotAllowed(sorted(allowed, key=lambda m: order.get(m, len(order))))
+        unknown = len(METHOD_ORDER)
+        return HttpResponseNotAllowed(sorted(allowed, key=lambda m: METHOD_ORDER.get(m, unknown)))

@@ -3,15 +3,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TranslationStackedInline
 
-from centre.admin import (
-    CspNonceMediaMixin,
-    HistoryMixin,
-    PublishingPermissionMixin,
-    TranslationStateMixin,
-    UploadFailureMixin,
-)
+from centre.admin import ContentAdmin
 from centre.models import Status
 
 from .models import Milestone, Page, PageRedirect
@@ -28,14 +22,7 @@ class MilestoneInline(TranslationStackedInline):
 
 
 @admin.register(Page)
-class PageAdmin(
-    UploadFailureMixin,
-    PublishingPermissionMixin,
-    CspNonceMediaMixin,
-    TranslationStateMixin,
-    HistoryMixin,
-    TabbedTranslationAdmin,
-):
+class PageAdmin(ContentAdmin):
     list_display = (
         "title",
         "parent",

@@ -6,15 +6,8 @@ from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 
-from centre.admin import (
-    CspNonceMediaMixin,
-    HistoryMixin,
-    PublishingPermissionMixin,
-    TranslationStateMixin,
-    UploadFailureMixin,
-)
+from centre.admin import ContentAdmin
 from centre.text import collation_key
 
 from .countries import country_codes, country_name
@@ -48,14 +41,7 @@ class CountryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Partner)
-class PartnerAdmin(
-    UploadFailureMixin,
-    PublishingPermissionMixin,
-    CspNonceMediaMixin,
-    TranslationStateMixin,
-    HistoryMixin,
-    TabbedTranslationAdmin,
-):
+class PartnerAdmin(ContentAdmin):
     list_display = (
         "logo_thumbnail",
         "name",

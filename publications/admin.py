@@ -11,13 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from centre.admin import (
-    CspNonceMediaMixin,
-    HistoryMixin,
-    PublishingPermissionMixin,
-    TranslationStateMixin,
-    UploadFailureMixin,
-)
+from centre.admin import ContentAdmin
 from centre.models import Status
 
 from .models import Publication, PublicationFile, Sector, files_prefetch
@@ -97,14 +91,7 @@ class PublicationYearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Publication)
-class PublicationAdmin(
-    UploadFailureMixin,
-    PublishingPermissionMixin,
-    CspNonceMediaMixin,
-    TranslationStateMixin,
-    HistoryMixin,
-    TabbedTranslationAdmin,
-):
+class PublicationAdmin(ContentAdmin):
     list_display = (
         "cover_thumbnail",
         "title",
