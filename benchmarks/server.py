@@ -165,6 +165,22 @@ def site_facts(options):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def page_addresses(facts):
+    """(name, address) of every public page type the benchmarks fetch, the baseline first."""
+    return [
+        ("baseline (bare view)", "/benchmark/baseline/"),
+        ("home", "/az/"),
+        ("page", facts["page"]),
+        ("partners list", "/az/partnyorlar/"),
+        ("partner", facts["partner"]),
+        ("publications list, filtered", "/en/publications/?technology=artificial-intelligence"),
+        ("publication", facts["publication"]),
+        ("search", "/az/axtaris/?q=texnologiya"),
+        ("sitemap index", "/sitemap.xml"),
+        ("sitemap (500 addresses)", "/sitemap-publications.xml"),
+    ]
+
+
 def database_label(options):
     return "PostgreSQL" if options.database_url.startswith("postgres") else "SQLite"
 
