@@ -200,8 +200,11 @@ def query_terms(raw):
 def search(terms, language=None):
     """Entries in ``language`` matching every term, best first (title matches on top)."""
     language = language or translation.get_language()
-    entries = SearchEntry.objects.filter(language=language).filter(
-        Q(visible_from__isnull=True) | Q(visible_from__lte=timezone.now())
+    entries = (
+        SearchEntry.objects.filter(language=language)
+        .filter(Q(visible_from__isnull=True) | Q(visible_from__lte=timezone.now()))
+        # What the index matches on, never shown: thousands of words an entry, left unread.
+        .defer("title_folded", "body_folded", "search_vector")
     )
     if not terms:
         return entries.none()

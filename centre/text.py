@@ -81,16 +81,14 @@ _FOLD = {
 }
 
 
+_FOLD_TABLE = str.maketrans(_FOLD)
+
+
 def fold(text):
     """Lower-case ``text`` the Azerbaijani way and drop Azerbaijani diacritics, one for one."""
-    folded = []
-    for char in text:
-        if char in _FOLD:
-            folded.append(_FOLD[char])
-            continue
-        lower = char.lower()
-        folded.append(lower if len(lower) == 1 else char)
-    return "".join(folded)
+    # The table first: "İ" is the one letter whose lower case is two characters ("i̇"), and
+    # it is in the table, so what lower() meets next keeps its length.
+    return text.translate(_FOLD_TABLE).lower()
 
 
 # ---- Sorting by the alphabet of a language --------------------------------------------------

@@ -3,6 +3,7 @@ from importlib import import_module
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connection
 from django.utils import translation
 from django.utils.module_loading import module_has_submodule
 
@@ -57,6 +58,11 @@ class Command(BaseCommand):
                 self.generate(options)
         # Staff did not make these changes through the admin: start the page cache afresh.
         cache.invalidate()
+        # Thousands of rows just arrived: the query planner's statistics still describe the
+        # few before (PostgreSQL's autovacuum catches up only later), and with them it picks
+        # plans fit for a handful of rows (a related-publications query took 5 ms, not 0.3).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
     def generate(self, options):
         technologies = [names_of(technology) for technology in Technology.objects.all()]
