@@ -77,6 +77,10 @@ def remove_logo_files(storage, logos):
         delete_renditions(storage, renditions)
 
 
+def name_ordering(language=None):
+    return ("order", localized_field("sort_name", site_language(language)), "pk")
+
+
 class PartnerQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -89,7 +93,15 @@ class PartnerQuerySet(models.QuerySet):
 
     def in_name_order(self, language=None):
         """Display order first, then by name in the alphabet of ``language``."""
-        return self.order_by("order", localized_field("sort_name", site_language(language)), "pk")
+        return self.order_by(*name_ordering(language))
+
+    def in_list_order(self, language=None):
+        """The public list's order: kind by kind, as KIND_HEADINGS lists them, then by name."""
+        kind_rank = models.Case(
+            *(models.When(kind=kind, then=rank) for rank, kind in enumerate(KIND_HEADINGS)),
+            default=len(KIND_HEADINGS),
+        )
+        return self.order_by(kind_rank, *name_ordering(language))
 
     def with_slug(self, slug, language=None):
         """The partner at ``slug`` in ``language``; a language without a slug uses the az one."""

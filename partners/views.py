@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from centre.models import Technology
+from centre.pagination import LenientPaginationMixin
 from publications.models import Publication
 
 from .models import KIND_HEADINGS, Partner
@@ -20,11 +21,14 @@ class PartnerQuerySetMixin:
         return Partner.objects.visible_to(self.request.user).in_name_order()
 
 
-class PartnerListView(PartnerQuerySetMixin, ListView):
+class PartnerListView(PartnerQuerySetMixin, LenientPaginationMixin, ListView):
     """Partners grouped by kind, filtered by kind and technology with plain links."""
 
     template_name = "partners/partner_list.html"
     context_object_name = "partners"
+    # A page stays light on a phone however many partners there are; 48 fill rows of 2, 3
+    # and 4 cards alike.
+    paginate_by = 48
 
     def get(self, request, *args, **kwargs):
         visible = Partner.objects.visible_to(request.user)
@@ -54,7 +58,9 @@ class PartnerListView(PartnerQuerySetMixin, ListView):
     def get_queryset(self):
         # The cards show neither the description nor anything else long: leave them in the
         # database (300 partners' descriptions in three languages are a megabyte).
-        partners = super().get_queryset().defer("description", "translation_sources")
+        partners = (
+            super().get_queryset().in_list_order().defer("description", "translation_sources")
+        )
         if self.kind:
             partners = partners.filter(kind=self.kind)
         if self.technology:

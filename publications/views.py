@@ -1,5 +1,3 @@
-import re
-
 from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
@@ -8,24 +6,17 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from centre.http import read_only
+from centre.pagination import LenientPaginationMixin
 
 from . import citations
 from .downloads import file_response
 from .filters import PublicationFilters
 from .models import Publication, PublicationFile
 
-PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
 MAX_ID = 2**63 - 1
 
 
-def page_number(raw, last_page):
-    """The page asked for, kept between 1 and the last page: "abc", "-1", "1e9" give 1."""
-    if not raw or not PAGE_NUMBER.fullmatch(raw):
-        return 1
-    return min(max(int(raw), 1), last_page)
-
-
-class PublicationListView(ListView):
+class PublicationListView(LenientPaginationMixin, ListView):
     template_name = "publications/publication_list.html"
     context_object_name = "publications"
     paginate_by = 12
@@ -33,12 +24,6 @@ class PublicationListView(ListView):
     def get_queryset(self):
         self.filters = PublicationFilters(self.request.GET, self.request.path)
         return self.filters.apply(Publication.objects.published()).newest_first().with_files()
-
-    def paginate_queryset(self, queryset, page_size):
-        # A bad page number is never an error: it shows the first (or last) page.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.page(page_number(self.request.GET.get("page"), paginator.num_pages))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -13,7 +13,7 @@ from django.utils import translation
 
 from centre.models import Status
 from pages.models import Page
-from partners.models import Kind, Partner
+from partners.models import KIND_HEADINGS, Kind, Partner
 from partners.views import PartnerDetailView
 
 from .factories import make_partner, make_technology
@@ -237,6 +237,39 @@ class TestFilters:
         html = client.get("/az/partnyorlar/", {"kind": "academia"}).text
         assert '<a href="/en/partners/?kind=academia" hreflang="en" lang="en">' in html
         assert '<a href="/ru/partnery/?kind=academia" hreflang="ru" lang="ru">' in html
+
+    def test_many_partners_come_in_pages_of_48_still_grouped_by_kind(
+        self, client, catalogue, technologies
+    ):
+        add_partners(150, technologies)
+        active = Partner.objects.filter(is_active=True).count()
+        assert 96 < active <= 144
+        first = client.get("/en/partners/")
+        second = client.get("/en/partners/?page=2")
+        third = client.get("/en/partners/?page=3")
+        pages = [names_on(first), names_on(second), names_on(third)]
+        assert [len(names) for names in pages] == [48, 48, active - 96]
+        # Every active partner once, kind after kind in the headings' order across pages.
+        with translation.override("en"):
+            every_active = [partner.name for partner in Partner.objects.filter(is_active=True)]
+        assert sorted(name for names in pages for name in names) == sorted(every_active)
+        kinds = [
+            group["kind"]
+            for response in (first, second, third)
+            for group in response.context["groups"]
+        ]
+        order = list(KIND_HEADINGS)
+        assert [order.index(kind) for kind in kinds] == sorted(order.index(kind) for kind in kinds)
+        assert 'href="?page=2" rel="next"' in first.text
+        assert "Page 2 of 3" in second.text
+        assert "(page 2)" in second.text.split("</title>")[0]
+
+    @pytest.mark.parametrize("page", ["0", "-1", "abc", "1e9", "999999999", "2" * 30])
+    def test_bad_page_numbers_show_a_page(self, client, catalogue, technologies, page):
+        add_partners(60, technologies)
+        response = client.get(f"/az/partnyorlar/?page={page}")
+        assert response.status_code == 200
+        assert names_on(response)
 
     def test_links_work_without_javascript(self, client, catalogue):
         html = client.get("/az/partnyorlar/").text
