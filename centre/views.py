@@ -3,13 +3,15 @@ import sys
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
-from django.core.paginator import Paginator
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.http import http_date
 from django.utils.module_loading import import_string
 from django.views import defaults
 from django.views.decorators.cache import never_cache
@@ -19,6 +21,7 @@ from django.views.static import serve
 
 from centre import search
 from centre.http import allow_methods, read_only
+from centre.sitemaps import urlset_xml
 
 # Django's view answers every method with a redirect; PUT or DELETE there is a 405 like anywhere.
 set_language = allow_methods("GET", "HEAD", "POST")(django_set_language)
@@ -42,8 +45,24 @@ def sitemap_index(request):
 
 @read_only
 def sitemap(request, section):
-    """One sitemap: every published page, partner or publication in each of its languages."""
-    return sitemap_views.sitemap(request, site_sitemaps(), section=section)
+    """One page of a sitemap: published pages, partners or publications in each language."""
+    sitemaps = site_sitemaps()
+    if section not in sitemaps:
+        raise Http404
+    sitemap = sitemaps[section]()
+    try:
+        urls = sitemap.get_urls(
+            page=request.GET.get("p", 1), site=get_current_site(request), protocol=request.scheme
+        )
+    except (EmptyPage, PageNotAnInteger) as error:
+        raise Http404 from error
+    response = HttpResponse(urlset_xml(urls), content_type="application/xml; charset=utf-8")
+    if sitemap.latest_lastmod:
+        # For conditional GETs, as Django's own sitemap view does.
+        response.headers["Last-Modified"] = http_date(sitemap.latest_lastmod.timestamp())
+    # Search engines read sitemaps; they need not list them among the results.
+    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response
 
 
 @read_only

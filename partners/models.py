@@ -10,12 +10,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from PIL import Image
 
+from centre.addresses import slug_address
 from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
 from centre.i18n import language_codes, localized_field, site_language
 from centre.images import (
@@ -272,7 +272,7 @@ class Partner(TranslationTracked):
 
     def get_absolute_url(self):
         slug = getattr(self, localized_field("slug", site_language())) or self.slug_az
-        return reverse("partners:detail", kwargs={"slug": slug})
+        return slug_address("partners:detail", "slug", slug)
 
     def delete(self, *args, **kwargs):
         logos = [(self.logo.name, self.logo_renditions)] if self.logo else []

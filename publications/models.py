@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from centre.addresses import slug_address
 from centre.i18n import language_codes, localized_field, site_language
 from centre.images import (
     delete_renditions,
@@ -256,7 +257,7 @@ class Publication(Publishable, TranslationTracked):
         self._saved_cover_name = self.cover.name or ""
 
     def get_absolute_url(self):
-        return reverse("publications:detail", kwargs={"slug": self.url_slug})
+        return slug_address("publications:detail", "slug", self.url_slug)
 
     @classmethod
     def from_db(cls, db, field_names, values):
