@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from centre.addresses import slug_address
 from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
 from centre.i18n import language_codes, localized_field
 from centre.images import validate_image, validate_image_file_size
@@ -17,7 +18,7 @@ from centre.text import slugify_az
 
 class PageQuerySet(PublishableQuerySet):
     def menu(self):
-        """The top-level pages of the site's main navigation."""
+        """The top-level pages of the site's main navigation (see Page.is_in_menu)."""
         return self.published().filter(parent=None, is_home=False, show_in_menu=True)
 
     def home_and_menu(self):
@@ -91,8 +92,19 @@ class Page(Publishable, TranslationTracked):
     objects = PageQuerySet.as_manager()
 
     tracked_translation_fields = ("title", "summary", "body", "seo_description")
-    # What a link to a page (menu, breadcrumbs, subpages) shows: the rest stays in the database.
-    LINK_FIELDS = ("title", "summary", "url_path", "is_home", "status", "publish_from")
+    # What a link to a page (menu, breadcrumbs, subpages) shows, and what tells which of them
+    # it is: the rest stays in the database.
+    LINK_FIELDS = (
+        "title",
+        "summary",
+        "url_path",
+        "is_home",
+        "status",
+        "publish_from",
+        "parent",
+        "show_in_menu",
+        "menu_order",
+    )
 
     class Meta:
         verbose_name = _("page")
@@ -127,7 +139,7 @@ class Page(Publishable, TranslationTracked):
         if self.is_home:
             return reverse("pages:home")
         url_path = getattr(self, localized_field("url_path", translation.get_language()))
-        return reverse("pages:detail", kwargs={"url_path": url_path or self.url_path_az})
+        return slug_address("pages:detail", "url_path", url_path or self.url_path_az)
 
     def search_documents(self):
         """The page's text per site language, for centre.search (none while a draft)."""
@@ -148,10 +160,32 @@ class Page(Publishable, TranslationTracked):
         """Languages the page has its own text in (Azerbaijani always)."""
         return [code for code in language_codes() if getattr(self, localized_field("title", code))]
 
+    @property
+    def is_in_menu(self):
+        """Whether the main menu lists this page, as ``Page.objects.menu()`` selects them."""
+        return (
+            self.parent_id is None and not self.is_home and self.show_in_menu and self.is_published
+        )
+
+    def url_path_in(self, language):
+        return getattr(self, localized_field("url_path", language))
+
+    def links_around(self, visible):
+        """
+        In one query, the pages a page links to: the main menu, its ancestors among
+        ``visible`` (the breadcrumbs) and its published children, in menu order. Only what a
+        link shows is loaded; ``is_in_menu``, ``parent_id`` and the stored paths tell which
+        is which.
+        """
+        pages = Page.objects.menu() | visible.at_paths(self.breadcrumb_paths())
+        if not self.is_home:
+            pages |= self.children.published()
+        return pages.order_by(*Page._meta.ordering).only(*Page.LINK_FIELDS)
+
     def breadcrumb_paths(self, language=None):
         """The stored paths of this page's ancestors, nearest last."""
         language = language or translation.get_language()
-        parts = getattr(self, localized_field("url_path", language)).split("/")
+        parts = self.url_path_in(language).split("/")
         return ["/".join(parts[:depth]) for depth in range(1, len(parts))]
 
     def build_url_paths(self):

@@ -45,22 +45,23 @@ class PageView(DetailView):
 
     def get_context_data(self, **kwargs):
         page = self.object
-        # Breadcrumbs and subpages are links: titles (and summaries), never bodies.
-        brief = Page.LINK_FIELDS
-        breadcrumbs = list(self.get_queryset().at_paths(page.breadcrumb_paths()).only(*brief))
+        links = list(page.links_around(self.get_queryset()))
+        paths = page.breadcrumb_paths()
+        at_path = {link.url_path_in(translation.get_language()): link for link in links}
+        breadcrumbs = [at_path[path] for path in paths if path in at_path]
         return super().get_context_data(
             breadcrumbs=breadcrumbs,
             # The top-level page this one belongs to, marked in the main menu.
             section=breadcrumbs[0] if breadcrumbs else page,
-            subpages=page.children.published().only(*brief)
-            if not page.is_home
-            else Page.objects.none(),
+            menu_pages=[link for link in links if link.is_in_menu],
+            subpages=[link for link in links if link.parent_id == page.pk and link.is_published],
             milestones=page.milestones.all(),
             **kwargs,
         )
 
 
 KEY_DATES = 6
+MILESTONE_FIELDS = ("date", "title", "page")
 
 
 class HomeView(TemplateView):
@@ -79,7 +80,12 @@ class HomeView(TemplateView):
             # The first few: the home page stays the same size however many milestones
             # pages gather.
             key_dates=list(
-                Milestone.objects.filter(page__in=visible).select_related("page")[:KEY_DATES]
+                Milestone.objects.filter(page__in=visible)
+                .select_related("page")
+                # The page is a link ("More in …"): its body stays in the database.
+                .only(*MILESTONE_FIELDS, *(f"page__{name}" for name in Page.LINK_FIELDS))[
+                    :KEY_DATES
+                ]
             ),
             **kwargs,
         )

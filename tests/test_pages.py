@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from centre.models import Status
@@ -251,6 +252,37 @@ class TestNavigation:
         assert [page.title for page in response.context["breadcrumbs"]] == ["About the Centre"]
         assert [page.title for page in response.context["subpages"]] == ["Sources"]
         assert '<span aria-current="page">History</span>' in response.text
+
+    def test_menu_breadcrumbs_and_subpages_each_list_only_their_own(self, staff_client):
+        make_page("Menyu", menu_order=1, title_en="Menu item")
+        make_page("Gizli", show_in_menu=False, title_en="Hidden top")
+        make_page("Qaralama menyu", status=Status.DRAFT, title_en="Draft top")
+        parent = make_page("Valideyn", status=Status.DRAFT, title_en="Draft parent")
+        page = make_page("Səhifə", parent=parent, title_en="The page")
+        child = make_page("Uşaq", parent=page, title_en="Child", menu_order=2)
+        make_page("Birinci uşaq", parent=page, title_en="First child", menu_order=1)
+        make_page("Qaralama uşaq", parent=page, status=Status.DRAFT, title_en="Draft child")
+        make_page("Nəvə", parent=child, title_en="Grandchild")
+        # Staff preview the page under its draft parent: the draft is in their breadcrumbs,
+        # never in the menu or among the subpages.
+        response = staff_client.get("/en/draft-parent/the-page/")
+        titles = {
+            name: [item.title for item in response.context[name]]
+            for name in ("breadcrumbs", "menu_pages", "subpages")
+        }
+        assert titles == {
+            "breadcrumbs": ["Draft parent"],
+            "menu_pages": ["Menu item"],
+            "subpages": ["First child", "Child"],
+        }
+        assert response.context["section"].title == "Draft parent"
+
+    def test_a_page_and_all_its_links_in_three_queries(self, client, tree):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/en/about-the-centre/history/")
+        # The page; its links (menu, breadcrumbs, subpages); its milestones.
+        assert len(queries) == 3
+        assert [page.title for page in response.context["menu_pages"]] == ["About the Centre"]
 
 
 class TestSeedContent:
