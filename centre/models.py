@@ -22,12 +22,18 @@ def can_preview_drafts(user):
     return user.is_active and user.is_staff
 
 
+def published_q(prefix=""):
+    """What the public may see, as a condition on ``prefix`` (e.g. ``"page__"``, through a join)."""
+    return Q(**{f"{prefix}status": Status.PUBLISHED}) & (
+        Q(**{f"{prefix}publish_from__isnull": True})
+        | Q(**{f"{prefix}publish_from__lte": timezone.now()})
+    )
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published, and its publish-from time has come."""
-        return self.filter(status=Status.PUBLISHED).filter(
-            Q(publish_from__isnull=True) | Q(publish_from__lte=timezone.now())
-        )
+        return self.filter(published_q())
 
     def visible_to(self, user):
         # Staff preview is a deliberate branch: every public view starts here.

@@ -10,7 +10,14 @@ from centre.addresses import slug_address
 from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
 from centre.i18n import language_codes, localized_field
 from centre.images import validate_image, validate_image_file_size
-from centre.models import Publishable, PublishableQuerySet, Status, TranslationTracked
+from centre.models import (
+    Publishable,
+    PublishableQuerySet,
+    Status,
+    TranslationTracked,
+    can_preview_drafts,
+    published_q,
+)
 from centre.search import documents_in_each_language
 from centre.storage import atomic_with_files
 from centre.text import slugify_az
@@ -310,6 +317,15 @@ class PageRedirect(models.Model):
         return f"/{self.language}/{self.old_path}/"
 
 
+class MilestoneQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Milestones of the pages ``user`` may see."""
+        if can_preview_drafts(user):
+            return self.all()
+        # Through the join: with "page IN (published pages)" the planner spent a millisecond.
+        return self.filter(published_q("page__"))
+
+
 class Milestone(models.Model):
     """A dated event in the Centre's history, shown as a timeline on its page."""
 
@@ -319,6 +335,8 @@ class Milestone(models.Model):
     date = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+
+    objects = MilestoneQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("milestone")

@@ -80,7 +80,7 @@ class HomeView(TemplateView):
             # The first few: the home page stays the same size however many milestones
             # pages gather.
             key_dates=list(
-                Milestone.objects.filter(page__in=visible)
+                Milestone.objects.visible_to(self.request.user)
                 .select_related("page")
                 # The page is a link ("More in …"): its body stays in the database.
                 .only(*MILESTONE_FIELDS, *(f"page__{name}" for name in Page.LINK_FIELDS))[

@@ -328,3 +328,24 @@ class TestSeedContent:
         html = client.get("/az/").text
         assert "Əsas tarixlər" in html
         assert "6 yanvar 2021" in html
+
+    def test_key_dates_of_unpublished_pages_are_for_staff_only(self, client, django_user_model):
+        from pages.models import Milestone
+
+        future = timezone.now() + datetime.timedelta(days=1)
+        for title, fields in [
+            ("Qaralama", {"status": Status.DRAFT}),
+            ("Gələcək", {"publish_from": future}),
+            ("Açıq", {}),
+        ]:
+            page = make_page(title, **fields)
+            Milestone.objects.create(
+                page=page, date=datetime.date(2020, 1, 1), title=f"{title} tarix"
+            )
+        public = client.get("/az/").text
+        assert "Açıq tarix" in public
+        assert "Qaralama tarix" not in public and "Gələcək tarix" not in public
+        staff = django_user_model.objects.create_user("editor", password="x", is_staff=True)
+        client.force_login(staff)
+        preview = client.get("/az/").text
+        assert "Qaralama tarix" in preview and "Gələcək tarix" in preview
