@@ -4,7 +4,7 @@ again without restarting gunicorn.
 
     .venv/bin/python benchmarks/db_restart.py [--down-seconds 5] [--workers 2]
 
-The script makes its own PostgreSQL cluster in a temporary folder (port 55432 unless told
+The script makes its own PostgreSQL cluster in a temporary folder (port 25432 unless told
 otherwise; see benchmarks/support.py for what it needs), migrates and loads the demo content,
 starts gunicorn with the production settings over plain HTTP (DJANGO_HTTPS=0), and keeps asking
 for a page and for /healthz. It then stops PostgreSQL, waits, starts it again, and prints when
@@ -82,7 +82,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--down-seconds", type=float, default=5.0)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--pg-port", type=int, default=55432)
+    # Below Linux's range of ports for outgoing connections (32768 and up): a port there may
+    # still be held by one of the many connections a load test just closed.
+    parser.add_argument("--pg-port", type=int, default=25432)
     parser.add_argument("--port", type=int, default=8301)
     parser.add_argument("--interval", type=float, default=0.1)
     args = parser.parse_args()

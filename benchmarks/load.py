@@ -3,7 +3,7 @@ Load: many visitors at once against gunicorn on 127.0.0.1, over every kind of pa
 
     .venv/bin/python benchmarks/load.py [--clients 50] [--seconds 60] [--workers N]
 
-The script makes its own PostgreSQL cluster (port 55433) and site, as benchmarks/db_restart.py
+The script makes its own PostgreSQL cluster (port 25433) and site, as benchmarks/db_restart.py
 does (see benchmarks/support.py for what it needs: the project's .venv and
 ``apt-get install -y postgresql``), and serves it with gunicorn on 127.0.0.1:8302, production
 settings over plain HTTP. Each client asks, in turn, for the home page, a page, the partner
@@ -103,7 +103,7 @@ def main():
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
-    parser.add_argument("--pg-port", type=int, default=55433)
+    parser.add_argument("--pg-port", type=int, default=25433)
     parser.add_argument("--port", type=int, default=8302)
     args = parser.parse_args()
 

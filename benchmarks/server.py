@@ -57,10 +57,12 @@ def add_arguments(parser):
     )
 
 
-def environment(options, **extra):
-    """The environment of every command and server the benchmark starts."""
-    workdir = Path(options.workdir)
-    database = options.database_url or f"sqlite:///{workdir / 'db.sqlite3'}"
+def site_environment(workdir, database_url, redis_url="", **extra):
+    """
+    The environment of every command and server a benchmark starts: production settings over
+    plain HTTP, with everything the site writes inside ``workdir``.
+    """
+    workdir = Path(workdir)
     env = {
         **os.environ,
         "DJANGO_ENV_FILE": "",  # not the developer's .env
@@ -69,12 +71,12 @@ def environment(options, **extra):
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_HTTPS": "0",
-        "DATABASE_URL": database,
+        "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(workdir / "media"),
         "PRIVATE_MEDIA_ROOT": str(workdir / "private"),
         "STATIC_ROOT": str(workdir / "static"),
         "PUBLIC_CACHE_STATE_FILE": str(workdir / "cache-generation"),
-        "REDIS_URL": options.redis_url,
+        "REDIS_URL": redis_url,
         "DJANGO_BENCHMARK_BASELINE": "1",
         "DJANGO_SERVE_MEDIA": "0",
         "DJANGO_LOG_LEVEL": "WARNING",
@@ -83,6 +85,13 @@ def environment(options, **extra):
     }
     env.update({key: str(value) for key, value in extra.items()})
     return env
+
+
+def environment(options, **extra):
+    """``site_environment`` for http_bench, download_bench and page_profile's options."""
+    workdir = Path(options.workdir)
+    database = options.database_url or f"sqlite:///{workdir / 'db.sqlite3'}"
+    return site_environment(workdir, database, options.redis_url, **extra)
 
 
 def manage(env, *args, capture=False):
@@ -185,31 +194,59 @@ def database_label(options):
     return "PostgreSQL" if options.database_url.startswith("postgres") else "SQLite"
 
 
+class Gunicorn:
+    """gunicorn from the site's gunicorn.conf.py on 127.0.0.1:``port``, as production runs it."""
+
+    def __init__(self, env, port, workers, quiet=False):
+        self.env = {**env, "GUNICORN_WORKERS": str(workers)}
+        self.port, self.workers, self.quiet = port, workers, quiet
+        self.process = None
+
+    def start(self):
+        command = [
+            str(GUNICORN),
+            "-c",
+            str(ROOT / "gunicorn.conf.py"),
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(self.workers),
+            # Its own control socket would be shared by every gunicorn started here.
+            "--no-control-socket",
+        ]
+        output = subprocess.DEVNULL if self.quiet else None
+        self.process = subprocess.Popen(
+            command, env=self.env, cwd=ROOT, stdout=output, stderr=output
+        )
+        try:
+            wait_until_up(f"http://127.0.0.1:{self.port}/healthz", self.process)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def worker_pids(self):
+        return worker_pids(self.process.pid)
+
+    def stop(self):
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
 @contextmanager
 def gunicorn(options, **extra):
-    """gunicorn from gunicorn.conf.py on 127.0.0.1:<port>, until the block ends."""
-    env = environment(options, GUNICORN_WORKERS=options.workers, **extra)
-    command = [
-        str(GUNICORN),
-        "-c",
-        str(ROOT / "gunicorn.conf.py"),
-        "--bind",
-        f"127.0.0.1:{options.port}",
-        "--workers",
-        str(options.workers),
-        "--no-control-socket",
-    ]
-    process = subprocess.Popen(command, env=env, cwd=ROOT)
+    """gunicorn serving the benchmark's site (``options``) until the block ends."""
+    server = Gunicorn(environment(options, **extra), options.port, options.workers).start()
     try:
-        wait_until_up(f"http://127.0.0.1:{options.port}/healthz", process)
-        yield process
+        yield server.process
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        server.stop()
 
 
 def wait_until_up(url, process, seconds=60):

@@ -1,6 +1,7 @@
 """
-What the benchmark scripts share: a throw-away PostgreSQL cluster, the site loaded into it, and
-gunicorn serving it on 127.0.0.1.
+What load.py and db_restart.py share: a throw-away PostgreSQL cluster, the site loaded into it,
+and gunicorn serving it on 127.0.0.1 (the production environment and gunicorn.conf.py, as
+server.py starts them for http_bench and download_bench).
 
 Needs: the project's virtual environment (``make test`` makes it; gunicorn is in
 requirements.txt) and PostgreSQL's server programs (``apt-get install -y postgresql``: initdb and
@@ -15,9 +16,7 @@ import http.client
 import json
 import os
 import pwd
-import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -25,9 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-PYTHON = PROJECT / ".venv" / "bin" / "python"
-GUNICORN = PROJECT / ".venv" / "bin" / "gunicorn"
+import server  # benchmarks/, beside this file
 
 
 def log(message):
@@ -95,35 +92,17 @@ class TemporaryPostgres:
 
 
 def site_environment(workdir, database_url):
-    """Production settings (DJANGO_DEBUG off) over plain HTTP, everything inside ``workdir``."""
-    workdir = Path(workdir)
-    return {
-        **os.environ,
-        "DJANGO_ENV_FILE": "",  # not the developer's .env
-        "DJANGO_DEBUG": "0",
-        "DJANGO_HTTPS": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": database_url,
-        "MEDIA_ROOT": str(workdir / "media"),
-        "PRIVATE_MEDIA_ROOT": str(workdir / "private"),
-        "STATIC_ROOT": str(workdir / "static"),
-        "DJANGO_SERVE_MEDIA": "1",
-        "DJANGO_LOG_LEVEL": "CRITICAL",  # the scripts report errors themselves
-    }
+    """The benchmarks' production environment (server.py), with media served by the site."""
+    return server.site_environment(
+        workdir,
+        database_url,
+        DJANGO_SERVE_MEDIA="1",
+        DJANGO_LOG_LEVEL="CRITICAL",  # the scripts report errors themselves
+    )
 
 
 def manage(env, *arguments):
-    result = subprocess.run(
-        [str(PYTHON), "manage.py", *arguments],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode:
-        sys.exit(f"manage.py {' '.join(arguments)} failed:\n{result.stdout}{result.stderr}")
+    result = server.manage(env, *arguments, capture=True)
     return result.stdout
 
 
@@ -160,48 +139,16 @@ def sample_urls(env):
     return json.loads(manage(env, "shell", "-v", "0", "-c", SAMPLE_URLS).splitlines()[-1])
 
 
-class Gunicorn:
-    """``gunicorn centre.wsgi:application`` on 127.0.0.1:``port``, as in production."""
+class Gunicorn(server.Gunicorn):
+    """server.Gunicorn, quiet, saying when it is up."""
 
     def __init__(self, env, port, workers):
-        self.env, self.port, self.workers = env, port, workers
-        self.process = None
+        super().__init__(env, port, workers, quiet=True)
 
     def start(self):
-        self.process = subprocess.Popen(
-            [
-                str(GUNICORN), "centre.wsgi:application", "--bind", f"127.0.0.1:{self.port}",
-                "--workers", str(self.workers), "--backlog", "2048", "--graceful-timeout", "5",
-            ],
-            cwd=PROJECT,
-            env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if request(self.port, "/healthz", timeout=2)[0] == 200 and len(self.worker_pids()) >= 1:
-                log(f"gunicorn {self.process.pid} serves 127.0.0.1:{self.port}, "
-                    f"{self.workers} workers")  # fmt: skip
-                return self
-            time.sleep(0.2)
-        self.stop()
-        sys.exit("gunicorn did not start")
-
-    def worker_pids(self):
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        try:
-            return sorted(int(pid) for pid in children.read_text().split())
-        except OSError:
-            return []
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+        super().start()
+        log(f"gunicorn {self.process.pid} serves 127.0.0.1:{self.port}, {self.workers} workers")
+        return self
 
 
 def request(port, path, timeout=10, connection=None):
