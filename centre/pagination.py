@@ -2,6 +2,9 @@
 
 import re
 
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Window
+
 PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
 
 
@@ -19,3 +22,30 @@ class LenientPaginationMixin:
         paginator = self.get_paginator(queryset, page_size)
         page = paginator.page(page_number(self.request.GET.get("page"), paginator.num_pages))
         return paginator, page, page.object_list, page.has_other_pages()
+
+
+def page_with_count(queryset, raw_number, per_page):
+    """
+    The page ``raw_number`` of ``queryset`` (kept in range, as ``page_number`` does), and the
+    total, in one query where Django's Paginator runs two: the rows carry the total as
+    ``COUNT(*) OVER ()``. Only a page past the end costs a count and a second look.
+
+    Worth it where counting is as dear as fetching (a full-text search ranks every match).
+    """
+    paginator = Paginator(queryset, per_page)
+    number = page_number(raw_number, last_page=10**9)
+    rows = _rows_with_count(queryset, number, per_page)
+    if rows:
+        paginator.count = rows[0].total_count
+    elif number > 1:
+        number = paginator.num_pages  # past the end: the last page
+        rows = _rows_with_count(queryset, number, per_page)
+    else:
+        paginator.count = 0
+    return Page(rows, number, paginator)
+
+
+def _rows_with_count(queryset, number, per_page):
+    bottom = (number - 1) * per_page
+    counted = queryset.annotate(total_count=Window(Count("*")))
+    return list(counted[bottom : bottom + per_page])

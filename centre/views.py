@@ -4,7 +4,7 @@ import sys
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.sites.shortcuts import get_current_site
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
@@ -21,6 +21,7 @@ from django.views.static import serve
 
 from centre import search
 from centre.http import allow_methods, read_only
+from centre.pagination import page_with_count
 from centre.sitemaps import urlset_xml
 
 # Django's view answers every method with a redirect; PUT or DELETE there is a 405 like anywhere.
@@ -85,8 +86,8 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         raw_query = self.request.GET.get("q", "")
         terms = search.query_terms(raw_query)
-        page_obj = Paginator(search.search(terms), self.paginate_by).get_page(
-            self.request.GET.get("page")
+        page_obj = page_with_count(
+            search.search(terms), self.request.GET.get("page"), self.paginate_by
         )
         return super().get_context_data(
             query=" ".join(raw_query.replace("\x00", " ").split())[: search.MAX_QUERY_LENGTH],
