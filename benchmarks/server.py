@@ -186,7 +186,7 @@ def page_addresses(facts):
         ("publication", facts["publication"]),
         ("search", "/az/axtaris/?q=texnologiya"),
         ("sitemap index", "/sitemap.xml"),
-        ("sitemap (500 addresses)", "/sitemap-publications.xml"),
+        ("sitemap page (100 objects)", "/sitemap-publications.xml"),
     ]
 
 
