@@ -264,6 +264,15 @@ class TestFilters:
         assert "Page 2 of 3" in second.text
         assert "(page 2)" in second.text.split("</title>")[0]
 
+    def test_a_filter_link_starts_again_at_the_first_page(self, client, catalogue, technologies):
+        add_partners(150, technologies)
+        ai = "artificial-intelligence"
+        html = client.get("/en/partners/", {"page": "2", "technology": ai}).text
+        assert f'href="?page=1&amp;technology={ai}" rel="prev"' in html
+        filters = html.split('class="partner-filters"')[1].split("</nav>")[0]
+        assert f'href="?technology={ai}&amp;kind=academia"' in filters  # the technology stays
+        assert "page=" not in filters
+
     @pytest.mark.parametrize("page", ["0", "-1", "abc", "1e9", "999999999", "2" * 30])
     def test_bad_page_numbers_show_a_page(self, client, catalogue, technologies, page):
         add_partners(60, technologies)
