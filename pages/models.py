@@ -145,8 +145,8 @@ class Page(Publishable, TranslationTracked):
     def get_absolute_url(self):
         if self.is_home:
             return reverse("pages:home")
-        url_path = getattr(self, localized_field("url_path", translation.get_language()))
-        return slug_address("pages:detail", "url_path", url_path or self.url_path_az)
+        url_path = self.url_path_in(translation.get_language()) or self.url_path_az
+        return slug_address("pages:detail", "url_path", url_path)
 
     def search_documents(self):
         """The page's text per site language, for centre.search (none while a draft)."""
