@@ -9,7 +9,7 @@ from functools import partial
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
@@ -81,6 +81,14 @@ def name_ordering(language=None):
     return ("order", localized_field("sort_name", site_language(language)), "pk")
 
 
+def kind_rank():
+    """A partner's group's place in the public list (KIND_HEADINGS order), as an expression."""
+    return models.Case(
+        *(models.When(kind=kind, then=rank) for rank, kind in enumerate(KIND_HEADINGS)),
+        default=len(KIND_HEADINGS),
+    )
+
+
 class PartnerQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -97,11 +105,7 @@ class PartnerQuerySet(models.QuerySet):
 
     def in_list_order(self, language=None):
         """The public list's order: kind by kind, as KIND_HEADINGS lists them, then by name."""
-        kind_rank = models.Case(
-            *(models.When(kind=kind, then=rank) for rank, kind in enumerate(KIND_HEADINGS)),
-            default=len(KIND_HEADINGS),
-        )
-        return self.order_by(kind_rank, *name_ordering(language))
+        return self.order_by(kind_rank(), *name_ordering(language))
 
     def with_slug(self, slug, language=None):
         """The partner at ``slug`` in ``language``; a language without a slug uses the az one."""
@@ -239,6 +243,16 @@ class Partner(TranslationTracked):
             models.Index(
                 fields=["order", localized_field("sort_name", code), "id"],
                 name=f"partners_name_order_{code}",
+            )
+            for code in language_codes()
+        ] + [
+            # The public list's order in each language (PartnerQuerySet.in_list_order).
+            models.Index(
+                kind_rank(),
+                F("order"),
+                F(localized_field("sort_name", code)),
+                F("id"),
+                name=f"partners_list_order_{code}",
             )
             for code in language_codes()
         ]
