@@ -75,6 +75,32 @@ def test_the_sitemap_index_names_each_sitemap_page_with_its_date(client, seeded,
     assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
+def test_a_sitemap_page_says_when_it_last_changed_and_stays_out_of_results(client, seeded):
+    from django.utils.http import http_date
+
+    from pages.models import Page
+
+    response = client.get("/sitemap-pages.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml; charset=utf-8"
+    latest = Page.objects.published().order_by("-updated_at").first().updated_at
+    assert response["Last-Modified"] == http_date(latest.timestamp())
+    assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"
+    entry = ET.fromstring(response.content).find("s:url", NS)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry.find("s:lastmod", NS).text)
+
+
+def test_sitemap_xml_escapes_what_it_writes():
+    from centre.sitemaps import urlset_xml
+
+    odd = "http://testserver/az/?a=1&b=<2>'\""
+    alternates = [{"location": odd, "lang_code": "az"}]
+    root = ET.fromstring(urlset_xml([{"location": odd, "lastmod": None, "alternates": alternates}]))
+    assert root.find("s:url/s:loc", NS).text == odd
+    assert root.find("s:url/x:link", NS).get("href") == odd
+    assert root.find("s:url/s:lastmod", NS) is None
+
+
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
