@@ -30,16 +30,19 @@ def published_q(prefix=""):
     )
 
 
+def visible_q(user, prefix=""):
+    """What ``user`` may see, as a condition on ``prefix``: staff everything, others the public."""
+    # Staff preview is a deliberate branch: every public view starts here.
+    return Q() if can_preview_drafts(user) else published_q(prefix)
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published, and its publish-from time has come."""
         return self.filter(published_q())
 
     def visible_to(self, user):
-        # Staff preview is a deliberate branch: every public view starts here.
-        if can_preview_drafts(user):
-            return self.all()
-        return self.published()
+        return self.filter(visible_q(user))
 
 
 class Publishable(models.Model):

@@ -8,26 +8,21 @@ from django.utils.html import escape
 
 class TranslatedSitemap(Sitemap):
     """
-    A sitemap listing each object once per language it has, with hreflang alternates.
+    A sitemap listing each object once per language it has, with hreflang alternates and an
+    x-default alternate (the default language's own address: every language is prefixed).
 
-    Objects name their languages with ``available_languages``. Django writes the x-default
-    alternate without a language prefix, which suits sites whose default language is
-    unprefixed; here every language is prefixed, so x-default points to the default
-    language's own address.
-
-    Pages hold ``limit`` objects, each with its addresses in every language it has. Django's
-    own i18n sitemap pages (object, language) pairs, which means loading every object to
-    count them, for the index and again for each page; this counts objects in the database
-    and loads only one page of them.
+    Objects name their languages with ``available_languages``. Pages hold ``limit`` objects,
+    each with its addresses in every language it has. Django's own i18n sitemap pages
+    (object, language) pairs, which means loading every object to count them, for the index
+    and again for each page; this counts objects in the database and loads only one page of
+    them (``get_urls`` replaces Django's, so its ``i18n``, ``alternates`` and ``x_default``
+    switches have no say here).
     """
 
     # Objects per sitemap page (at most three addresses each): crawlers and the page cache get
     # pages under 200 KB from the index (a page cache hit of 360 KB took twice a small one's
     # time), not one of megabytes.
     limit = 100
-    i18n = True
-    alternates = True
-    x_default = True
 
     def lastmod(self, item):
         return item.updated_at

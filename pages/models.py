@@ -15,8 +15,7 @@ from centre.models import (
     PublishableQuerySet,
     Status,
     TranslationTracked,
-    can_preview_drafts,
-    published_q,
+    visible_q,
 )
 from centre.search import documents_in_each_language
 from centre.storage import atomic_with_files
@@ -320,10 +319,8 @@ class PageRedirect(models.Model):
 class MilestoneQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Milestones of the pages ``user`` may see."""
-        if can_preview_drafts(user):
-            return self.all()
         # Through the join: with "page IN (published pages)" the planner spent a millisecond.
-        return self.filter(published_q("page__"))
+        return self.filter(visible_q(user, "page__"))
 
 
 class Milestone(models.Model):

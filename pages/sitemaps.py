@@ -5,6 +5,6 @@ from .models import Page
 
 class PageSitemap(TranslatedSitemap):
     def items(self):
-        # Only what an entry needs (its addresses, languages and date), for a thousand at once.
+        # Only what an entry needs: its addresses, languages and date.
         fields = ("is_home", "url_path", "title", "updated_at")
         return Page.objects.published().order_by("pk").only(*fields)

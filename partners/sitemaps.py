@@ -5,5 +5,5 @@ from .models import Partner
 
 class PartnerSitemap(TranslatedSitemap):
     def items(self):
-        # Only what an entry needs (its addresses, languages and date), for a thousand at once.
+        # Only what an entry needs: its addresses, languages and date.
         return Partner.objects.active().order_by("pk").only("slug", "name", "updated_at")

@@ -5,5 +5,5 @@ from .models import Publication
 
 class PublicationSitemap(TranslatedSitemap):
     def items(self):
-        # Only what an entry needs (its addresses, languages and date), for a thousand at once.
+        # Only what an entry needs: its addresses, languages and date.
         return Publication.objects.published().order_by("pk").only("slug", "title", "updated_at")
