@@ -9,7 +9,7 @@ unchecked: values are matched against the known choices first.
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import CharField, F, IntegerField, Value
+from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Value
 from django.db.models.functions import Cast, ExtractYear
 from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
@@ -73,9 +73,12 @@ class PublicationFilters:
             }
             return queryset.order_by().annotate(**columns).values_list(*columns).distinct()
 
-        def named(model):
+        def named(model, field_name):
+            # EXISTS: PostgreSQL stops at the first published publication of each technology or
+            # sector, rather than joining all of them and removing the duplicates.
+            in_use = published.filter(**{field_name: OuterRef("pk")})
             return rows(
-                model.objects.filter(publications__in=published),
+                model.objects.filter(Exists(in_use)),
                 model._meta.model_name,
                 F("slug"),
                 F("order"),
@@ -91,8 +94,8 @@ class PublicationFilters:
                 zero,
                 no_names,
             ),
-            named(Technology),
-            named(Sector),
+            named(Technology, "technologies"),
+            named(Sector, "sectors"),
         )
         by_facet = {"type": [], "year": [], "technology": [], "sector": []}
         for facet, value, order, *names in found:

@@ -56,9 +56,15 @@ def catalogue():
         "Qısa icmal", publication_type=PublicationType.POLICY_BRIEF,
         publication_date=datetime.date(2021, 7, 1),
     )  # fmt: skip
-    make_publication("Qaralama", status=Status.DRAFT, files=["az"], technologies=[ai])
+    # A technology and a sector only these two have: never offered as filters.
+    robotics = Technology.objects.get(slug="robotics")
+    mining = Sector.objects.create(name_az="Mədən", name_en="Mining", slug="mining")
+    make_publication("Qaralama", status=Status.DRAFT, files=["az"], technologies=[ai, robotics])
     make_publication(
-        "Gələcək", publish_from=timezone.now() + datetime.timedelta(days=3), files=["az"]
+        "Gələcək",
+        publish_from=timezone.now() + datetime.timedelta(days=3),
+        files=["az"],
+        sectors=[mining],
     )
     return {"research": research, "report": report, "strategy": strategy, "brief": brief}
 
@@ -133,6 +139,9 @@ class TestList:
         html = client.get("/en/publications/").text
         assert "?type=white-paper" not in html
         assert "?technology=quantum-computing" not in html
+        # Used only by a draft and by a publication not out yet.
+        assert "?technology=robotics" not in html and "?sector=mining" not in html
+        assert "?technology=artificial-intelligence" in html and "?sector=energy" in html
         assert "?year=2024" in html and "?year=2020" not in html
 
     @pytest.mark.parametrize(
