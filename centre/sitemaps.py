@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.html import escape
 
 
@@ -27,16 +28,23 @@ class TranslatedSitemap(Sitemap):
     def lastmod(self, item):
         return item.updated_at
 
+    @cached_property
+    def totals(self):
+        """How many objects there are and when the latest changed: one aggregate for both."""
+        return self.items().aggregate(count=Count("pk"), latest=Max("updated_at"))
+
     def get_latest_lastmod(self):
-        # For the index: one aggregate, where Django would load every object to compare.
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+        # For the index, where Django would load every object to compare their dates.
+        return self.totals["latest"]
 
     def get_languages_for_item(self, item):
         return item.available_languages
 
-    @property
+    @cached_property
     def paginator(self):
-        return Paginator(self.items(), self.limit)
+        paginator = Paginator(self.items(), self.limit)
+        paginator.count = self.totals["count"]  # the count of the aggregate above, not another
+        return paginator
 
     def get_urls(self, page=1, site=None, protocol=None):
         """The entries of one page: each object in each of its languages, with alternates."""

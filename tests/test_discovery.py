@@ -75,6 +75,14 @@ def test_the_sitemap_index_names_each_sitemap_page_with_its_date(client, seeded,
     assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
+def test_the_sitemap_index_asks_the_database_once_a_sitemap(
+    client, seeded, django_assert_num_queries
+):
+    # Pages, partners, publications: how many and the latest change of each, one aggregate.
+    with django_assert_num_queries(3):
+        assert client.get("/sitemap.xml").status_code == 200
+
+
 def test_a_sitemap_page_says_when_it_last_changed_and_stays_out_of_results(client, seeded):
     from django.utils.http import http_date
 
