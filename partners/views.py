@@ -1,4 +1,4 @@
-from django.db.models import Count, Q
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -36,8 +36,10 @@ class PartnerListView(PartnerQuerySetMixin, LenientPaginationMixin, ListView):
         # in the address is a page that does not exist (checked before any query uses it).
         self.kinds = set(visible.order_by().values_list("kind", flat=True).distinct())
         self.kind = self.filter_value("kind", KIND_HEADINGS)
+        # EXISTS: whether a technology has a visible partner, not how many (as the
+        # publications' filters ask it).
         technologies = Technology.objects.annotate(
-            partner_count=Count("partners", filter=Q(partners__in=visible), distinct=True)
+            in_use=Exists(visible.filter(technologies=OuterRef("pk")))
         )
         self.technology = None
         slug = self.filter_value("technology", [technology.slug for technology in technologies])
@@ -45,7 +47,7 @@ class PartnerListView(PartnerQuerySetMixin, LenientPaginationMixin, ListView):
         for technology in technologies:
             if technology.slug == slug:
                 self.technology = technology
-            if technology.partner_count or technology.slug == slug:
+            if technology.in_use or technology.slug == slug:
                 self.technologies.append(technology)
         return super().get(request, *args, **kwargs)
 
