@@ -201,13 +201,18 @@ def test_a_session_without_the_code_cannot_use_the_admin(client):
     client.force_login(user)  # e.g. a session from before the authenticator was added
     response = client.get("/admin/pages/page/")
     assert response.status_code == 302
-    assert client.get(response.url).url == "/admin/two-factor/"
-    page = client.get("/admin/two-factor/")
+    # The two-factor step keeps where the visit was headed.
+    step = client.get(response.url).url
+    assert step == "/admin/two-factor/?next=%2Fadmin%2Fpages%2Fpage%2F"
+    page = client.get(step)
     assert page.context["mode"] == "verify"
+    assert page.context["next"] == "/admin/pages/page/"
     client.post("/admin/two-factor/", {"code": "12"})
     assert client.get("/admin/pages/page/").status_code == 302
-    response = client.post("/admin/two-factor/", {"code": current_code(device)})
-    assert response.status_code == 302
+    response = client.post(
+        "/admin/two-factor/", {"code": current_code(device), "next": "/admin/pages/page/"}
+    )
+    assert response.status_code == 302 and response.url == "/admin/pages/page/"
     assert client.get("/admin/pages/page/").status_code == 200
 
 
@@ -238,7 +243,7 @@ def test_required_for_superusers(client):
     assert login(client, username="chief").status_code == 302
     response = client.get("/admin/")
     assert response.status_code == 302
-    assert client.get(response.url).url == "/admin/two-factor/"
+    assert client.get(response.url).url == "/admin/two-factor/?next=%2Fadmin%2F"
     assert client.get("/admin/translations/").status_code == 302
     enrol = client.get("/admin/two-factor/")
     assert enrol.context["required"]
