@@ -1,12 +1,15 @@
+from urllib.parse import urlencode
+
 from django.contrib import admin
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import path, reverse
 
 
 class CentreAdminSite(admin.AdminSite):
     """
     The admin, with two-factor login: staff who have an authenticator app enter its code when
-    they log in, and with ``ADMIN_REQUIRE_2FA`` a superuser cannot use the admin without one.
+    they log in, and whoever ``ADMIN_REQUIRE_2FA`` covers cannot use the admin without one.
     """
 
     login_template = "admin/centre_login.html"
@@ -33,8 +36,12 @@ class CentreAdminSite(admin.AdminSite):
             and user.is_staff
             and not twofactor.admin_allowed(request)
         ):
-            # Logged in with a password, but the two-factor step is missing.
-            return redirect("admin:two_factor")
+            # Logged in with a password, but the two-factor step is missing; where the login
+            # was headed goes along (the two-factor step checks that it is safe).
+            url = reverse("admin:two_factor")
+            if request.GET.get(REDIRECT_FIELD_NAME):
+                url += "?" + urlencode({REDIRECT_FIELD_NAME: request.GET[REDIRECT_FIELD_NAME]})
+            return redirect(url)
         return super().login(request, extra_context)
 
     def get_urls(self):

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_otp import user_has_device
 
 from centre.text import slugify_az
 
@@ -17,9 +18,47 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+def may_publish(user):
+    """Whether ``user`` holds any ``publish_<model>`` permission (a Publisher; superusers)."""
+    return any(
+        permission.partition(".")[2].startswith("publish_")
+        for permission in user.get_all_permissions()
+    )
+
+
+def two_factor_required(user):
+    """
+    Whether ``ADMIN_REQUIRE_2FA`` asks ``user`` for an authenticator app before the admin and
+    previews: ``"superusers"``, ``"publishers"`` (and superusers), ``"staff"`` (every staff
+    member), or ``""`` (nobody). ``True`` is read as ``"superusers"``, as it always meant.
+    """
+    level = settings.ADMIN_REQUIRE_2FA
+    if not (level and user.is_active and user.is_staff):
+        return False
+    if level == "staff" or user.is_superuser:
+        return True
+    return level == "publishers" and may_publish(user)
+
+
+def passed_two_factor(user):
+    """
+    Whether this session of ``user`` passed the admin's two-factor check: it entered a code
+    (django-otp's OTPMiddleware gives ``request.user`` its ``is_verified()``), or the user has
+    no authenticator and is not required to have one.
+    """
+    is_verified = getattr(user, "is_verified", None)
+    if is_verified is not None and is_verified():
+        return True
+    return not two_factor_required(user) and not user_has_device(user)
+
+
 def can_preview_drafts(user):
-    """Staff see drafts and future items (with a notice); nobody else ever does."""
-    return user.is_active and user.is_staff
+    """
+    Staff see drafts and future items (with a notice); nobody else ever does. A staff member
+    the admin still asks for a two-factor code sees what the public sees: whoever may not use
+    the admin yet may not preview either.
+    """
+    return user.is_active and user.is_staff and passed_two_factor(user)
 
 
 def published_q(prefix=""):

@@ -133,3 +133,46 @@ def test_production_is_https_only_by_default(expression, value):
 def test_a_local_plain_http_run_can_turn_https_off():
     local = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 50, "DJANGO_ALLOWED_HOSTS": "a.az"}
     assert setting("settings.SECURE_SSL_REDIRECT", DJANGO_HTTPS="0", **local) == "False"
+
+
+PRODUCTION = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 50, "DJANGO_ALLOWED_HOSTS": "a.az"}
+
+
+@pytest.mark.parametrize("hosts", ["*", "a.az,*", "*.a.az"])
+def test_production_refuses_any_host(hosts):
+    result = start_django(**{**PRODUCTION, "DJANGO_ALLOWED_HOSTS": hosts})
+    assert result.returncode != 0
+    assert "not '*'" in result.stderr
+
+
+def test_hsts_preload_is_opt_in():
+    assert setting("settings.SECURE_HSTS_PRELOAD", **PRODUCTION) == "False"
+    assert setting("settings.SECURE_HSTS_PRELOAD", DJANGO_HSTS_PRELOAD="1", **PRODUCTION) == "True"
+
+
+def test_the_health_check_is_exempt_from_the_https_redirect():
+    assert setting("settings.SECURE_SSL_REDIRECT", **PRODUCTION) == "True"
+    assert setting("settings.SECURE_REDIRECT_EXEMPT", **PRODUCTION) == "['^healthz$']"
+
+
+@pytest.mark.parametrize(
+    ("value", "meaning"),
+    [
+        ("0", ""),
+        ("", ""),
+        ("1", "superusers"),
+        ("superusers", "superusers"),
+        ("Publishers", "publishers"),
+        ("staff", "staff"),
+    ],
+)
+def test_admin_require_2fa_values(value, meaning):
+    assert setting("repr(settings.ADMIN_REQUIRE_2FA)", ADMIN_REQUIRE_2FA=value, **PRODUCTION) == (
+        repr(meaning)
+    )
+
+
+def test_an_unknown_admin_require_2fa_value_is_refused():
+    result = start_django(ADMIN_REQUIRE_2FA="everyone", **PRODUCTION)
+    assert result.returncode != 0
+    assert "ADMIN_REQUIRE_2FA must be" in result.stderr

@@ -201,13 +201,18 @@ def test_a_session_without_the_code_cannot_use_the_admin(client):
     client.force_login(user)  # e.g. a session from before the authenticator was added
     response = client.get("/admin/pages/page/")
     assert response.status_code == 302
-    assert client.get(response.url).url == "/admin/two-factor/"
-    page = client.get("/admin/two-factor/")
+    # The two-factor step keeps where the visit was headed.
+    step = client.get(response.url).url
+    assert step == "/admin/two-factor/?next=%2Fadmin%2Fpages%2Fpage%2F"
+    page = client.get(step)
     assert page.context["mode"] == "verify"
+    assert page.context["next"] == "/admin/pages/page/"
     client.post("/admin/two-factor/", {"code": "12"})
     assert client.get("/admin/pages/page/").status_code == 302
-    response = client.post("/admin/two-factor/", {"code": current_code(device)})
-    assert response.status_code == 302
+    response = client.post(
+        "/admin/two-factor/", {"code": current_code(device), "next": "/admin/pages/page/"}
+    )
+    assert response.status_code == 302 and response.url == "/admin/pages/page/"
     assert client.get("/admin/pages/page/").status_code == 200
 
 
@@ -238,7 +243,7 @@ def test_required_for_superusers(client):
     assert login(client, username="chief").status_code == 302
     response = client.get("/admin/")
     assert response.status_code == 302
-    assert client.get(response.url).url == "/admin/two-factor/"
+    assert client.get(response.url).url == "/admin/two-factor/?next=%2Fadmin%2F"
     assert client.get("/admin/translations/").status_code == 302
     enrol = client.get("/admin/two-factor/")
     assert enrol.context["required"]
@@ -282,3 +287,111 @@ def test_the_two_factor_page_is_translated(client, language, text):
 def test_logged_out_visitors_are_sent_to_the_login(client):
     response = client.get("/admin/two-factor/")
     assert response.status_code == 302 and response.url.startswith(LOGIN)
+
+
+# ---- One address trying many user names ---------------------------------------------------
+
+
+def test_one_address_trying_many_user_names_is_locked_out(client, settings):
+    limit = settings.LOGIN_ADDRESS_FAILURE_LIMIT
+    assert limit > settings.LOGIN_FAILURE_LIMIT
+    make_staff("redaktor", "Editor")
+    # Fewer failures per name than lock a name, spread over many names: not before the limit...
+    for attempt in range(limit - 1):
+        response = login(client, username=f"ad{attempt // 2}", password="wrong")
+        assert response.status_code == 200, attempt
+    assert login(client).status_code == 302  # ...a right password still gets in
+    client.logout()
+    login(client, username="ad-son", password="wrong")  # the limit-th failure
+    response = login(client)  # the right password of a name never tried, too late
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert "bu ünvandan giriş 30 dəqiqəlik bağlanıb" in response.text  # the address, not a name
+    # Another address is not concerned.
+    assert login(client, ip="198.51.100.9").status_code == 302
+
+
+def test_a_success_does_not_reset_the_count_of_other_user_names(client, settings):
+    limit = settings.LOGIN_ADDRESS_FAILURE_LIMIT
+    make_staff("redaktor", "Editor")
+    for attempt in range(limit - 1):
+        login(client, username=f"ad{attempt}", password="wrong")
+    assert login(client).status_code == 302  # resets redaktor's own count only
+    client.logout()
+    login(client, username="ad-son", password="wrong")
+    assert login(client).status_code == 429
+
+
+def test_the_address_limit_comes_from_the_environment():
+    assert setting("settings.LOGIN_ADDRESS_FAILURE_LIMIT", DJANGO_DEBUG="1") == "20"
+    value = setting(
+        "settings.LOGIN_ADDRESS_FAILURE_LIMIT",
+        DJANGO_DEBUG="1",
+        DJANGO_LOGIN_ADDRESS_FAILURE_LIMIT="50",
+    )
+    assert value == "50"
+
+
+# ---- After the login ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "unsafe", ["https://evil.example/", "//evil.example/admin/", "javascript:alert(1)", ""]
+)
+def test_an_unsafe_next_leads_to_the_admin(client, unsafe):
+    make_staff("redaktor", "Editor")
+    response = client.post(LOGIN, {"username": "redaktor", "password": PASSWORD, "next": unsafe})
+    assert response.status_code == 302
+    assert response.url == "/admin/"
+
+
+@pytest.mark.usefixtures("no_throttling")
+def test_an_unsafe_next_after_the_two_factor_step_leads_to_the_admin(client):
+    user = make_staff("redaktor", "Editor")
+    device = with_device(user)
+    client.force_login(user)
+    response = client.post(
+        "/admin/two-factor/?next=https://evil.example/",
+        {"code": current_code(device), "next": "https://evil.example/"},
+    )
+    assert response.status_code == 302
+    assert response.url == "/admin/"
+
+
+def test_a_staff_session_lasts_a_working_day(client):
+    make_staff("redaktor", "Editor")
+    login(client)
+    assert client.cookies["sessionid"]["max-age"] == 8 * 3600
+    assert client.session.get_expiry_age() == 8 * 3600
+
+
+def test_the_session_length_comes_from_the_environment():
+    assert setting("settings.SESSION_COOKIE_AGE", DJANGO_DEBUG="1") == str(8 * 3600)
+    assert setting("settings.SESSION_COOKIE_AGE", DJANGO_DEBUG="1", DJANGO_SESSION_HOURS="2") == (
+        str(2 * 3600)
+    )
+
+
+# ---- Password hashing ---------------------------------------------------------------------
+
+
+def test_production_hashes_with_argon2_and_still_reads_pbkdf2():
+    names = setting("settings.PASSWORD_HASHERS", DJANGO_DEBUG="1")
+    assert names.startswith("['django.contrib.auth.hashers.Argon2PasswordHasher'")
+    assert "django.contrib.auth.hashers.PBKDF2PasswordHasher" in names
+
+
+def test_a_pbkdf2_password_still_logs_in_and_is_rehashed_with_argon2(client):
+    from django.contrib.auth.hashers import make_password
+
+    from centre import settings as production
+
+    with override_settings(PASSWORD_HASHERS=production.PASSWORD_HASHERS):
+        user = make_staff("redaktor", "Editor")
+        user.password = make_password(PASSWORD, hasher="pbkdf2_sha256")
+        user.save()
+        assert login(client).status_code == 302
+        user.refresh_from_db()
+        assert user.password.startswith("argon2$")
+        client.logout()
+        assert login(client).status_code == 302
