@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import path
 
+from centre.dates import with_sane_dates
+
 
 class CentreAdminSite(admin.AdminSite):
     """
@@ -36,6 +38,11 @@ class CentreAdminSite(admin.AdminSite):
             # Logged in with a password, but the two-factor step is missing.
             return redirect("admin:two_factor")
         return super().login(request, extra_context)
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        # Every admin, Django's and the libraries' too, with dates in a sane range (centre.dates).
+        admin_class = with_sane_dates(admin_class or admin.ModelAdmin)
+        super().register(model_or_iterable, admin_class, **options)
 
     def get_urls(self):
         from .views import two_factor
