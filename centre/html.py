@@ -183,6 +183,9 @@ def sanitize_html(html):
         return ""
     check_rich_text(html)
     cleaned = _cleaner.clean(html).strip()
+    # What is stored is sanitised again by each save: it must be within the limits too (nh3
+    # adds rel="…" to links, escapes "<" in text, and may repeat formatting in each paragraph).
+    check_rich_text(cleaned)
     # The editor leaves one empty paragraph in an empty document; store that as empty.
     return "" if cleaned in ("<p></p>", "<p><br></p>") else cleaned
 
