@@ -5,6 +5,8 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect
 from django.urls import path, reverse
 
+from centre.dates import with_sane_dates
+
 
 class CentreAdminSite(admin.AdminSite):
     """
@@ -43,6 +45,11 @@ class CentreAdminSite(admin.AdminSite):
                 url += "?" + urlencode({REDIRECT_FIELD_NAME: request.GET[REDIRECT_FIELD_NAME]})
             return redirect(url)
         return super().login(request, extra_context)
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        # Every admin, Django's and the libraries' too, with dates in a sane range (centre.dates).
+        admin_class = with_sane_dates(admin_class or admin.ModelAdmin)
+        super().register(model_or_iterable, admin_class, **options)
 
     def get_urls(self):
         from .views import two_factor

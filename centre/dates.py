@@ -1,11 +1,18 @@
 """
-Month names for dates written out in words.
+Dates: the range the site accepts, and month names for dates written out in words.
 
-Azerbaijani writes month names in lower case inside a date ("6 yanvar 2021"); Django's own az
-catalogue capitalises them. The date format "E" uses the "alt. month" names, so locale/az gives
-those in lower case. They are listed here so that makemessages keeps them in the catalogues.
+Month names: Azerbaijani writes them in lower case inside a date ("6 yanvar 2021"); Django's
+own az catalogue capitalises them. The date format "E" uses the "alt. month" names, so
+locale/az gives those in lower case. They are listed here so that makemessages keeps them in
+the catalogues.
 """
 
+import datetime
+from functools import cache
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 ALT_MONTH_NAMES = [
@@ -22,3 +29,53 @@ ALT_MONTH_NAMES = [
     pgettext_lazy("alt. month", "November"),
     pgettext_lazy("alt. month", "December"),
 ]
+
+
+# Years outside these are a typing mistake. Year 1 at midnight Baku time is a date before
+# Christ in UTC, which PostgreSQL stores and psycopg cannot read back (every list of the model
+# was a 500); SQLite cannot store it at all.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+def validate_sane_date(value):
+    """A date or a time between 1900 and 2200, the years anything on the site can have."""
+    if isinstance(value, datetime.date) and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValidationError(
+            _("Enter a date between the years %(first)s and %(last)s."),
+            code="date_out_of_range",
+            params={"first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+
+
+class SaneDatesMixin:
+    """
+    For a ModelAdmin or an inline: every date and date-time field of its forms refuses years
+    outside ``FIRST_YEAR``–``LAST_YEAR``.
+
+    The admin site (accounts.admin_site.CentreAdminSite) gives it to every ModelAdmin that is
+    registered, Django's and the libraries' too, and to their inlines: no admin form is left
+    out, and no model field (so no migration) changes.
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # DateTimeField is a DateField; the admin shows it as a SplitDateTimeField, whose
+        # validators see the combined date and time.
+        if formfield is not None and isinstance(db_field, models.DateField):
+            formfield.validators.append(validate_sane_date)
+        return formfield
+
+    def get_inlines(self, request, obj):  # for a ModelAdmin; an inline has none
+        return [with_sane_dates(inline) for inline in super().get_inlines(request, obj)]
+
+
+@cache
+def with_sane_dates(admin_class):
+    """``admin_class`` (a ModelAdmin or an inline) with ``SaneDatesMixin``."""
+    if issubclass(admin_class, SaneDatesMixin):
+        return admin_class
+    return type(
+        admin_class.__name__,
+        (SaneDatesMixin, admin_class),
+        {"__module__": admin_class.__module__, "__qualname__": admin_class.__qualname__},
+    )

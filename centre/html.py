@@ -1,12 +1,24 @@
 """Rich text: what the editor may produce, and the sanitiser that enforces it.
 
-Rich text is cleaned with nh3 twice: when it is saved (so the database holds only safe HTML)
-and again when it is rendered (so HTML that reached the database another way, say an old
-backup or a SQL shell, is still made safe). Keep the editor's extensions and the allow-list
-below in step.
+Rich text is cleaned with nh3 when it is saved, so the database holds only safe HTML, and is
+shown as stored (the ``rich_text`` filter). Every path that writes it goes through ``save()``,
+which sanitises: the admin, the seed, generated content. HTML that reached the database another
+way (``loaddata``, ``restore --ignore-signature``, a SQL shell) is cleaned again by
+``manage.py sanitize_rich_text``. Keep the editor's extensions and the allow-list below in step.
+
+nh3 (html5ever) takes time that grows with the square of the nesting depth: 60,000 nested
+quotes took seconds. So before anything is parsed, ``check_rich_text`` bounds the size, the
+nesting depth and the number of tags, in time linear in the length of the text.
 """
 
+import re
+
 import nh3
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 # The editor toolbar (django-prose-editor extensions).
 RICH_TEXT_EDITOR_CONFIG = {
@@ -44,11 +56,174 @@ _cleaner = nh3.Cleaner(
     strip_comments=True,
 )
 
+# Limits no real text reaches, chosen so that the worst text within them is sanitised in well
+# under a second (see benchmarks/rich_text.py).
+# A 70-page report is about 200,000 characters; the Centre's longest page has a few thousand.
+MAX_RICH_TEXT_LENGTH = 200_000
+# The editor's deepest structure, a list inside a list inside a quote with a bold, italic link
+# in it, is about 10 elements deep; lists nested ten levels stay under 30.
+MAX_RICH_TEXT_DEPTH = 30
+# Paragraphs with some bold text and links have a tag (start or end) every 50 to 100
+# characters: 2,000 to 4,000 in the longest text allowed. This bound holds whatever the markup,
+# so it also bounds nh3's time for markup that the depth count reads otherwise than nh3 does.
+MAX_RICH_TEXT_TAGS = 10_000
+
+# Elements that are never open: nothing can be nested in them.
+_VOID = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr",
+})  # fmt: skip
+# Elements whose inside nh3 reads otherwise than as tags, or by other rules (foreign content).
+_OPAQUE = frozenset({
+    "iframe", "math", "noembed", "noframes", "noscript", "plaintext", "script", "style", "svg",
+    "textarea", "title", "xmp",
+})  # fmt: skip
+_WS = r"\t\n\f\r "
+# An attribute as the HTML standard's tokenizer reads it: a quote starts a value only after
+# "="; a name runs to a space, "/", ">" or "=". Possessive, so no text is read twice.
+_ATTRIBUTE = (
+    rf"[^{_WS}/>][^{_WS}/>=]*+"
+    rf"(?:[{_WS}]*+=[{_WS}]*+(?:\"[^\"]*+\"|'[^']*+'|[^{_WS}>\"'][^{_WS}>]*+)?)?"
+)
+_TAG_REST = rf"(?:[{_WS}/]++|(?>{_ATTRIBUTE}))*+>"
+_MARKUP = re.compile(
+    r"<(?:"
+    r"!--(?:-?>|.*?(?:--!?>|\Z))"  # a comment, ended as the standard ends it
+    r"|[!?][^>]*+>?"  # a doctype, CDATA or processing instruction: up to the next ">"
+    rf"|/(?P<end>[A-Za-z][^{_WS}/>]*+){_TAG_REST}"
+    rf"|(?P<start>[A-Za-z][^{_WS}/>]*+){_TAG_REST}"
+    r"|/(?![A-Za-z])[^>]*+>?"  # "</" and no name: ignored up to the next ">"
+    r"|(?P<unclosed>/?[A-Za-z])"  # a tag that never ends: the rest of the text is inside it
+    r")",
+    re.DOTALL,
+)
+_TAG = re.compile(r"</?[A-Za-z]")
+_START_TAG = re.compile(r"<[A-Za-z]")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def rich_text_depth(html, limit=None):
+    """
+    How deeply the elements of ``html`` are nested, counted in one pass over the text.
+
+    An end tag closes an element only when it closes the innermost one open: a parser may
+    close more (a new paragraph closes the last one), so the count is never below nh3's.
+    Comments, quoted attributes and the like are read as the HTML standard (and nh3's parser,
+    html5ever) reads them. After markup the editor never writes and that nh3 reads by other
+    rules (script, style, textarea…, SVG and MathML, a tag that never ends), every later "<"
+    followed by a letter counts as an element nested in the one before. With ``limit``,
+    counting stops as soon as the depth goes beyond it.
+    """
+    open_elements = []
+    depth = 0
+    for match in _MARKUP.finditer(html):
+        name = (match["start"] or "").translate(_ASCII_LOWER)
+        if match["unclosed"] or name in _OPAQUE:
+            # From here nh3 reads the text otherwise than as ordinary tags: count every "<" and
+            # letter after this point as an element nested in the last.
+            rest = sum(1 for _tag in _START_TAG.finditer(html, match.start() + 1))
+            return max(depth, len(open_elements) + 1 + rest)
+        if name and name not in _VOID:
+            open_elements.append(name)
+            depth = max(depth, len(open_elements))
+            if limit is not None and depth > limit:
+                break
+        elif (end := match["end"]) and open_elements[-1:] == [end.translate(_ASCII_LOWER)]:
+            open_elements.pop()
+    return depth
+
+
+def check_rich_text(html):
+    """
+    Raise ``ValidationError`` if ``html`` is too long, too deeply nested or has too many tags.
+
+    Runs in time linear in the length of ``html``, before anything parses it.
+    """
+    if not html:
+        return
+    if len(html) > MAX_RICH_TEXT_LENGTH:
+        raise ValidationError(
+            _("This text is too long: %(length)s characters, at most %(limit)s."),
+            code="rich_text_too_long",
+            params={
+                "length": number_format(len(html), force_grouping=True),
+                "limit": number_format(MAX_RICH_TEXT_LENGTH, force_grouping=True),
+            },
+        )
+    tags = sum(1 for _tag in _TAG.finditer(html))
+    if tags > MAX_RICH_TEXT_TAGS:
+        raise ValidationError(
+            _("This text has too much formatting: %(count)s tags, at most %(limit)s."),
+            code="rich_text_too_many_tags",
+            params={
+                "count": number_format(tags, force_grouping=True),
+                "limit": number_format(MAX_RICH_TEXT_TAGS, force_grouping=True),
+            },
+        )
+    if rich_text_depth(html, limit=MAX_RICH_TEXT_DEPTH) > MAX_RICH_TEXT_DEPTH:
+        raise ValidationError(
+            _(
+                "This text is nested too deeply: more than %(limit)s elements (quotes, lists, "
+                "paragraphs) inside one another."
+            ),
+            code="rich_text_too_deep",
+            params={"limit": MAX_RICH_TEXT_DEPTH},
+        )
+
 
 def sanitize_html(html):
-    """Return ``html`` with everything outside the allow-list removed."""
+    """
+    Return ``html`` with everything outside the allow-list removed.
+
+    Raises ``ValidationError`` (before nh3 sees it) for text over the limits of
+    ``check_rich_text``: in a form it is an error under the field; in ``save()`` it stops the
+    save, as nothing should be stored that was not sanitised.
+    """
     if not html:
         return ""
+    check_rich_text(html)
     cleaned = _cleaner.clean(html).strip()
+    # What is stored is sanitised again by each save: it must be within the limits too (nh3
+    # adds rel="…" to links, escapes "<" in text, and may repeat formatting in each paragraph).
+    check_rich_text(cleaned)
     # The editor leaves one empty paragraph in an empty document; store that as empty.
     return "" if cleaned in ("<p></p>", "<p><br></p>") else cleaned
+
+
+def stored_rich_text_fields():
+    """``(model, [field names])`` for every model with columns of sanitised rich text."""
+    for model in apps.get_models():
+        names = [
+            field.attname
+            for field in model._meta.concrete_fields
+            if getattr(field, "sanitize", None) is sanitize_html
+        ]
+        if names:
+            yield model, names
+
+
+def resanitize_stored_rich_text():
+    """
+    Sanitise every stored rich text again, in place: for HTML that did not come through
+    ``save()`` (``loaddata``, a SQL shell, an archive restored with ``--ignore-signature``).
+
+    Text over the limits of ``check_rich_text`` is kept as plain text (escaped), so that it is
+    neither lost nor shown as HTML. Returns ``(changed, over_the_limits)``: lists of
+    ``(model label, pk, field name)``.
+    """
+    changed, over = [], []
+    for model, names in stored_rich_text_fields():
+        for row in model._default_manager.values_list("pk", *names).iterator():
+            pk, updates = row[0], {}
+            for name, html in zip(names, row[1:], strict=True):
+                try:
+                    cleaned = sanitize_html(html)
+                except ValidationError:
+                    cleaned = format_html("<p>{}</p>", html)
+                    over.append((model._meta.label, pk, name))
+                if cleaned != (html or ""):
+                    updates[name] = cleaned
+                    changed.append((model._meta.label, pk, name))
+            if updates:
+                model._default_manager.filter(pk=pk).update(**updates)
+    return changed, over

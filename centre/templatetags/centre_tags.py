@@ -10,7 +10,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_noop as N_
 
-from centre.html import sanitize_html
 from centre.i18n import language_codes
 from centre.i18n import language_links as _language_links
 
@@ -25,8 +24,13 @@ CENTRE_DESCRIPTION = N_(
 
 @register.filter
 def rich_text(value):
-    """Render stored rich text, sanitised once more on the way out."""
-    return mark_safe(sanitize_html(value))  # noqa: S308 - nh3 has just cleaned it
+    """
+    Stored rich text, as it was stored: ``save()`` sanitised it (see centre/html.py).
+
+    Not sanitised again on each view: that cost grows with the text, and for hostile text
+    stored before its limits, with the square of its depth.
+    """
+    return mark_safe(value or "")  # noqa: S308 - sanitised by the model's save()
 
 
 @register.simple_tag(takes_context=True)
