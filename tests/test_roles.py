@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from reversion.models import Version
 
 from centre.models import Status
 from pages.models import Page
@@ -257,10 +258,13 @@ def test_history_and_restoring_for_each_role(client, content):
 
     client.force_login(editor_user)
     assert client.get(f"{content.url}{obj.pk}/history/").status_code == 200
-    # The version from before publication: an editor restores its text, and it stays public.
+    # The version from before publication: an editor restores its text, and it stays public,
+    # even if the post says otherwise.
     response = client.get(text_version["url"])
     assert response.status_code == 200
-    assert client.post(text_version["url"], admin_form_data(response)).status_code == 302
+    assert "only a publisher" in response.text
+    data = admin_form_data(response, **content.draft)
+    assert client.post(text_version["url"], data).status_code == 302
     assert content.is_public(obj)
     assert getattr(obj, content.title_field) == "İkinci"
 
@@ -272,6 +276,48 @@ def test_history_and_restoring_for_each_role(client, content):
     client.post(text_version["url"], admin_form_data(response))
     assert not content.is_public(obj)
     assert getattr(obj, content.title_field) == "İkinci"
+
+
+def mark_checked_together(client, content, draft, public):
+    """*Mark as checked* on a draft and a public item: one revision holding both."""
+    selection = {"action": "mark_translations_checked", "_selected_action": [draft.pk, public.pk]}
+    assert client.post(content.url, selection).status_code == 302
+    (version,) = Version.objects.get_for_object(draft)
+    assert Version.objects.get_for_object(public).get().revision == version.revision
+
+
+@pytest.mark.parametrize("content", CONTENT, ids=IDS)
+@pytest.mark.parametrize("role", ["Editor", "Publisher"])
+def test_restoring_a_version_from_a_list_action_restores_that_item_only(
+    client, content, role, media
+):
+    editor_user, publisher_user = make_staff("redaktor", "Editor"), make_staff("nasir", "Publisher")
+    draft, public = content.make("Qaralama", False), content.make("Açıq", True)
+    pdf = add_file(public, "az") if content.name == "publication" else None
+    client.force_login(editor_user)
+    mark_checked_together(client, content, draft, public)
+    # A publisher withdraws the public one since.
+    client.force_login(publisher_user)
+    client.post(content.url, {"action": content.withdraw_action, "_selected_action": [public.pk]})
+    assert not content.is_public(public)
+
+    client.force_login(editor_user if role == "Editor" else publisher_user)
+    english = content.title_field.replace("_az", "_en")
+    post_form(client, content.change_url(draft), content, **{english: "Changed"})
+    versions = client.get(f"{content.url}{draft.pk}/history/").context["action_list"]
+    response = client.get(versions[-1]["url"])
+    assert client.post(versions[-1]["url"], admin_form_data(response)).status_code == 302
+
+    # The withdrawn item stays withdrawn (and a publication's PDF out of reach) ...
+    assert not content.is_public(public)
+    if pdf is not None:
+        client.logout()
+        assert client.get(pdf.get_absolute_url()).status_code == 404
+    # ... and only the draft was restored, in a new version of its own.
+    assert not content.is_public(draft)
+    assert not getattr(draft, english)
+    latest = Version.objects.get_for_object(draft).first()
+    assert list(latest.revision.version_set.values_list("object_id", flat=True)) == [str(draft.pk)]
 
 
 @pytest.mark.parametrize("public", [True, False], ids=["published", "draft"])
