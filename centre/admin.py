@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils.formats import localize
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -488,9 +488,7 @@ class HistoryMixin:
             reasons = error.messages if isinstance(error, ValidationError) else []
             messages.error(
                 request,
-                " ".join(
-                    [_("This version cannot be restored as it is, nothing was changed."), *reasons]
-                ),
+                " ".join([_("This version cannot be restored; nothing was changed."), *reasons]),
             )
             return redirect(self._url_name("history"), quote(str(obj.pk)))
 
@@ -582,12 +580,3 @@ class ContentAdmin(
     The admin of the Centre's content (pages, partners, publications): az/en/ru tabs, what is
     not yet translated, publishing rights, history, and uploads that fail cleanly.
     """
-
-
-# django-reversion ships no Azerbaijani catalogue: the messages of its that staff see are
-# translated in the site's own.
-REVERSION_MESSAGES = (
-    gettext_noop("Initial version."),
-    gettext_noop("Reverted to previous version, saved on %(datetime)s"),
-    gettext_noop("Could not save %(object_repr)s version - missing dependency."),
-)

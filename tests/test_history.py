@@ -157,6 +157,8 @@ def test_a_version_whose_address_is_taken_is_refused_with_a_message(publisher):
         assert response.url == f"/admin/partners/partner/{first.pk}/history/"
         messages = [m for m in publisher.get(response.url).context["messages"] if m.level_tag]
         assert [m.level_tag for m in messages] == ["error"]
+        # In the staff member's language (Azerbaijani here), with the reason.
+        assert "heç nə dəyişdirilmədi" in messages[0].message
         assert "birinci" in messages[0].message
     first.refresh_from_db()
     assert first.slug_az == "bashqa"
