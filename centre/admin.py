@@ -5,7 +5,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db import IntegrityError, models, router
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.translator import translator
+from reversion.errors import RevertError
 from reversion.models import Version
 
 from .models import Status, Technology, TranslationTracked
@@ -459,6 +460,8 @@ class HistoryMixin:
             raise Http404
         # Only a version of this very object: another model's or object's id is not found.
         version = get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
+        if "_saveasnew" in request.POST:
+            raise BadRequest  # a version restores its object; it is not a template for another
         if request.method == "POST":
             allowed = self.has_change_permission(request, obj)
         else:
@@ -484,7 +487,7 @@ class HistoryMixin:
                 raise ShownOnly(response)
         except ShownOnly as shown:
             return shown.response
-        except (ValidationError, IntegrityError) as error:
+        except (ValidationError, IntegrityError, RevertError) as error:
             reasons = error.messages if isinstance(error, ValidationError) else []
             messages.error(
                 request,

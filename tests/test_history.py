@@ -221,6 +221,15 @@ def test_a_version_of_another_object_or_model_is_not_found(publisher):
         address = f"/admin/pages/page/{page.pk}/history/{version.pk}/"
         for method in (publisher.get, publisher.post):
             assert method(address).status_code == 404
-    assert publisher.get(f"/admin/pages/page/{page.pk + 1000}/history/{own.pk}/").status_code == 404
+    for address in (
+        f"/admin/pages/page/{page.pk + 1000}/history/{own.pk}/",
+        f"/admin/pages/page/{page.pk}/history/{10**20}/",
+        f"/admin/pages/page/x%00y/history/{own.pk}/",
+    ):
+        assert publisher.get(address).status_code == 404
+    # Not a way to copy a version into a new item either.
+    response = publisher.post(f"/admin/pages/page/{page.pk}/history/{own.pk}/", {"_saveasnew": "1"})
+    assert response.status_code == 400
+    assert Page.objects.count() == 2
     page.refresh_from_db()
     assert page.title_az == "Səhifə"

@@ -262,7 +262,7 @@ def test_history_and_restoring_for_each_role(client, content):
     # even if the post says otherwise.
     response = client.get(text_version["url"])
     assert response.status_code == 200
-    assert "only a publisher" in response.text
+    assert "bunu yalnız dərc edən (Publisher) dəyişə bilər" in response.text  # in Azerbaijani
     data = admin_form_data(response, **content.draft)
     assert client.post(text_version["url"], data).status_code == 302
     assert content.is_public(obj)
