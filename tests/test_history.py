@@ -103,6 +103,29 @@ def test_a_pages_milestones_are_part_of_its_history(publisher):
     assert list(page.milestones.values_list("title_az", flat=True)) == ["Fərman"]
 
 
+def test_milestones_come_back_as_they_were_and_other_pages_keep_theirs(publisher):
+    page, other = make_page("Tarix"), make_page("Başqa")
+    kept = page.milestones.create(date="2021-01-06", title_az="Fərman")
+    removed = page.milestones.create(date="2021-04-01", title_az="WEF")
+    other.milestones.create(date="2020-01-21", title_az="Davos")
+    publisher.post(
+        "/admin/pages/page/",
+        {"action": "mark_translations_checked", "_selected_action": [page.pk, other.pk]},
+    )
+    removed.delete()
+    page.milestones.create(date="2022-01-01", title_az="Sonradan")
+    other.milestones.all().delete()
+    kept.title_az = "Dəyişdi"
+    kept.save()
+
+    restore(publisher, versions(publisher, f"/admin/pages/page/{page.pk}/")[-1])
+    assert list(page.milestones.order_by("date").values_list("title_az", flat=True)) == [
+        "Fərman",
+        "WEF",
+    ]
+    assert not other.milestones.exists()
+
+
 def test_a_partner_restored_keeps_its_current_logo(publisher, media):
     partner = make_partner("Tərəfdaş", logo=image_upload("logo.png"))
     url = f"/admin/partners/partner/{partner.pk}/change/"
