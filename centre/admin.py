@@ -1,20 +1,26 @@
 import logging
 
+import reversion
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.db import models, router
-from django.shortcuts import redirect
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+from django.db import IntegrityError, models, router
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.formats import localize
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.translator import translator
-from reversion.admin import VersionAdmin
+from reversion.errors import RevertError
+from reversion.models import Version
 
 from .models import Status, Technology, TranslationTracked
 from .storage import atomic_with_files
@@ -229,8 +235,8 @@ class PublishingPermissionMixin:
 
     Without it the fields that make an object public (``publishing_fields``) are read-only, a
     new object is saved unpublished, the publish and withdraw actions are not offered, a public
-    object cannot be deleted, and no version can be restored that would change whether it is
-    public.
+    object cannot be deleted, and a version restored from history keeps the current publishing
+    fields (see ``HistoryMixin``).
     """
 
     #: The fields whose values decide whether the public sees an object.
@@ -279,6 +285,16 @@ class PublishingPermissionMixin:
             return False
         return super().has_delete_permission(request, obj)
 
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["may_publish"] = self.has_publish_permission(request)
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def fields_kept_on_restore(self, request):
+        kept = super().fields_kept_on_restore(request)
+        if self.has_publish_permission(request):
+            return kept
+        return (*kept, *self.publishing_fields)
+
     def save_model(self, request, obj, form, change):
         if not self.has_publish_permission(request):
             # The form has no publishing fields for this user; whatever else set them, the
@@ -303,70 +319,256 @@ class PublishingPermissionMixin:
         self.message_user(request, message(count), messages.SUCCESS)
 
 
-class HistoryMixin(VersionAdmin):
+class PublicParentInlineMixin:
+    """
+    For an inline whose rows the public gets with their parent (a publication's PDFs): while the
+    parent is public, only whoever may publish it adds, replaces or removes them, as adding one
+    makes it public and removing one withdraws it. The parent's admin must be a
+    ``PublishingPermissionMixin``.
+    """
+
+    def _parent_is_locked(self, request, obj):
+        parent_admin = self.admin_site.get_model_admin(self.parent_model)
+        return (
+            obj is not None
+            and parent_admin.is_public(obj)
+            and not parent_admin.has_publish_permission(request)
+        )
+
+    def has_add_permission(self, request, obj):
+        return not self._parent_is_locked(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._parent_is_locked(request, obj) and super().has_change_permission(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._parent_is_locked(request, obj) and super().has_delete_permission(
+            request, obj
+        )
+
+
+class HistoryMixin:
     """
     Every change saved in the admin is kept (django-reversion): who, when, every field in every
-    language. The object's *History* lists the versions; opening one shows it in the usual form,
-    all language tabs included, and saving restores it.
+    language, and the related objects named in ``history_follow`` (a page's milestones). The
+    object's *History* lists its versions; opening one shows it in the usual form, all language
+    tabs included, and saving restores it.
 
-    Fields named in ``kept_on_revert`` (stored file names and what is derived from them, stored
-    addresses) keep their current values when a version is restored: an old version's files have
-    been deleted, and an address is rebuilt from the restored slugs by ``save()``.
+    Restoring a version restores that object only, with what it follows as it was in the same
+    revision: a list action records every object it touched in one revision, and the others are
+    left alone. The version's values are applied to the current object and saved with its own
+    ``save()`` (addresses, search), then the usual form is shown or, on *Save*, processed like
+    any change (a new version, the page cache renewed); otherwise nothing is kept.
+
+    Django-reversion's own ``Revision.revert()`` would restore every object of the revision, and
+    ``Version.revert()`` writes the stored row raw (no signals, old file names): so the view is
+    ours, and only reversion's public API (``create_revision``, ``Version.field_dict``) is used.
+
+    What ``fields_kept_on_restore()`` names keeps its current value: ``kept_on_revert`` (stored
+    file names and what is derived from them, as an old version's files have been deleted; stored
+    addresses, rebuilt from the restored slugs by ``save()``) and, for whoever may not publish,
+    the publishing fields. Deleted objects are not restored from history: deleting is a
+    publisher's decision, and their files are gone.
     """
 
-    history_latest_first = True
+    #: Reverse relations kept in each version and restored with it (e.g. a page's milestones).
+    history_follow = ()
     kept_on_revert = ()
-    # Deleted objects are not restored from history: deleting is a publisher's decision, and
-    # their files are gone.
-    change_list_template = None
     object_history_template = "admin/centre_object_history.html"
-    revision_form_template = "admin/centre_revision_form.html"
+    version_form_template = "admin/centre_revision_form.html"
+
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        if not reversion.is_registered(model):
+            for name in self.history_follow:
+                related = model._meta.get_field(name).related_model
+                if not reversion.is_registered(related):
+                    reversion.register(related)
+            reversion.register(model, follow=self.history_follow)
 
     def get_urls(self):
         return [
-            url
-            for url in super().get_urls()
-            if not (url.name or "").endswith(("_recover", "_recoverlist"))
+            path(
+                "<path:object_id>/history/<int:version_id>/",
+                self.admin_site.admin_view(self.version_view),
+                name=f"{self.opts.app_label}_{self.opts.model_name}_version",
+            ),
+            *super().get_urls(),
         ]
 
-    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
-        # Wraps django-reversion's view (pinned version) to check publishing rights and keep
-        # the current files before it restores the version in the database.
-        model = version._model
-        current = model._default_manager.filter(pk=version.object_id).first()
-        history_url = reverse(
-            f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_history",
-            args=[version.object_id],
+    def fields_kept_on_restore(self, request):
+        return tuple(self.kept_on_revert)
+
+    # Recording: every view that saves runs in one revision, with who and what.
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        # List actions and list edits.
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            return super().changelist_view(request, extra_context)
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        self._comment(entry)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        self._comment(entry)
+        return entry
+
+    @staticmethod
+    def _comment(entry):
+        # Django's structured message: the History shows it in each reader's language.
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
+
+    # Reading and restoring.
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        versions = (
+            Version.objects.get_for_object(obj).select_related("revision__user").order_by("-pk")
+            if obj is not None
+            else []
         )
-        if (
-            isinstance(self, PublishingPermissionMixin)
-            and not self.has_publish_permission(request)
-            and (
-                current is None
-                or self.publishing_state(current) != self.publishing_state(version.field_dict)
-            )
-        ):
+        action_list = [
+            {"revision": version.revision, "url": self._version_url(obj, version)}
+            for version in versions
+        ]
+        return super().history_view(
+            request, object_id, {"action_list": action_list, **(extra_context or {})}
+        )
+
+    def _url_name(self, view):
+        return f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_{view}"
+
+    def _version_url(self, obj, version):
+        return reverse(self._url_name("version"), args=[quote(str(obj.pk)), version.pk])
+
+    def version_view(self, request, object_id, version_id, extra_context=None):
+        """An earlier version in the usual form; saving it restores it."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        # Only a version of this very object: another model's or object's id is not found.
+        version = get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
+        if "_saveasnew" in request.POST:
+            raise BadRequest  # a version restores its object; it is not a template for another
+        if request.method == "POST":
+            allowed = self.has_change_permission(request, obj)
+        else:
+            allowed = self.has_view_or_change_permission(request, obj)
+        if not allowed:
+            raise PermissionDenied
+        context = {"version": version, **(extra_context or {})}
+        try:
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                self.restore_version(request, obj, version)
+                response = self.changeform_view(request, object_id, request.path, context)
+                if request.method == "POST" and response.status_code == 302:
+                    reversion.set_comment(
+                        _("Reverted to previous version, saved on %(datetime)s")
+                        % {"datetime": localize(template_localtime(version.revision.date_created))}
+                    )
+                    return response
+                # Shown only (or the form had errors): the database is left as it was.
+                if hasattr(response, "render"):
+                    response.template_name = self.version_form_template
+                    response.render()
+                raise ShownOnly(response)
+        except ShownOnly as shown:
+            return shown.response
+        except (ValidationError, IntegrityError, RevertError) as error:
+            reasons = error.messages if isinstance(error, ValidationError) else []
             messages.error(
                 request,
-                _(
-                    "Restoring this version would change whether the public sees it; only a "
-                    "publisher can do that."
-                ),
+                " ".join([_("This version cannot be restored; nothing was changed."), *reasons]),
             )
-            return redirect(history_url)
-        kept = {name: getattr(current, name) for name in self.kept_on_revert} if current else {}
-        revision = version.revision
-        revert = revision.revert
+            return redirect(self._url_name("history"), quote(str(obj.pk)))
 
-        def revert_keeping_current_files(delete=False):
-            revert(delete=delete)
-            if kept:
-                model._default_manager.filter(pk=current.pk).update(**kept)
+    def restore_version(self, request, obj, version):
+        """
+        Bring ``obj`` (and what it follows) back to ``version`` in the database, through its own
+        ``save()``. Raises ``ValidationError`` if the version no longer fits (its address taken
+        since, something it refers to deleted).
+        """
+        obj = self.model._default_manager.get(pk=obj.pk)
+        kept = set(self.fields_kept_on_restore(request))
+        many = apply_version(obj, version.field_dict, exclude=kept)
+        obj.full_clean(exclude=kept)
+        obj.save()
+        for field, pks in many.items():
+            getattr(obj, field.name).set(field.related_model._default_manager.filter(pk__in=pks))
+        for name in self.history_follow:
+            restore_followed(obj, name, version)
 
-        revision.revert = revert_keeping_current_files
-        # A version whose slug another item has taken since is refused by django-reversion
-        # with a message (its unique-constraint error never reaches the staff member).
-        return super()._reversion_revisionform_view(request, version, template_name, extra_context)
+
+class ShownOnly(Exception):
+    """Leaves a history view's transaction, undoing what was restored only to be shown."""
+
+    def __init__(self, response):
+        self.response = response
+
+
+def apply_version(obj, field_dict, exclude=()):
+    """
+    Set ``obj``'s fields to a version's values (``Version.field_dict``), except those in
+    ``exclude`` and fields added since; return ``{field: [pks]}`` of its many-to-many fields, to
+    be set once ``obj`` is saved. The languages' own columns are set, not the translated field.
+    """
+    model = type(obj)
+    translated = (
+        set(translator.get_options_for_model(model).fields)
+        if model in translator.get_registered_models()
+        else set()
+    )
+    many = {}
+    for field in [*model._meta.concrete_fields, *model._meta.many_to_many]:
+        if (
+            field.primary_key
+            or field.name in exclude
+            or field.name in translated
+            or field.attname not in field_dict
+        ):
+            continue
+        if field.many_to_many:
+            many[field] = field_dict[field.attname]
+        else:
+            setattr(obj, field.attname, field_dict[field.attname])
+    return many
+
+
+def restore_followed(obj, name, version):
+    """
+    Bring ``obj``'s related objects ``name`` (a reverse foreign key, e.g. a page's milestones)
+    back to what ``version``'s revision holds of them: changed ones restored, removed ones made
+    again, ones added since deleted. Other objects' rows in the revision are left alone.
+    """
+    relation = obj._meta.get_field(name)
+    model, foreign_key = relation.related_model, relation.field
+    current = getattr(obj, name).all()
+    kept = []
+    for item_version in Version.objects.get_for_model(model).filter(revision=version.revision):
+        values = item_version.field_dict
+        if values.get(foreign_key.attname) != obj.pk:
+            continue
+        item = current.filter(pk=item_version.object_id).first() or model()
+        many = apply_version(item, values)
+        item.full_clean()
+        item.save()
+        for field, pks in many.items():
+            getattr(item, field.name).set(field.related_model._default_manager.filter(pk__in=pks))
+        kept.append(item.pk)
+    current.exclude(pk__in=kept).delete()
 
 
 class ContentAdmin(
@@ -381,12 +583,3 @@ class ContentAdmin(
     The admin of the Centre's content (pages, partners, publications): az/en/ru tabs, what is
     not yet translated, publishing rights, history, and uploads that fail cleanly.
     """
-
-
-# django-reversion ships no Azerbaijani catalogue: the messages of its that staff see are
-# translated in the site's own.
-REVERSION_MESSAGES = (
-    gettext_noop("Initial version."),
-    gettext_noop("Reverted to previous version, saved on %(datetime)s"),
-    gettext_noop("Could not save %(object_repr)s version - missing dependency."),
-)

@@ -1,4 +1,3 @@
-import reversion
 from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
@@ -9,10 +8,6 @@ from centre.admin import ContentAdmin
 from centre.models import Status
 
 from .models import Milestone, Page, PageRedirect
-
-# A page's history keeps its text in every language and its milestones.
-reversion.register(Milestone)
-reversion.register(Page, follow=("milestones",))
 
 
 class MilestoneInline(TranslationStackedInline):
@@ -49,6 +44,8 @@ class PageAdmin(ContentAdmin):
     readonly_fields = ("addresses", "created_at", "updated_at")
     actions = ("publish", "unpublish", "mark_translations_checked")
     inlines = (MilestoneInline,)
+    # A page's history keeps its milestones: a restored version brings them back as they were.
+    history_follow = ("milestones",)
     # Addresses are rebuilt from the restored slugs (old ones redirect); images are not versioned.
     kept_on_revert = (
         *(f"url_path_{code}" for code, _name in settings.LANGUAGES),

@@ -1,4 +1,3 @@
-import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin
@@ -12,8 +11,6 @@ from centre.text import collation_key
 
 from .countries import country_codes, country_name
 from .models import Partner
-
-reversion.register(Partner)
 
 
 class CountryFilter(admin.SimpleListFilter):

@@ -1,4 +1,3 @@
-import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin
@@ -11,14 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from centre.admin import ContentAdmin
+from centre.admin import ContentAdmin, PublicParentInlineMixin
 from centre.models import Status
 
 from .models import Publication, PublicationFile, Sector, files_prefetch
-
-# The history keeps a publication's text, dates and topics; its PDFs and cover are files, kept
-# only in their current version.
-reversion.register(Publication)
 
 
 class PdfInput(forms.ClearableFileInput):
@@ -28,20 +23,12 @@ class PdfInput(forms.ClearableFileInput):
         return False
 
 
-class PublicationFileInline(admin.TabularInline):
+class PublicationFileInline(PublicParentInlineMixin, admin.TabularInline):
     model = PublicationFile
     fields = ("language", "file", "details", "download_count", "download_link")
     readonly_fields = ("details", "download_count", "download_link")
     formfield_overrides = {models.FileField: {"widget": PdfInput(attrs={"accept": ".pdf"})}}
     max_num = len(settings.LANGUAGES)
-
-    def has_delete_permission(self, request, obj=None):
-        # Removing the PDF of a public publication changes what the public gets.
-        if obj is not None and obj.status == Status.PUBLISHED:
-            opts = Publication._meta
-            if not request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}"):
-                return False
-        return super().has_delete_permission(request, obj)
 
     def get_extra(self, request, obj=None, **kwargs):
         # Without JavaScript there is no "add another" button: offer a row per missing language.
@@ -128,6 +115,8 @@ class PublicationAdmin(ContentAdmin):
     }
     actions = ("publish", "unpublish", "mark_translations_checked")
     inlines = (PublicationFileInline,)
+    # The history keeps a publication's text, dates and topics (technologies, sectors, stored
+    # with it); its PDFs and cover are files, kept only in their current version.
     kept_on_revert = ("cover", "cover_renditions", "cover_source", "translation_sources")
     fieldsets = (
         (None, {"fields": ("title", "slug", "abstract")}),

@@ -4,11 +4,13 @@ who, when, every language. A version opens in the usual form and saving it resto
 """
 
 import pytest
+from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from reversion.models import Version
 
-from centre.models import Status
+from centre.models import SearchEntry, Status
+from pages.models import Page
 
 from .factories import (
     admin_form_data,
@@ -101,6 +103,29 @@ def test_a_pages_milestones_are_part_of_its_history(publisher):
     assert list(page.milestones.values_list("title_az", flat=True)) == ["Fərman"]
 
 
+def test_milestones_come_back_as_they_were_and_other_pages_keep_theirs(publisher):
+    page, other = make_page("Tarix"), make_page("Başqa")
+    kept = page.milestones.create(date="2021-01-06", title_az="Fərman")
+    removed = page.milestones.create(date="2021-04-01", title_az="WEF")
+    other.milestones.create(date="2020-01-21", title_az="Davos")
+    publisher.post(
+        "/admin/pages/page/",
+        {"action": "mark_translations_checked", "_selected_action": [page.pk, other.pk]},
+    )
+    removed.delete()
+    page.milestones.create(date="2022-01-01", title_az="Sonradan")
+    other.milestones.all().delete()
+    kept.title_az = "Dəyişdi"
+    kept.save()
+
+    restore(publisher, versions(publisher, f"/admin/pages/page/{page.pk}/")[-1])
+    assert list(page.milestones.order_by("date").values_list("title_az", flat=True)) == [
+        "Fərman",
+        "WEF",
+    ]
+    assert not other.milestones.exists()
+
+
 def test_a_partner_restored_keeps_its_current_logo(publisher, media):
     partner = make_partner("Tərəfdaş", logo=image_upload("logo.png"))
     url = f"/admin/partners/partner/{partner.pk}/change/"
@@ -152,9 +177,12 @@ def test_a_version_whose_address_is_taken_is_refused_with_a_message(publisher):
     for method in (publisher.get, publisher.post):
         response = method(oldest["url"])
         assert response.status_code == 302
-        assert response.url == "/admin/partners/partner/"
+        assert response.url == f"/admin/partners/partner/{first.pk}/history/"
         messages = [m for m in publisher.get(response.url).context["messages"] if m.level_tag]
         assert [m.level_tag for m in messages] == ["error"]
+        # In the staff member's language (Azerbaijani here), with the reason.
+        assert "heç nə dəyişdirilmədi" in messages[0].message
+        assert "birinci" in messages[0].message
     first.refresh_from_db()
     assert first.slug_az == "bashqa"
 
@@ -164,3 +192,67 @@ def test_deleted_items_are_not_recovered_from_history(publisher, model):
     with pytest.raises(NoReverseMatch):
         reverse(f"admin:{model}_recoverlist")
     assert "recover" not in publisher.get(reverse(f"admin:{model}_changelist")).text
+
+
+def test_a_restored_object_is_searchable_as_restored_and_its_page_is_fresh(
+    publisher, client, settings
+):
+    settings.PUBLIC_CACHE_SECONDS = 600
+    first = make_page("Rəqəmsal iqtisadiyyat", title_en="Digital economy")
+    other = make_page("Süni intellekt", title_en="Artificial intelligence")
+    publisher.post(
+        "/admin/pages/page/",
+        {"action": "mark_translations_checked", "_selected_action": [first.pk, other.pk]},
+    )
+    change(publisher, f"/admin/pages/page/{other.pk}/change/", title_az="Maşın öyrənməsi")
+    change(publisher, f"/admin/pages/page/{first.pk}/change/", title_az="Ağıllı şəhərlər")
+    visitor = Client()
+    assert "Ağıllı şəhərlər" in visitor.get(f"/az/{first.url_path_az}/").text
+
+    def titles():
+        entries = SearchEntry.objects.filter(model="pages.page", language="az")
+        return dict(entries.values_list("object_id", "title"))
+
+    # Opening a version changes nothing, in the search index either.
+    oldest = versions(publisher, f"/admin/pages/page/{first.pk}/")[-1]
+    publisher.get(oldest["url"])
+    assert titles() == {first.pk: "Ağıllı şəhərlər", other.pk: "Maşın öyrənməsi"}
+
+    restore(publisher, oldest)
+    # The index holds what is stored: the restored title, and the other page of that revision
+    # untouched.
+    stored = dict(Page.objects.values_list("pk", "title_az"))
+    assert titles() == stored
+    assert stored == {first.pk: "Rəqəmsal iqtisadiyyat", other.pk: "Maşın öyrənməsi"}
+    # The next visitor gets the restored page, not the cached one.
+    assert "Rəqəmsal iqtisadiyyat" in visitor.get(f"/az/{first.url_path_az}/").text
+
+
+def test_a_version_of_another_object_or_model_is_not_found(publisher):
+    page = make_page("Səhifə")
+    other_page = make_page("Başqa səhifə")
+    partner = make_partner("Tərəfdaş", pk=page.pk)  # the same id as the page's
+    change(publisher, f"/admin/pages/page/{page.pk}/change/")
+    change(publisher, f"/admin/pages/page/{other_page.pk}/change/", title_az="Dəyişdi")
+    change(publisher, f"/admin/partners/partner/{partner.pk}/change/", name_az="Dəyişdi")
+    own = Version.objects.get_for_object(page).get()
+    assert publisher.get(f"/admin/pages/page/{page.pk}/history/{own.pk}/").status_code == 200
+    for version in (
+        Version.objects.get_for_object(other_page).get(),
+        Version.objects.get_for_object(partner).get(),
+    ):
+        address = f"/admin/pages/page/{page.pk}/history/{version.pk}/"
+        for method in (publisher.get, publisher.post):
+            assert method(address).status_code == 404
+    for address in (
+        f"/admin/pages/page/{page.pk + 1000}/history/{own.pk}/",
+        f"/admin/pages/page/{page.pk}/history/{10**20}/",
+        f"/admin/pages/page/x%00y/history/{own.pk}/",
+    ):
+        assert publisher.get(address).status_code == 404
+    # Not a way to copy a version into a new item either.
+    response = publisher.post(f"/admin/pages/page/{page.pk}/history/{own.pk}/", {"_saveasnew": "1"})
+    assert response.status_code == 400
+    assert Page.objects.count() == 2
+    page.refresh_from_db()
+    assert page.title_az == "Səhifə"

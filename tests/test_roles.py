@@ -9,13 +9,22 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from reversion.models import Version
 
 from centre.models import Status
 from pages.models import Page
 from partners.models import Partner
 from publications.models import Publication
 
-from .factories import admin_form_data, make_page, make_partner, make_publication, make_staff
+from .factories import (
+    add_file,
+    admin_form_data,
+    make_page,
+    make_partner,
+    make_publication,
+    make_staff,
+)
+from .pdfs import pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -245,25 +254,105 @@ def test_history_and_restoring_for_each_role(client, content):
     post_form(client, content.change_url(obj), content, **content.public)
     versions = client.get(f"{content.url}{obj.pk}/history/").context["action_list"]
     assert len(versions) == 2
-    published_version, text_version = versions  # newest first
+    _published, text_version = versions  # newest first
 
     client.force_login(editor_user)
     assert client.get(f"{content.url}{obj.pk}/history/").status_code == 200
-    # Restoring the version from before publication would withdraw it: not for an editor.
-    response = client.post(text_version["url"], {})
-    assert response.status_code == 302 and response.url.endswith("/history/")
-    assert content.is_public(obj)
+    # The version from before publication: an editor restores its text, and it stays public,
+    # even if the post says otherwise.
     response = client.get(text_version["url"])
-    assert response.status_code == 302
-    # The published version can be opened and saved again.
-    assert client.get(published_version["url"]).status_code == 200
+    assert response.status_code == 200
+    assert "bunu yalnız dərc edən (Publisher) dəyişə bilər" in response.text  # in Azerbaijani
+    data = admin_form_data(response, **content.draft)
+    assert client.post(text_version["url"], data).status_code == 302
+    assert content.is_public(obj)
+    assert getattr(obj, content.title_field) == "İkinci"
 
+    # A publisher restores all of it, whether the public sees it included.
     client.force_login(publisher_user)
+    text_version = client.get(f"{content.url}{obj.pk}/history/").context["action_list"][-1]
     response = client.get(text_version["url"])
     assert response.status_code == 200
     client.post(text_version["url"], admin_form_data(response))
     assert not content.is_public(obj)
     assert getattr(obj, content.title_field) == "İkinci"
+
+
+def mark_checked_together(client, content, draft, public):
+    """*Mark as checked* on a draft and a public item: one revision holding both."""
+    selection = {"action": "mark_translations_checked", "_selected_action": [draft.pk, public.pk]}
+    assert client.post(content.url, selection).status_code == 302
+    (version,) = Version.objects.get_for_object(draft)
+    assert Version.objects.get_for_object(public).get().revision == version.revision
+
+
+@pytest.mark.parametrize("content", CONTENT, ids=IDS)
+@pytest.mark.parametrize("role", ["Editor", "Publisher"])
+def test_restoring_a_version_from_a_list_action_restores_that_item_only(
+    client, content, role, media
+):
+    editor_user, publisher_user = make_staff("redaktor", "Editor"), make_staff("nasir", "Publisher")
+    draft, public = content.make("Qaralama", False), content.make("Açıq", True)
+    pdf = add_file(public, "az") if content.name == "publication" else None
+    client.force_login(editor_user)
+    mark_checked_together(client, content, draft, public)
+    # A publisher withdraws the public one since.
+    client.force_login(publisher_user)
+    client.post(content.url, {"action": content.withdraw_action, "_selected_action": [public.pk]})
+    assert not content.is_public(public)
+
+    client.force_login(editor_user if role == "Editor" else publisher_user)
+    english = content.title_field.replace("_az", "_en")
+    post_form(client, content.change_url(draft), content, **{english: "Changed"})
+    versions = client.get(f"{content.url}{draft.pk}/history/").context["action_list"]
+    response = client.get(versions[-1]["url"])
+    assert client.post(versions[-1]["url"], admin_form_data(response)).status_code == 302
+
+    # The withdrawn item stays withdrawn (and a publication's PDF out of reach) ...
+    assert not content.is_public(public)
+    if pdf is not None:
+        client.logout()
+        assert client.get(pdf.get_absolute_url()).status_code == 404
+    # ... and only the draft was restored, in a new version of its own.
+    assert not content.is_public(draft)
+    assert not getattr(draft, english)
+    latest = Version.objects.get_for_object(draft).first()
+    assert list(latest.revision.version_set.values_list("object_id", flat=True)) == [str(draft.pk)]
+
+
+@pytest.mark.parametrize("public", [True, False], ids=["published", "draft"])
+def test_the_pdfs_of_a_published_publication_are_a_publishers(client, public, media):
+    """Adding a PDF to a public publication makes it public; removing one withdraws it."""
+    publication = make_publication("Hesabat", files=["az"], status=Status.DRAFT)
+    if public:
+        publication.status = Status.PUBLISHED
+        publication.save()
+    pdf = publication.files.get()
+    url = f"/admin/publications/publication/{publication.pk}/change/"
+    for role in ("Editor", "Publisher"):
+        client.force_login(make_staff(role.lower(), role))
+        data = admin_form_data(client.get(url))
+        data.update(
+            {
+                "files-TOTAL_FORMS": "2",
+                "files-1-language": "en",
+                "files-1-file": pdf_upload("report-en.pdf"),
+                "files-0-file": pdf_upload("replaced.pdf", pages=3),
+                "files-0-DELETE": "on",
+            }
+        )
+        assert client.post(url, data).status_code == 302
+        languages = set(publication.files.values_list("language", flat=True))
+        if role == "Editor" and public:
+            # Neither added nor replaced nor removed.
+            assert languages == {"az"}
+            assert publication.files.get() == pdf
+            assert publication.files.get().file.name == pdf.file.name
+        else:
+            assert languages == {"en"}
+        publication.files.exclude(language="az").delete()
+        if not publication.files.exists():
+            pdf = add_file(publication, "az")
 
 
 @pytest.mark.parametrize(
