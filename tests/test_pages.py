@@ -415,3 +415,10 @@ class TestPagesUnderHiddenPages:
         with translation.override("en"):
             english = staff_client.get(child.get_absolute_url()).text
         assert "this page is under “Gizli bölmə”, which the public cannot see yet" in english
+
+    def test_only_the_pages_above_count_not_pages_with_a_similar_address(self, client):
+        make_page("Qaralama", slug_az="a_b", status=Status.DRAFT)
+        make_page("Qaralama 2", slug_az="ax", status=Status.DRAFT)
+        child = make_page("Uşaq", parent=make_page("Açıq", slug_az="axb"))
+        # "_" would match any letter in a LIKE pattern, and "ax" begins "axb".
+        assert client.get(child.get_absolute_url()).status_code == 200
