@@ -15,6 +15,16 @@ is ignored once another has begun; a page rendered while staff were saving carri
 so it can never outlive the save. The generation also records the next scheduled publication
 (the earliest future *publish from*), and a new one begins by itself when that time comes.
 
+Only the query parameters a page's view reads make a page of their own. A view says which
+(``query_parameters``, see :func:`query_parameters`); the key holds them in one normal form (in
+order of name, the last of repeated values, without empty values or the defaults such as
+``page=1``), so ``?page=1`` is the bare address and the order of parameters does not matter. A
+request with any other parameter is served uncached, as rendered: one more address costs a
+render, as a session cookie does, never a cache entry. Campaign parameters (``utm_*``, click
+ids) are left out of the key instead, so a newsletter's link is served the cached page; a page
+rendered for an address that is not its normal form (order aside) is never stored, since it may
+repeat the address (the language switcher does).
+
 Who never gets a cached page: anyone with a session cookie (logged-in staff always see fresh
 pages and their draft previews, and nothing rendered for them is stored), and the admin.
 Responses a view marks private or uncacheable, that set a cookie (a CSRF token) or that are not
@@ -41,7 +51,7 @@ from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db.models import Min
 from django.http import HttpResponse
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.cache import (
     get_conditional_response,
@@ -49,6 +59,7 @@ from django.utils.cache import (
     patch_vary_headers,
     set_response_etag,
 )
+from django.utils.http import urlencode
 
 from centre.models import Publishable, Status, can_preview_drafts
 
@@ -63,6 +74,8 @@ MAX_QUERY_STRING = 300
 OWN_POLICY = re.compile(r"\b(private|no-store|no-cache|max-age)\b")
 # The only Vary headers a cached entry may carry: its key already covers both.
 KEYED_VARY = {"cookie", "accept-language"}
+# Campaign and click tracking: no view reads them, so they are left out of the key.
+TRACKING_PARAMETERS = re.compile(r"utm_[a-z]+|fbclid|gclid|yclid|msclkid", re.ASCII)
 
 
 class Generation(NamedTuple):
@@ -185,12 +198,61 @@ def _may_be_cached(request):
     )
 
 
-def _page_key(request):
+def query_parameters(view):
+    """
+    The query parameters ``view`` reads: ``{name: normalise}``, where ``normalise`` turns a
+    value into its normal form (None: the value as given; a normal form of "" or None is the
+    same as no parameter). Declared as ``query_parameters`` on a class-based view, or with
+    :func:`reads_query` on a function; a view that declares nothing reads none.
+    """
+    return getattr(getattr(view, "view_class", view), "query_parameters", {})
+
+
+def reads_query(**parameters):
+    """``@reads_query(p=None)``: the query parameters a function view reads (see above)."""
+
+    def decorator(view):
+        view.query_parameters = parameters
+        return view
+
+    return decorator
+
+
+class Address(NamedTuple):
+    query: str  # the normal form of the query string: what the cache key holds
+    storable: bool  # the request's query string is that form, the order of parameters aside
+
+
+def _address(request, language):
+    """The request's :class:`Address`, or None when it has a parameter its view does not read."""
+    if not request.META.get("QUERY_STRING"):
+        return Address("", True)
+    with translation.override(language):  # translated paths resolve in their own language
+        try:
+            parameters = query_parameters(resolve(request.path_info).func)
+        except Resolver404:
+            parameters = {}
+    normal, given = {}, []
+    for name, values in request.GET.lists():
+        given += [(name, value) for value in values]
+        if name in parameters:
+            normalise = parameters[name]
+            value = values[-1]  # what QueryDict.get() gives the view
+            value = normalise(value) if normalise else value
+            if value:
+                normal[name] = value
+        elif not TRACKING_PARAMETERS.fullmatch(name):
+            return None
+    pairs = sorted(normal.items())
+    return Address(urlencode(pairs), sorted(given) == pairs)
+
+
+def _page_key(request, language, address):
     # The language is in the path for public pages; for the few unprefixed addresses (the
     # sitemap, robots.txt) it comes from the cookie or Accept-Language, as the view sees it.
-    language = translation.get_language_from_request(request, check_path=True)
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}|{language}"
-    return PAGE_KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
+    query = f"?{address.query}" if address.query else ""
+    text = f"{request.scheme}://{request.get_host()}{request.path}{query}|{language}"
+    return PAGE_KEY_PREFIX + hashlib.sha256(text.encode()).hexdigest()
 
 
 def is_public_page(request, response):
@@ -250,7 +312,11 @@ class PublicPageCacheMiddleware:
         if not _may_be_cached(request):
             return self._uncached(request, self.get_response(request))
 
-        key = _page_key(request)
+        language = translation.get_language_from_request(request, check_path=True)
+        address = _address(request, language)
+        if address is None:  # a parameter the view does not read: not worth an entry
+            return self._uncached(request, self.get_response(request))
+        key = _page_key(request, language, address)
         try:
             generation, entry = _lookup(key)
         except Exception:  # the cache's server is down: serve the page without it
@@ -263,7 +329,7 @@ class PublicPageCacheMiddleware:
         if not is_public_page(request, response):
             return response
         _describe(request, response, shared=True)
-        if _storable(request, response):
+        if address.storable and _storable(request, response):
             entry = Entry(
                 generation.token, response.status_code, list(response.items()), response.content
             )

@@ -15,8 +15,18 @@ def page_number(raw, last_page):
     return min(max(int(raw), 1), last_page)
 
 
+def page_parameter(raw):
+    """``?page=`` in its normal form for the page cache: none for what shows as page 1."""
+    number = page_number(raw, last_page=10**9)
+    return str(number) if number > 1 else None
+
+
 class LenientPaginationMixin:
     """For a ListView: ``?page=`` out of range or not a number shows the first or last page."""
+
+    # The query parameters the view reads (centre.cache.query_parameters): a list adds its
+    # filters to these.
+    query_parameters = {"page": page_parameter}
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)

@@ -90,11 +90,24 @@ NAME_STEM_LENGTH = 80
 EXTENSION_LENGTH = 10
 
 
+def without_controls(text):
+    """
+    ``text`` without control and format characters: NUL, line breaks, U+202E and the other
+    bidirectional controls (which show ``Hesabat\u202efdp.exe`` as ``Hesabatexe.pdf``).
+    """
+    return "".join(char for char in str(text) if unicodedata.category(char) not in {"Cc", "Cf"})
+
+
+def readable_file_name(text, max_length=150):
+    """``text`` as a file name people read (a download's ``filename*``): one line, no path."""
+    text = without_controls(" ".join(str(text).split()))  # line breaks are spaces
+    text = "".join(" " if char in '/\\"' else char for char in text)
+    return " ".join(text.split())[:max_length]
+
+
 def safe_file_name(name):
     """``../../Hesabat 2024 (son).PDF`` -> ``hesabat-2024-son.pdf``."""
-    base = str(name).replace("\\", "/").rsplit("/", 1)[-1]
-    # Control and format characters (NUL, U+202E and the other bidirectional controls) go first.
-    base = "".join(char for char in base if unicodedata.category(char) not in {"Cc", "Cf"})
+    base = without_controls(str(name).replace("\\", "/").rsplit("/", 1)[-1])
     stem, extension = posixpath.splitext(base)
     extension = "".join(char for char in extension.lower() if char.isascii() and char.isalnum())
     stem = slugify_az(stem, max_length=NAME_STEM_LENGTH) or "file"

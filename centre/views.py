@@ -20,8 +20,9 @@ from django.views.i18n import set_language as django_set_language
 from django.views.static import serve
 
 from centre import search
+from centre.cache import reads_query
 from centre.http import allow_methods, read_only
-from centre.pagination import page_with_count
+from centre.pagination import page_parameter, page_with_count
 from centre.sitemaps import urlset_xml
 
 # Django's view answers every method with a redirect; PUT or DELETE there is a 405 like anywhere.
@@ -44,6 +45,7 @@ def sitemap_index(request):
     return sitemap_views.index(request, site_sitemaps(), sitemap_url_name="sitemap-section")
 
 
+@reads_query(p=None)
 @read_only
 def sitemap(request, section):
     """One page of a sitemap: published pages, partners or publications in each language."""
@@ -82,6 +84,7 @@ class SearchView(TemplateView):
 
     template_name = "centre/search.html"
     paginate_by = 10
+    query_parameters = {"q": None, "page": page_parameter}
 
     def get_context_data(self, **kwargs):
         raw_query = self.request.GET.get("q", "")

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Concat
+from django.db.models.lookups import StartsWith
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -15,14 +17,36 @@ from centre.models import (
     PublishableQuerySet,
     Status,
     TranslationTracked,
-    visible_q,
+    can_preview_drafts,
+    published_q,
 )
-from centre.search import documents_in_each_language
+from centre.search import documents_in_each_language, index_object
 from centre.storage import atomic_with_files
 from centre.text import slugify_az
 
+# Every language's paths have the same shape; the default language's tell the ancestors.
+TREE_PATH = localized_field("url_path", settings.LANGUAGE_CODE)
+
+
+def public_page_q(prefix=""):
+    """
+    What the public may see of the pages (``prefix``: the way to them, e.g. ``"page__"``): a
+    page published, under pages all published. The pages above one are those whose stored path
+    its own path starts with; a scheduled one hides what is under it until its time comes.
+    """
+    hidden_above = Page.objects.exclude(published_q()).filter(
+        StartsWith(models.OuterRef(f"{prefix}{TREE_PATH}"), Concat(TREE_PATH, models.Value("/")))
+    )
+    return published_q(prefix) & ~models.Exists(hidden_above)
+
 
 class PageQuerySet(PublishableQuerySet):
+    def published(self):
+        return self.filter(public_page_q())
+
+    def visible_to(self, user):
+        return self.all() if can_preview_drafts(user) else self.published()
+
     def menu(self):
         """The top-level pages of the site's main navigation (see Page.is_in_menu)."""
         return self.published().filter(parent=None, is_home=False, show_in_menu=True)
@@ -148,10 +172,30 @@ class Page(Publishable, TranslationTracked):
         return slug_address("pages:detail", "url_path", url_path)
 
     def search_documents(self):
-        """The page's text per site language, for centre.search (none while a draft)."""
-        if self.status != Status.PUBLISHED:
+        """The page's text per site language, for centre.search (none while it or a page
+        above it is a draft)."""
+        if any(page.status != Status.PUBLISHED for page in [self, *self.ancestors()]):
             return []
         return documents_in_each_language(self, "title", ("summary", "body"))
+
+    @property
+    def search_visible_from(self):
+        """The latest *publish from* of the page and the pages above it."""
+        times = [page.publish_from for page in [self, *self.ancestors()] if page.publish_from]
+        return max(times, default=None)
+
+    def ancestors(self):
+        """The pages above this one, nearest last."""
+        if not self.pk or self.is_home:
+            return []
+        paths = self.breadcrumb_paths(settings.LANGUAGE_CODE)
+        return list(Page.objects.at_paths(paths, settings.LANGUAGE_CODE))
+
+    def descendants(self):
+        """The pages under this one."""
+        return Page.objects.filter(
+            **{f"{TREE_PATH}__startswith": f"{self.url_path_in(settings.LANGUAGE_CODE)}/"}
+        ).exclude(pk=self.pk)
 
     @property
     def meta_description(self):
@@ -185,7 +229,8 @@ class Page(Publishable, TranslationTracked):
         """
         pages = Page.objects.menu() | visible.at_paths(self.breadcrumb_paths())
         if not self.is_home:
-            pages |= self.children.published()
+            # Published themselves: the pages above them are this one's, which the viewer sees.
+            pages |= self.children.filter(published_q())
         return pages.order_by(*Page._meta.ordering).only(*Page.LINK_FIELDS)
 
     def breadcrumb_paths(self, language=None):
@@ -263,7 +308,11 @@ class Page(Publishable, TranslationTracked):
             if self.pk:
                 old_paths = (
                     Page.objects.filter(pk=self.pk)
-                    .values(*(localized_field("url_path", code) for code in language_codes()))
+                    .values(
+                        "status",
+                        "publish_from",
+                        *(localized_field("url_path", code) for code in language_codes()),
+                    )
                     .first()
                     or {}
                 )
@@ -281,6 +330,13 @@ class Page(Publishable, TranslationTracked):
                 for child in self.children.all():
                     child.parent = self
                     child.save()
+            elif (old_paths.get("status"), old_paths.get("publish_from")) != (
+                self.status,
+                self.publish_from,
+            ):
+                # Whether the public may see the pages under this one has changed with it.
+                for page in self.descendants():
+                    index_object(page)
 
     def _record_moves(self, moved, new_paths):
         for code, old_path in moved.items():
@@ -319,8 +375,10 @@ class PageRedirect(models.Model):
 class MilestoneQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Milestones of the pages ``user`` may see."""
+        if can_preview_drafts(user):
+            return self.all()
         # Through the join: with "page IN (published pages)" the planner spent a millisecond.
-        return self.filter(visible_q(user, "page__"))
+        return self.filter(public_page_q("page__"))
 
 
 class Milestone(models.Model):

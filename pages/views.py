@@ -53,6 +53,9 @@ class PageView(DetailView):
             breadcrumbs=breadcrumbs,
             # The top-level page this one belongs to, marked in the main menu.
             section=breadcrumbs[0] if breadcrumbs else page,
+            # Staff only (the public never gets here under a hidden page): the page above that
+            # keeps this one from the public.
+            hidden_above=next((link for link in breadcrumbs if not link.is_published), None),
             menu_pages=[link for link in links if link.is_in_menu],
             subpages=[link for link in links if link.parent_id == page.pk and link.is_published],
             milestones=page.milestones.all(),

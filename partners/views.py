@@ -29,6 +29,8 @@ class PartnerListView(PartnerQuerySetMixin, LenientPaginationMixin, ListView):
     # A page stays light on a phone however many partners there are; 48 fill rows of 2, 3
     # and 4 cards alike.
     paginate_by = 48
+    filters = ("kind", "technology")
+    query_parameters = LenientPaginationMixin.query_parameters | dict.fromkeys(filters)
 
     def get(self, request, *args, **kwargs):
         visible = Partner.objects.visible_to(request.user)

@@ -24,7 +24,7 @@ from centre.images import (
 )
 from centre.models import Publishable, PublishableQuerySet, Status, Technology, TranslationTracked
 from centre.search import documents_in_each_language, index_object
-from centre.storage import atomic_with_files
+from centre.storage import atomic_with_files, readable_file_name
 from centre.text import slugify_az
 
 from .pdf import inspect_pdf, render_first_page
@@ -584,11 +584,7 @@ class PublicationFile(models.Model):
         title = getattr(self.publication, localized_field("title", self.language)) or (
             self.publication.title_az
         )
-        # A file name must not carry path separators or control characters.
-        cleaned = "".join(
-            " " if char in '/\\"' or ord(char) < 32 or ord(char) == 127 else char for char in title
-        )
-        return f"{' '.join(cleaned.split())[:150]} ({self.language}).pdf"
+        return f"{readable_file_name(title) or self.download_stem} ({self.language}).pdf"
 
     def file_changed(self):
         return bool(self.file) and self.file.name != self._saved_file_name

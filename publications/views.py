@@ -20,6 +20,9 @@ class PublicationListView(LenientPaginationMixin, ListView):
     template_name = "publications/publication_list.html"
     context_object_name = "publications"
     paginate_by = 12
+    query_parameters = LenientPaginationMixin.query_parameters | dict.fromkeys(
+        PublicationFilters.names
+    )
 
     def get_queryset(self):
         self.filters = PublicationFilters(self.request.GET, self.request.path)

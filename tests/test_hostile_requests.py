@@ -22,6 +22,7 @@ from django.urls import URLResolver, get_resolver, resolve, reverse
 from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 
+from centre import cache
 from centre.i18n import language_codes
 from pages.models import Page
 from partners.models import Partner
@@ -524,6 +525,20 @@ def parameters_read(client, path, monkeypatch):
         patch.setattr(MultiValueDict, "getlist", recording(real_getlist))
         send(client, "GET", path)
     return {name for name in names if isinstance(name, str)}
+
+
+@pytest.mark.parametrize("key", PATTERN_KEYS)
+def test_every_parameter_a_cached_page_reads_is_declared(client, site, key, monkeypatch, settings):
+    """The page cache keeps a page per parameter a view declares (centre.cache), no other."""
+    for path in (site.addresses[key] or [])[:1]:
+        settings.PUBLIC_CACHE_SECONDS = 600
+        if "X-Page-Cache" not in send(client, "GET", path):
+            continue  # never cached: a redirect, a file, a page with its own policy
+        settings.PUBLIC_CACHE_SECONDS = 0  # the cache itself reads nothing now
+        with translation.override(language_codes()[0]):
+            declared = set(cache.query_parameters(resolve(path.partition("?")[0]).func))
+        read = parameters_read(client, path, monkeypatch)
+        assert read <= declared, f"{path} reads {sorted(read - declared)} undeclared"
 
 
 @pytest.mark.parametrize("key", PATTERN_KEYS)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from centre import cache
 from centre.models import Status
 from pages.models import Milestone
-from publications.models import PublicationFile, Sector
+from publications.models import PublicationFile, PublicationType, Sector
 
 from .admin_forms import submit
 from .factories import (
@@ -168,6 +168,70 @@ class TestAnonymousVisitors:
             response = fetch(visitor, "/az/")
         assert response["X-Page-Cache"] == "miss"
         assert "Sonra" in response.text
+
+
+def page_entries():
+    return [key for key in caches["default"]._cache if cache.PAGE_KEY_PREFIX in key]
+
+
+class TestQueryParameters:
+    """Only the parameters a view reads make a page of their own, in one normal form."""
+
+    def test_parameters_no_view_reads_make_no_entry(self, visitor, site):
+        for junk in ("zz=1", "zz=2", "page=2&zz=3"):
+            response = fetch(visitor, f"/az/?{junk}")
+            assert "X-Page-Cache" not in response
+            assert directives(response) == {"public", "no-cache"}
+        assert page_entries() == []
+        cached(visitor, "/az/")
+        assert len(page_entries()) == 1
+
+    def test_page_one_is_the_bare_address(self, visitor, site):
+        make_publication("Hesabat")
+        assert fetch(visitor, "/az/nesrler/?page=1")["X-Page-Cache"] == "miss"
+        assert page_entries() == []  # rendered for another spelling of the address: not kept
+        cached(visitor, "/az/nesrler/")
+        for same in ("page=1", "page=", "page=abc", "page=1&page=1"):
+            assert fetch(visitor, f"/az/nesrler/?{same}")["X-Page-Cache"] == "hit", same
+        assert len(page_entries()) == 1
+
+    def test_the_order_of_parameters_does_not_matter(self, visitor, site):
+        make_publication("Hesabat", publication_type=PublicationType.REPORT)
+        cached(visitor, "/az/nesrler/?type=report&year=2024")
+        response = fetch(visitor, "/az/nesrler/?year=2024&type=report")
+        assert response["X-Page-Cache"] == "hit"
+        assert len(page_entries()) == 1
+
+    def test_the_publication_filters_are_cached_and_served_right(self, visitor, site):
+        make_publication("Hesabat 2024", publication_type=PublicationType.REPORT)
+        make_publication(
+            "Strategiya 2023",
+            publication_type=PublicationType.STRATEGY,
+            publication_date=datetime.date(2023, 5, 1),
+        )
+        reports = cached(visitor, "/az/nesrler/?type=report").text
+        strategies = cached(visitor, "/az/nesrler/?type=strategy").text
+        of_2023 = cached(visitor, "/az/nesrler/?year=2023").text
+        assert "Hesabat 2024" in reports and "Strategiya 2023" not in reports
+        assert "Strategiya 2023" in strategies and "Hesabat 2024" not in strategies
+        assert "Strategiya 2023" in of_2023 and "Hesabat 2024" not in of_2023
+        assert len(page_entries()) == 3
+
+    def test_campaign_links_are_served_the_cached_page(self, visitor, site):
+        assert fetch(visitor, "/az/?utm_source=newsletter")["X-Page-Cache"] == "miss"
+        assert page_entries() == []
+        page = cached(visitor, "/az/")
+        response = fetch(visitor, "/az/?utm_source=newsletter&utm_medium=email&fbclid=x")
+        assert response["X-Page-Cache"] == "hit"
+        assert response.content == page.content
+        assert len(page_entries()) == 1
+
+    def test_a_search_is_kept_per_query(self, visitor, site):
+        cached(visitor, "/az/axtaris/?q=haqqimizda")
+        assert fetch(visitor, "/az/axtaris/?q=haqqimizda&page=1")["X-Page-Cache"] == "hit"
+        assert fetch(visitor, "/az/axtaris/?q=merkez")["X-Page-Cache"] == "miss"
+        assert fetch(visitor, "/az/axtaris/?q=haqqimizda&zz=1").get("X-Page-Cache") is None
+        assert len(page_entries()) == 2
 
 
 class TestStaff:

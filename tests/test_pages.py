@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from centre.models import Status
-from pages.models import Page, PageRedirect
+from pages.models import Milestone, Page, PageRedirect
 
 from .factories import make_page
 
@@ -349,3 +349,76 @@ class TestSeedContent:
         client.force_login(staff)
         preview = client.get("/az/").text
         assert "Qaralama tarix" in preview and "Gələcək tarix" in preview
+
+
+class TestPagesUnderHiddenPages:
+    """A page is public only while every page above it is: its address names them all."""
+
+    @pytest.fixture
+    def hidden_tree(self):
+        home = make_page("Ana səhifə", is_home=True)
+        parent = make_page("Gizli bölmə", status=Status.DRAFT)
+        child = make_page("Açıq uşaq", parent=parent, body_az="<p>Kvant sensorları.</p>")
+        grandchild = make_page("Nəvə səhifə", parent=child)
+        Milestone.objects.create(page=grandchild, date=datetime.date(2021, 1, 6), title_az="Fərman")
+        return home, parent, child, grandchild
+
+    @staticmethod
+    def public_sees(client, page):
+        """Where the public meets ``page``: its address, the sitemap, search, key dates."""
+        slug = page.slug_az
+        return {
+            "page": client.get(page.get_absolute_url()).status_code,
+            "sitemap": slug in client.get("/sitemap-pages.xml").text,
+            "search": "Açıq uşaq"
+            in [
+                r.entry.title for r in client.get("/az/axtaris/", {"q": "kvant"}).context["results"]
+            ],
+            "key dates": "Fərman" in client.get("/az/").text,
+        }
+
+    def test_hidden_while_a_page_above_is_a_draft(self, client, hidden_tree):
+        _home, parent, child, grandchild = hidden_tree
+        hidden = {"page": 404, "sitemap": False, "search": False, "key dates": False}
+        assert self.public_sees(client, child) == hidden
+        assert client.get(grandchild.get_absolute_url()).status_code == 404
+        parent.status = Status.PUBLISHED
+        parent.save()
+        shown = {"page": 200, "sitemap": True, "search": True, "key dates": True}
+        assert self.public_sees(client, child) == shown
+        assert client.get(grandchild.get_absolute_url()).status_code == 200
+        # Withdrawn again (as the list's action does, a save each): hidden again.
+        parent.status = Status.DRAFT
+        parent.save()
+        assert self.public_sees(client, child) == hidden
+
+    def test_shown_when_a_scheduled_page_above_comes_due_without_a_save(
+        self, client, hidden_tree, monkeypatch
+    ):
+        _home, parent, child, grandchild = hidden_tree
+        parent.status = Status.PUBLISHED
+        parent.publish_from = timezone.now() + datetime.timedelta(hours=1)
+        parent.save()
+        hidden = {"page": 404, "sitemap": False, "search": False, "key dates": False}
+        assert self.public_sees(client, child) == hidden
+        later = timezone.now() + datetime.timedelta(hours=2)
+        monkeypatch.setattr(timezone, "now", lambda: later)
+        shown = {"page": 200, "sitemap": True, "search": True, "key dates": True}
+        assert self.public_sees(client, child) == shown
+        assert client.get(grandchild.get_absolute_url()).status_code == 200
+
+    def test_staff_preview_the_page_under_a_draft(self, staff_client, hidden_tree):
+        _home, _parent, child, _grandchild = hidden_tree
+        response = staff_client.get(child.get_absolute_url())
+        assert response.status_code == 200
+        assert "Önizləmə: bu səhifə “Gizli bölmə” səhifəsinin altındadır." in response.text
+        with translation.override("en"):
+            english = staff_client.get(child.get_absolute_url()).text
+        assert "this page is under “Gizli bölmə”, which the public cannot see yet" in english
+
+    def test_only_the_pages_above_count_not_pages_with_a_similar_address(self, client):
+        make_page("Qaralama", slug_az="a_b", status=Status.DRAFT)
+        make_page("Qaralama 2", slug_az="ax", status=Status.DRAFT)
+        child = make_page("Uşaq", parent=make_page("Açıq", slug_az="axb"))
+        # "_" would match any letter in a LIKE pattern, and "ax" begins "axb".
+        assert client.get(child.get_absolute_url()).status_code == 200

@@ -69,6 +69,13 @@ class TestHeaders:
         assert "no-cache" in response["Cache-Control"]
         assert "max-age=0" in response["Cache-Control"]
 
+    def test_no_direction_or_other_control_characters_in_the_readable_name(self, client):
+        title = "Hesabat\u202efdp.exe \u2066gizli\u2069\u200b\u00ad\x7f\nson"
+        publication = make_publication(title, files=["az"])
+        response = client.get(publication.files.get().get_absolute_url())
+        unicode_name = response["Content-Disposition"].split("filename*=UTF-8''")[1]
+        assert urllib.parse.unquote(unicode_name) == "Hesabatfdp.exe gizli son (az).pdf"
+
     def test_address_ends_in_a_readable_ascii_pdf_name_in_every_language(self, pdf):
         from django.utils import translation
 
