@@ -34,6 +34,7 @@ from django.http import FileResponse, HttpResponse, HttpResponseNotFound
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
 
 from centre.http import read_only
 from centre.models import can_preview_drafts
@@ -180,16 +181,23 @@ class FileOwner(models.Model):
 
     def save(self, *args, **kwargs):
         model = type(self)
+        columns = _columns(model)
+        update_fields = kwargs.get("update_fields")
+        written = None
+        if update_fields is not None:
+            written = {model._meta.get_field(name).attname for name in update_fields}
+            if not written & set(columns):
+                return super().save(*args, **kwargs)  # no file changes
+        using = kwargs.get("using")
         before = {}
         if not self._state.adding and self.pk is not None:
-            stored = model._base_manager.filter(pk=self.pk).values(*_columns(model)).first()
-            before = stored or {}
-        with atomic_with_files():
+            stored = model._base_manager.db_manager(using).filter(pk=self.pk).values(*columns)
+            before = stored.first() or {}
+        with atomic_with_files(using=using):
             super().save(*args, **kwargs)
         after = self._file_row()
-        if kwargs.get("update_fields") is not None:
+        if written is not None:
             # Columns the save did not write still hold what they held.
-            written = {model._meta.get_field(name).attname for name in kwargs["update_fields"]}
             after = {
                 column: value if column in written else before.get(column)
                 for column, value in after.items()
@@ -197,7 +205,7 @@ class FileOwner(models.Model):
         gone = _stored_names(model, before) - _stored_names(model, after)
         if gone:
             # After the commit: a rollback keeps the row pointing at them.
-            transaction.on_commit(partial(remove_files, gone))
+            transaction.on_commit(partial(remove_files, gone), using=using)
 
     def _file_row(self):
         row = {}
@@ -243,7 +251,9 @@ def _served_model(app_label, model_name):
 
 def not_found():
     """A 404 no cache keeps: the file is there the moment its owner is published."""
-    response = HttpResponseNotFound(b"Not found.\n", content_type="text/plain; charset=utf-8")
+    response = HttpResponseNotFound(
+        _("This image is not available.") + "\n", content_type="text/plain; charset=utf-8"
+    )
     patch_cache_control(response, private=True, no_store=True)
     return response
 

@@ -165,6 +165,8 @@ class TestNoWayAround:
             f"/media/centre/technology/1/{public.logo.name}",
             f"/media/nope/nothing/1/{public.logo.name}",
             f"/media/partners/partner/999999/{public.logo.name}",
+            f"/media/partners/partner/{'9' * 40}/{public.logo.name}",
+            f"/media/partners/partner/{public.pk}/{public.logo.name}%00.png",
             f"/media/partners/partner/{public.pk}/partners/logos/other.png",
         ]:
             response = visitor.get(url)
@@ -226,6 +228,9 @@ class TestResponses:
         response = visitor.get(draft.cover.url)
         assert response.status_code == 404
         assert "no-store" in response["Cache-Control"]
+        assert response.content.decode() == "Bu şəkil mövcud deyil.\n"
+        russian = visitor.get(draft.cover.url, headers={"accept-language": "ru"})
+        assert russian.content.decode() == "Это изображение недоступно.\n"
         staff = staff_client.get(draft.cover.url)
         assert staff.status_code == 200 and "no-store" in staff["Cache-Control"]
 
