@@ -34,7 +34,7 @@ urlpatterns = [
     path("sitemap-<slug:section>.xml", views.sitemap, name="sitemap-section"),
     # Uploaded images, each at its owner's address, only while the visitor may see the owner.
     path(
-        "media/<slug:app_label>/<slug:model_name>/<int:pk>/<path:name>",
+        f"{files.URL_PREFIX}<slug:app_label>/<slug:model_name>/<int:pk>/<path:name>",
         files.serve,
         name="media-file",
     ),

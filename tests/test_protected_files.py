@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
-from django.urls import clear_url_caches
+from django.urls import clear_url_caches, reverse
 from django.utils import timezone
 
 from centre.models import Status
@@ -205,6 +205,15 @@ class TestNoWayAround:
 class TestResponses:
     def test_headers_of_a_public_file(self, visitor, media):
         partner = make_partner("Açıq", logo=image_upload())
+        assert partner.logo.url == reverse(
+            "media-file",
+            kwargs={
+                "app_label": "partners",
+                "model_name": "partner",
+                "pk": partner.pk,
+                "name": partner.logo.name,
+            },
+        )
         response = visitor.get(partner.logo.url)
         assert response.status_code == 200
         assert response["Content-Type"] == "image/png"
