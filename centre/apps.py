@@ -8,6 +8,8 @@ class CentreConfig(AppConfig):
 
     def ready(self):
         # Search entries follow every save and delete of the searchable models.
-        from centre import search
+        from centre import files, search
 
         search.connect_signals()
+        # Stored files follow every delete of the models that own files.
+        files.connect_signals()

@@ -236,11 +236,14 @@ STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
 
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
-# In production nginx serves MEDIA_ROOT (README); a single-machine set-up can let Django do it.
-SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=DEBUG)
+# Uploaded images are only ever served by centre.files.serve, which checks that their owner is
+# visible (a draft's cover is not public); never by nginx or a static view from MEDIA_ROOT.
+# Optionally nginx sends the bytes once the view allowed them: an internal location aliased to
+# MEDIA_ROOT (README).
+MEDIA_X_ACCEL_REDIRECT = env.str("MEDIA_X_ACCEL_REDIRECT", default="")
 
 # Files that only a view may hand out (publication PDFs: drafts must stay unreachable), kept
-# outside MEDIA_ROOT so neither nginx nor DJANGO_SERVE_MEDIA ever serves them directly.
+# apart from MEDIA_ROOT: only the download view hands them out.
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
 
 # Where `manage.py backup` writes its archives unless told otherwise (README, "Backups").

@@ -130,10 +130,10 @@ class SafeFileSystemStorage(FileSystemStorage):
 
 class PublicMediaStorage(SafeFileSystemStorage):
     """
-    The public media folder (``MEDIA_ROOT``): everything in it can be fetched by anyone, so it
-    holds only PNG, JPEG and WebP images that decoded within the pixel limit, stored with their
-    real format's extension. An HTML page or an SVG never gets there, whatever it is named, and
-    so is never served from the site's own address.
+    The media folder (``MEDIA_ROOT``): its images are served from the site's own address (by
+    ``centre.files.serve``, while their item is public), so it holds only PNG, JPEG and WebP
+    images that decoded within the pixel limit, stored with their real format's extension. An
+    HTML page or an SVG never gets there, whatever it is named, and so is never served.
     """
 
     def save(self, name, content, max_length=None):

@@ -7,10 +7,10 @@ that ``centre`` imports none of them.
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from centre import views
+from centre import files, views
 from centre.admin import translations_view
 
 handler500 = "centre.views.server_error"
@@ -32,6 +32,12 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", views.sitemap, name="sitemap-section"),
+    # Uploaded images, each at its owner's address, only while the visitor may see the owner.
+    path(
+        f"{files.URL_PREFIX}<slug:app_label>/<slug:model_name>/<int:pk>/<path:name>",
+        files.serve,
+        name="media-file",
+    ),
 ]
 
 if settings.BENCHMARK_BASELINE:
@@ -39,10 +45,6 @@ if settings.BENCHMARK_BASELINE:
         path("benchmark/baseline/", views.benchmark_baseline, name="benchmark-baseline"),
     ]
 
-if settings.SERVE_MEDIA:
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", views.media),
-    ]
 
 urlpatterns += i18n_patterns(
     path(_("search/"), views.SearchView.as_view(), name="search"),

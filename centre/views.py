@@ -1,4 +1,3 @@
-import posixpath
 import sys
 
 from django.conf import settings
@@ -17,7 +16,6 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from django.views.i18n import set_language as django_set_language
-from django.views.static import serve
 
 from centre import search
 from centre.cache import reads_query
@@ -112,24 +110,6 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
-
-
-# What MEDIA_ROOT may hold (centre.storage.PublicMediaStorage stores nothing else).
-MEDIA_EXTENSIONS = {".png", ".jpg", ".jpeg", ".webp"}
-
-
-@read_only
-def media(request, path):
-    """
-    An uploaded image, when Django serves MEDIA_ROOT itself (DJANGO_SERVE_MEDIA): images only,
-    never sniffed into another type, and with no right to run or load anything.
-    """
-    if posixpath.splitext(path)[1].lower() not in MEDIA_EXTENSIONS:
-        raise Http404
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'"
-    return response
 
 
 BASELINE_ITEMS = [

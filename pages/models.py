@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from centre.addresses import slug_address
+from centre.files import FileOwner, OwnedImageField
 from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
 from centre.i18n import language_codes, localized_field
 from centre.images import validate_image, validate_image_file_size
@@ -66,7 +67,7 @@ class PageQuerySet(PublishableQuerySet):
         return self.filter(**{f"{column}__in": url_paths}).order_by(column)
 
 
-class Page(Publishable, TranslationTracked):
+class Page(FileOwner, Publishable, TranslationTracked):
     """
     One of the Centre's own pages, in a tree.
 
@@ -98,7 +99,7 @@ class Page(Publishable, TranslationTracked):
         blank=True,
         help_text=_("Shown in search results. Leave empty to use the summary."),
     )
-    og_image = models.ImageField(
+    og_image = OwnedImageField(
         _("sharing image"),
         upload_to="pages/sharing/",
         blank=True,
@@ -120,6 +121,10 @@ class Page(Publishable, TranslationTracked):
     menu_order = models.PositiveIntegerField(_("menu order"), default=0)
 
     objects = PageQuerySet.as_manager()
+
+    # The sharing image (in each language): served while the page is visible (centre.files),
+    # removed when replaced, cleared or deleted.
+    served_file_fields = ("og_image",)
 
     tracked_translation_fields = ("title", "summary", "body", "seo_description")
     # What a link to a page (menu, breadcrumbs, subpages) shows, and what tells which of them

@@ -4,11 +4,10 @@ international, government, academic and industry organisations it cooperates wit
 """
 
 import datetime
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import F, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -16,11 +15,11 @@ from django_prose_editor.fields import ProseEditorField
 from PIL import Image
 
 from centre.addresses import slug_address
+from centre.files import FileOwner, OwnedFileField, owned_file_url, renditions_srcset
 from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
 from centre.i18n import language_codes, localized_field, site_language
 from centre.images import (
     ACCEPTED_FORMATS,
-    delete_renditions,
     make_renditions,
     rendition_stem,
     validate_file_size,
@@ -69,14 +68,6 @@ def validate_logo_size(file):
     validate_file_size(file, LOGO_MAX_BYTES)
 
 
-def remove_logo_files(storage, logos):
-    """Delete stored logos (``(name, renditions)`` pairs): the original and every rendition."""
-    for name, renditions in logos:
-        if name:
-            storage.delete(name)
-        delete_renditions(storage, renditions)
-
-
 def name_ordering(language=None):
     return ("order", localized_field("sort_name", site_language(language)), "pk")
 
@@ -123,16 +114,8 @@ class PartnerQuerySet(models.QuerySet):
             query |= Q(**{localized_field("slug", code): slug})
         return self.filter(query)
 
-    def delete(self):
-        # A bulk delete (the admin's "delete selected") skips Partner.delete(); files go too.
-        logos = list(self.exclude(logo="").values_list("logo", "logo_renditions"))
-        result = super().delete()
-        if logos:
-            transaction.on_commit(partial(remove_logo_files, Partner.logo.field.storage, logos))
-        return result
 
-
-class Partner(TranslationTracked):
+class Partner(FileOwner, TranslationTracked):
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(
         _("short name"),
@@ -182,7 +165,7 @@ class Partner(TranslationTracked):
         validators=[URLValidator(["http", "https"])],
         help_text=_("Where the facts about this partner come from (a news item, a report)."),
     )
-    logo = models.FileField(
+    logo = OwnedFileField(
         _("logo"),
         upload_to=LOGO_DIR,
         max_length=255,
@@ -213,6 +196,11 @@ class Partner(TranslationTracked):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = PartnerQuerySet.as_manager()
+
+    # The logo and its renditions: served while the partner is visible (centre.files), removed
+    # when replaced, cleared or deleted.
+    file_renditions = {"logo": "logo_renditions"}
+    served_file_fields = ("logo",)
 
     tracked_translation_fields = (
         "name",
@@ -266,34 +254,18 @@ class Partner(TranslationTracked):
         for code in language_codes():
             field = localized_field("description", code)
             setattr(self, field, sanitize_html(getattr(self, field)))
-        storage = Partner.logo.field.storage
-        stored = (
-            Partner.objects.filter(pk=self.pk).values_list("logo", "logo_renditions").first()
-            if self.pk
-            else None
-        )
-        # The logo and its copies are written with the row: a failure removes them with it.
+        # The logo and its copies are written with the row: a failure removes them with it
+        # (the old ones go once the change is committed: centre.files.FileOwner).
         with atomic_with_files():
             if self.logo and not self.logo._committed:
                 self.logo_renditions = self._store_logo_renditions()
             elif not self.logo:
                 self.logo_renditions = []
             super().save(*args, **kwargs)
-        if stored and stored[0] and stored[0] != self.logo.name:
-            # Replaced or cleared: the old files go once the change is committed (a rollback
-            # keeps the row pointing at them).
-            transaction.on_commit(partial(remove_logo_files, storage, [stored]))
 
     def get_absolute_url(self):
         slug = getattr(self, localized_field("slug", site_language())) or self.slug_az
         return slug_address("partners:detail", "slug", slug)
-
-    def delete(self, *args, **kwargs):
-        logos = [(self.logo.name, self.logo_renditions)] if self.logo else []
-        result = super().delete(*args, **kwargs)
-        if logos:
-            transaction.on_commit(partial(remove_logo_files, self.logo.storage, logos))
-        return result
 
     @property
     def available_languages(self):
@@ -340,19 +312,15 @@ class Partner(TranslationTracked):
         renditions = self.logo_renditions or []
         if not (self.logo and renditions):
             return None
-        storage = self.logo.storage
         webp = [item for item in renditions if item["format"] == "webp"]
         original = [item for item in renditions if item["format"] != "webp"]
-
-        def srcset(items):
-            return ", ".join(f"{storage.url(item['name'])} {item['width']}w" for item in items)
 
         fallback = original or webp
         return {
             # A <source> is only worth it when the fallback is another format.
-            "webp_srcset": srcset(webp) if original else "",
-            "srcset": srcset(fallback),
-            "src": storage.url(fallback[0]["name"]),
+            "webp_srcset": renditions_srcset(self, webp) if original else "",
+            "srcset": renditions_srcset(self, fallback),
+            "src": owned_file_url(self, fallback[0]["name"]),
             "width": fallback[0]["width"],
             "height": fallback[0]["height"],
         }

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
-from django.db import models, transaction
+from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -14,9 +14,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from centre.addresses import slug_address
+from centre.files import FileOwner, OwnedImageField, owned_file_url, renditions_srcset
 from centre.i18n import language_codes, localized_field, site_language
 from centre.images import (
-    delete_renditions,
     make_renditions,
     rendition_stem,
     validate_image,
@@ -122,7 +122,7 @@ class PublicationQuerySet(PublishableQuerySet):
         return self.filter(Q(**{f"{column}__startswith": prefix}) | Q(slug_az__startswith=prefix))
 
 
-class Publication(Publishable, TranslationTracked):
+class Publication(FileOwner, Publishable, TranslationTracked):
     """A document the Centre publishes, with one PDF per language it exists in."""
 
     title = models.CharField(_("title"), max_length=300)
@@ -171,7 +171,7 @@ class Publication(Publishable, TranslationTracked):
         default=False,
         help_text=_("The newest featured publication is shown on the home page."),
     )
-    cover = models.ImageField(
+    cover = OwnedImageField(
         _("cover"),
         upload_to=COVER_UPLOAD_TO,
         blank=True,
@@ -196,6 +196,11 @@ class Publication(Publishable, TranslationTracked):
     cover_source = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = PublicationQuerySet.as_manager()
+
+    # The cover and its renditions: served while the publication is visible (centre.files),
+    # removed when replaced, cleared or deleted.
+    file_renditions = {"cover": "cover_renditions"}
+    served_file_fields = ("cover",)
 
     tracked_translation_fields = ("title", "abstract", "authors", "publisher", "cover_alt")
     og_type = "article"
@@ -234,26 +239,22 @@ class Publication(Publishable, TranslationTracked):
     def save(self, *args, **kwargs):
         self.fill_slugs()
         cover_changed = (self.cover.name or "") != self._saved_cover_name
-        old_cover, old_renditions = self._saved_cover_name, None
         if cover_changed:
-            old_renditions = list(self.cover_renditions or [])
             if not getattr(self, "_making_cover", False):
                 self.cover_source = ""  # uploaded (or removed) by staff
             self.cover_renditions = []
-        # The cover and its copies are written with the row: a failure removes them with it.
+        # The cover and its copies are written with the row: a failure removes them with it
+        # (the old ones go once the change is committed: centre.files.FileOwner).
         with atomic_with_files():
             super().save(*args, **kwargs)
-            if cover_changed:
-                if self.cover:
-                    self.cover_renditions = make_renditions(
-                        self.cover.file,
-                        self.cover.storage,
-                        rendition_stem(COVER_RENDITIONS_TO, self.cover.name),
-                        COVER_WIDTHS,
-                    )
-                    super().save(update_fields=["cover_renditions"])
-                storage = self._meta.get_field("cover").storage
-                transaction.on_commit(lambda: _delete_cover(storage, old_cover, old_renditions))
+            if cover_changed and self.cover:
+                self.cover_renditions = make_renditions(
+                    self.cover.file,
+                    self.cover.storage,
+                    rendition_stem(COVER_RENDITIONS_TO, self.cover.name),
+                    COVER_WIDTHS,
+                )
+                super().save(update_fields=["cover_renditions"])
         self._saved_cover_name = self.cover.name or ""
 
     def get_absolute_url(self):
@@ -461,8 +462,7 @@ class Publication(Publishable, TranslationTracked):
         return [r for r in self.cover_renditions or [] if r["format"] == image_format]
 
     def _srcset(self, renditions):
-        storage = self._meta.get_field("cover").storage
-        return ", ".join(f"{storage.url(r['name'])} {r['width']}w" for r in renditions)
+        return renditions_srcset(self, renditions)
 
     @property
     def _cover_fallback(self):
@@ -480,7 +480,7 @@ class Publication(Publishable, TranslationTracked):
     @property
     def cover_small(self):
         fallback = self._cover_fallback
-        return self.cover.storage.url(fallback[0]["name"]) if fallback else self.cover.url
+        return owned_file_url(self, fallback[0]["name"]) if fallback else self.cover.url
 
     @property
     def cover_size(self):
@@ -489,19 +489,13 @@ class Publication(Publishable, TranslationTracked):
         return (renditions[0]["width"], renditions[0]["height"]) if renditions else (3, 4)
 
 
-def _delete_cover(storage, name, renditions):
-    delete_renditions(storage, renditions)
-    if name:
-        storage.delete(name)
-
-
 def publication_file_path(instance, filename):
     """``publications/<publication slug>-<language>.pdf``, whatever the uploaded name was."""
     stem = slugify_az(instance.publication.slug_az or "publication", max_length=80)
     return posixpath.join("publications", f"{stem}-{instance.language}.pdf")
 
 
-class PublicationFile(models.Model):
+class PublicationFile(FileOwner, models.Model):
     """The PDF of a publication in one language, with what was read from it on upload."""
 
     publication = models.ForeignKey(
@@ -534,6 +528,10 @@ class PublicationFile(models.Model):
             )
         ]
 
+    # The PDF is removed when replaced or deleted (centre.files.FileOwner); only the download
+    # view hands it out.
+    served_file_fields = ()
+
     # The file as last saved (set from the database row), and the upload already inspected.
     _saved_file_name = ""
     _inspected = None
@@ -544,15 +542,12 @@ class PublicationFile(models.Model):
     def save(self, *args, **kwargs):
         if self.file and (not self.file._committed or self.file_changed()):
             self.read_pdf()
-        old_name = self._saved_file_name if self.file_changed() else None
-        # The PDF is written with the row: a failure removes it with it.
+        # The PDF is written with the row: a failure removes it with it (a replaced one goes
+        # once the change is committed: centre.files.FileOwner).
         with atomic_with_files():
             super().save(*args, **kwargs)
             # The publication's search entries hold this file's text.
             index_object(self.publication)
-        if old_name:
-            storage = self.file.storage
-            transaction.on_commit(lambda: storage.delete(old_name))
         self._saved_file_name = self.file.name or ""
 
     def get_absolute_url(self):
@@ -616,19 +611,8 @@ class PublicationFile(models.Model):
         PublicationFile.objects.filter(pk=self.pk).update(download_count=F("download_count") + 1)
 
 
-# Deleting rows in bulk (a publication's cascade, a queryset) skips ``Model.delete()``, so
-# the stored files are removed here, once the deletion is committed.
+# Deleting rows in bulk (a publication's cascade, a queryset) skips ``Model.delete()``; the
+# stored files go with centre.files, the search entries here.
 @receiver(post_delete, sender=PublicationFile)
-def _delete_stored_pdf(sender, instance, **kwargs):
+def _reindex_after_file_deleted(sender, instance, **kwargs):
     index_object(instance.publication)
-    if instance.file.name:
-        storage, name = instance.file.storage, instance.file.name
-        transaction.on_commit(lambda: storage.delete(name))
-
-
-@receiver(post_delete, sender=Publication)
-def _delete_stored_cover(sender, instance, **kwargs):
-    if instance.cover.name:
-        storage = instance.cover.storage
-        name, renditions = instance.cover.name, list(instance.cover_renditions or [])
-        transaction.on_commit(lambda: _delete_cover(storage, name, renditions))

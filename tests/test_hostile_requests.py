@@ -191,8 +191,8 @@ def real_addresses():
         "healthz": lambda: reverse("healthz"),
         "sitemap": lambda: reverse("sitemap"),
         "sitemap-section": lambda: reverse("sitemap-section", kwargs={"section": "pages"}),
-        # Only there when Django serves MEDIA_ROOT itself (DJANGO_SERVE_MEDIA).
-        "^media/(?P<path>.*)$": lambda: partner.logo.url,
+        # An uploaded image, at its owner's address (centre.files).
+        "media-file": lambda: partner.logo.url,
     }
     addresses = {}
     for key in public_patterns():

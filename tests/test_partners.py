@@ -139,14 +139,15 @@ class TestList:
         html = client.get("/az/partnyorlar/").text
         picture = re.search(r"<picture.*?</picture>", html, re.S)[0]
         assert re.search(
-            r'<source type="image/webp" srcset="/media/partners/logos/renditions/'
-            r"turkiye-dorduncu-senaye-inqilabi-merkezi-160\.webp 160w, "
-            r"/media/partners/logos/renditions/turkiye-dorduncu-senaye-inqilabi-merkezi-320\.webp "
-            r'320w"',
+            r'<source type="image/webp" srcset="/media/partners/partner/\d+/partners/logos/'
+            r"renditions/turkiye-dorduncu-senaye-inqilabi-merkezi-160\.webp 160w, "
+            r"/media/partners/partner/\d+/partners/logos/renditions/"
+            r'turkiye-dorduncu-senaye-inqilabi-merkezi-320\.webp 320w"',
             picture,
         )
-        assert 'srcset="/media/partners/logos/renditions/turkiye-dorduncu-senaye-inqilabi-' in (
-            picture
+        assert re.search(
+            r'srcset="/media/partners/partner/\d+/partners/logos/renditions/turkiye-dorduncu-',
+            picture,
         )
         assert 'width="160" height="80"' in picture
         assert 'alt=""' in picture  # the name is written beside it
@@ -336,7 +337,9 @@ class TestDetail:
 
     def test_logo_picture(self, client, catalogue):
         html = client.get(TR_AZ).text
-        assert re.search(r'<img src="/media/partners/logos/renditions/[^"]+-160\.png"', html)
+        assert re.search(
+            r'<img src="/media/partners/partner/\d+/partners/logos/renditions/[^"]+-160\.png"', html
+        )
         assert 'width="160" height="80"' in html
 
     def test_inactive_partner_is_404_for_the_public(self, client, catalogue):

@@ -1,0 +1,332 @@
+"""
+Uploaded files, for every model that has them: where the public fetches them, and when they go.
+
+**Addresses.** A file is served only by :func:`serve`, at ``/media/<app>/<model>/<pk>/<name>``:
+the address names the object that owns the file, and the view hands the file out only if that
+object is in ``Model.objects.visible_to(request.user)``, the queryset every public view starts
+from. So a draft's or a scheduled item's cover, a hidden page's sharing image or an inactive
+partner's logo (and every smaller copy of them) is a 404 for the public, and is there the moment
+the object is public, including when a ``publish_from`` time passes with nobody saving anything;
+staff previewing a draft see them. Nothing else serves ``MEDIA_ROOT`` (nginx must not: README).
+File fields made with :class:`OwnedFileField`/:class:`OwnedImageField` give these addresses as
+their ``.url``; :func:`owned_file_url` gives them for renditions.
+
+**Lifecycle.** A model with files inherits :class:`FileOwner` and lists its renditions (JSON
+lists of ``{"name": …}`` made by ``centre.images.make_renditions``). Whatever a save replaces or
+clears, and whatever a delete takes away (one object, a queryset such as the admin's "delete
+selected", a cascade), is removed from its storage once the transaction commits; a rollback keeps
+the files the rows still point at.
+"""
+
+import hashlib
+import logging
+import posixpath
+from functools import cache, partial
+from urllib.parse import quote
+
+from django.apps import apps
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models, transaction
+from django.db.models.fields.files import FieldFile, ImageFieldFile
+from django.db.models.signals import pre_delete
+from django.http import FileResponse, HttpResponse, HttpResponseNotFound
+from django.urls import get_script_prefix
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
+
+from centre.http import read_only
+from centre.models import can_preview_drafts
+from centre.storage import atomic_with_files
+
+logger = logging.getLogger(__name__)
+
+# What the media view may send, by extension (PublicMediaStorage stores nothing else).
+CONTENT_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".webp": "image/webp",
+}
+# Public visitors' browsers may reuse an image for an hour: they only ever got it while its
+# owner was public. No shared cache keeps it (private), so a withdrawn item's files are gone
+# for everyone else at once.
+PUBLIC_CACHE_CONTROL = {"private": True, "max_age": 3600}
+
+
+# Where the media view is routed (centre/urls.py): beside the site's pages, unprefixed.
+URL_PREFIX = "media/"
+
+
+def owned_file_url(instance, name):
+    """The address of ``instance``'s stored file ``name`` (its upload or one of its renditions)."""
+    if instance.pk is None:
+        raise ValueError("An unsaved object's files have no address yet.")
+    meta = instance._meta
+    # What reverse("media-file", …) gives (centre/urls.py), without its cost: pages list many.
+    return (
+        f"{get_script_prefix()}{URL_PREFIX}"
+        f"{meta.app_label}/{meta.model_name}/{instance.pk}/{quote(name)}"
+    )
+
+
+def renditions_srcset(instance, renditions):
+    """A ``srcset`` of ``instance``'s renditions: ``<address> 160w, <address> 320w``."""
+    return ", ".join(f"{owned_file_url(instance, r['name'])} {r['width']}w" for r in renditions)
+
+
+class OwnedFileURL:
+    @property
+    def url(self):
+        if not self:
+            raise ValueError(f"The '{self.field.name}' attribute has no file associated with it.")
+        return owned_file_url(self.instance, self.name)
+
+
+class OwnedFieldFile(OwnedFileURL, FieldFile):
+    pass
+
+
+class OwnedImageFieldFile(OwnedFileURL, ImageFieldFile):
+    pass
+
+
+class OwnedFileField(models.FileField):
+    """A ``FileField`` whose ``.url`` is its owner's checked address (see :func:`serve`)."""
+
+    attr_class = OwnedFieldFile
+
+    def deconstruct(self):
+        # The same column and options as Django's field: migrations need not know the difference
+        # (historical models never build addresses).
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.FileField", args, kwargs
+
+
+class OwnedImageField(models.ImageField):
+    """An ``ImageField`` whose ``.url`` is its owner's checked address (see :func:`serve`)."""
+
+    attr_class = OwnedImageFieldFile
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.ImageField", args, kwargs
+
+
+# ---- Which files an object has ------------------------------------------------------------
+
+
+@cache
+def _file_fields(model):
+    """
+    The model's file fields as stored: for a translated one (modeltranslation) its columns in
+    each language (``og_image_az``, …), not the original field, which no code reads.
+    """
+    fields = [f for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
+    translated = {getattr(f, "translated_field", None) for f in fields}
+    return [f for f in fields if f not in translated]
+
+
+def _base_name(field):
+    """``og_image`` for ``og_image_en``; a field's own name otherwise."""
+    return getattr(field, "translated_field", field).name
+
+
+@cache
+def _columns(model):
+    files = [f.attname for f in _file_fields(model)]
+    return [*files, *model.file_renditions.values()]
+
+
+def _stored_names(model, row, *, served_only=False):
+    """``{(storage, name), …}`` of the files a row (a dict of its file columns) points at."""
+    found = set()
+    for field in _file_fields(model):
+        base = _base_name(field)
+        if served_only and base not in model.served_file_fields:
+            continue
+        if row.get(field.attname):
+            found.add((field.storage, row[field.attname]))
+        renditions = model.file_renditions.get(base)
+        for rendition in (row.get(renditions) if renditions else None) or []:
+            found.add((field.storage, rendition["name"]))
+    return found
+
+
+def remove_files(files):
+    """Delete stored files (``(storage, name)`` pairs); a failure is logged, never raised."""
+    for storage, name in files:
+        try:
+            storage.delete(name)
+        except OSError:
+            logger.exception("Could not remove the stored file %s", name)
+
+
+class FileOwner(models.Model):
+    """
+    A model whose stored files follow its rows: replaced, cleared or deleted files (with their
+    renditions) are removed once the change is committed. Inherit it before other bases whose
+    ``save()`` write files, so that the files written there are rolled back with the row.
+    """
+
+    #: ``{file field: the JSON field listing its renditions}``.
+    file_renditions = {}
+    #: The file fields whose files the media view (:func:`serve`) hands out, to whoever may
+    #: see the object; the others have a view of their own (the publications' download).
+    served_file_fields = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        model = type(self)
+        columns = _columns(model)
+        update_fields = kwargs.get("update_fields")
+        written = None
+        if update_fields is not None:
+            written = {model._meta.get_field(name).attname for name in update_fields}
+            if not written & set(columns):
+                return super().save(*args, **kwargs)  # no file changes
+        using = kwargs.get("using")
+        before = {}
+        if not self._state.adding and self.pk is not None:
+            stored = model._base_manager.db_manager(using).filter(pk=self.pk).values(*columns)
+            before = stored.first() or {}
+        with atomic_with_files(using=using):
+            super().save(*args, **kwargs)
+        after = self._file_row()
+        if written is not None:
+            # Columns the save did not write still hold what they held.
+            after = {
+                column: value if column in written else before.get(column)
+                for column, value in after.items()
+            }
+        gone = _stored_names(model, before) - _stored_names(model, after)
+        if gone:
+            # After the commit: a rollback keeps the row pointing at them.
+            transaction.on_commit(partial(remove_files, gone), using=using)
+
+    def _file_row(self):
+        row = {}
+        for field in _file_fields(type(self)):
+            row[field.attname] = getattr(self, field.attname).name or ""
+        for column in self.file_renditions.values():
+            row[column] = getattr(self, column)
+        return row
+
+
+def _remove_files_of_deleted(sender, instance, using, **kwargs):
+    # pre_delete runs inside the deletion's transaction, for Model.delete(), a queryset's
+    # delete() and a cascade alike; the files go only if that transaction commits.
+    columns = _columns(sender)
+    deferred = instance.get_deferred_fields() & set(columns)
+    if deferred:
+        instance.refresh_from_db(fields=deferred)
+    files = _stored_names(sender, instance._file_row())
+    if files:
+        transaction.on_commit(partial(remove_files, files), using=using)
+
+
+def connect_signals():
+    for model in apps.get_models():
+        if issubclass(model, FileOwner):
+            pre_delete.connect(
+                _remove_files_of_deleted, sender=model, dispatch_uid=f"files:{model._meta.label}"
+            )
+
+
+# ---- Serving -----------------------------------------------------------------------------
+
+
+def _served_model(app_label, model_name):
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        return None
+    if not (issubclass(model, FileOwner) and model.served_file_fields):
+        return None
+    return model
+
+
+def not_found():
+    """A 404 no cache keeps: the file is there the moment its owner is published."""
+    response = HttpResponseNotFound(
+        _("This image is not available.") + "\n", content_type="text/plain; charset=utf-8"
+    )
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@read_only
+def serve(request, app_label, model_name, pk, name):
+    """
+    One stored file of an object (its upload or a rendition), if ``request.user`` may see the
+    object: one query for the object, none for the file itself.
+    """
+    content_type = CONTENT_TYPES.get(posixpath.splitext(name)[1].lower())
+    model = _served_model(app_label, model_name)
+    if model is None or content_type is None:
+        return not_found()
+    row = (
+        model._default_manager.visible_to(request.user)
+        .filter(pk=pk)
+        .values(*_columns(model))
+        .first()
+    )
+    if row is None:
+        return not_found()
+    storage = next(
+        (s for s, stored in _stored_names(model, row, served_only=True) if stored == name), None
+    )
+    if storage is None:
+        return not_found()
+    try:
+        size = storage.size(name)
+        modified = int(storage.get_modified_time(name).timestamp())
+    except (OSError, NotImplementedError):
+        return not_found()
+    digest = hashlib.sha256(f"{name}:{size}:{modified}".encode()).hexdigest()[:32]
+    etag = f'"{digest}"'
+    headers = {
+        "Content-Type": content_type,
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "default-src 'none'",
+        "ETag": etag,
+        "Last-Modified": http_date(modified),
+    }
+    response = get_conditional_response(
+        request, etag=etag, last_modified=modified, response=HttpResponse()
+    )
+    if response.status_code in (304, 412):
+        response.headers.pop("Content-Type", None)
+        for header in ("ETag", "Last-Modified"):
+            response.headers[header] = headers[header]
+        return _cache_headers(request, response)
+    accel = settings.MEDIA_X_ACCEL_REDIRECT
+    if request.method == "HEAD":
+        response = HttpResponse(headers={**headers, "Content-Length": str(size)})
+    elif accel and _is_media_root(storage):
+        # nginx sends the bytes from its internal location (README), once allowed here.
+        response = HttpResponse(
+            headers={**headers, "X-Accel-Redirect": accel.rstrip("/") + "/" + quote(name)}
+        )
+    else:
+        # Streamed (a file on a local disk with sendfile(), under gunicorn).
+        response = FileResponse(storage.open(name, "rb"), headers=headers)
+    return _cache_headers(request, response)
+
+
+def _is_media_root(storage):
+    location = getattr(storage, "location", None)
+    return location is not None and location == getattr(storages["default"], "location", None)
+
+
+def _cache_headers(request, response):
+    if can_preview_drafts(request.user):
+        # Staff also see drafts: their browser asks again each time, and keeps nothing.
+        patch_cache_control(response, private=True, no_store=True)
+    else:
+        patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    return response
