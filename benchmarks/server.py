@@ -78,7 +78,6 @@ def site_environment(workdir, database_url, redis_url="", **extra):
         "PUBLIC_CACHE_STATE_FILE": str(workdir / "cache-generation"),
         "REDIS_URL": redis_url,
         "DJANGO_BENCHMARK_BASELINE": "1",
-        "DJANGO_SERVE_MEDIA": "0",
         "DJANGO_LOG_LEVEL": "WARNING",
         "GUNICORN_ACCESS_LOG": "",
         "PYTHONDONTWRITEBYTECODE": "1",

@@ -92,11 +92,10 @@ class TemporaryPostgres:
 
 
 def site_environment(workdir, database_url):
-    """The benchmarks' production environment (server.py), with media served by the site."""
+    """The benchmarks' production environment (server.py)."""
     return server.site_environment(
         workdir,
         database_url,
-        DJANGO_SERVE_MEDIA="1",
         DJANGO_LOG_LEVEL="CRITICAL",  # the scripts report errors themselves
     )
 
