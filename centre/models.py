@@ -49,7 +49,15 @@ def passed_two_factor(user):
     is_verified = getattr(user, "is_verified", None)
     if is_verified is not None and is_verified():
         return True
-    return not two_factor_required(user) and not user_has_device(user)
+    return not two_factor_required(user) and not has_two_factor_device(user)
+
+
+def has_two_factor_device(user):
+    """django-otp's ``user_has_device``, asked once per user object (so once a request)."""
+    # Every public queryset asks can_preview_drafts(); the answer cannot change mid-request.
+    if not hasattr(user, "_centre_has_device"):
+        user._centre_has_device = user_has_device(user)
+    return user._centre_has_device
 
 
 def can_preview_drafts(user):
