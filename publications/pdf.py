@@ -135,7 +135,12 @@ def run_worker(task, file, width=800):
 
 @contextlib.contextmanager
 def _on_disk(file):
-    """A path to the bytes of ``file`` for the worker: a copy, made in chunks."""
+    """A path to the bytes of ``file`` for the worker: a large upload's own, else a copy."""
+    upload = getattr(file, "file", file)  # a model's FieldFile holds the upload
+    if hasattr(upload, "temporary_file_path"):
+        upload.flush()
+        yield upload.temporary_file_path()
+        return
     with tempfile.NamedTemporaryFile(suffix=".pdf") as copy:
         file.seek(0)
         while chunk := file.read(CHUNK_SIZE):

@@ -176,7 +176,9 @@ def main():
         result = {"refused": refusal.reason, **refusal.details}
     except MemoryError:
         result = {"refused": "limits"}
-    json.dump(result, sys.stdout)
+    # UTF-8 rather than \u escapes: half the bytes for Azerbaijani and Russian text; a lone
+    # surrogate some text layers hold becomes "?".
+    sys.stdout.buffer.write(json.dumps(result, ensure_ascii=False).encode(errors="replace"))
 
 
 if __name__ == "__main__":
