@@ -5,6 +5,10 @@ A file is accepted when it starts like a PDF, pypdf reads its page tree and text
 encrypted, and PDFium (the engine Chrome's viewer uses) opens it as well: a renamed HTML file, a
 file with only ``%PDF`` in front, a password-protected or a broken PDF is refused with a form
 error in the staff member's language, never a 500. Files are read in chunks, never whole.
+
+pypdf and PDFium run in publications/pdf_worker.py, a process of its own for each check and
+each cover, limited in memory, time, pages and inflated stream size (the PDF_MAX_* settings): a
+hostile file can only end that process, which is a form error here too.
 """
 
 import base64
@@ -13,6 +17,7 @@ import hashlib
 import io
 import json
 import logging
+import os
 import re
 import subprocess
 import sys
@@ -109,6 +114,7 @@ def run_worker(task, file, width=800):
                 capture_output=True,
                 timeout=seconds,
                 cwd=PROJECT_ROOT,
+                env=_worker_environment(),
                 check=False,
             )
         except subprocess.TimeoutExpired as error:  # run() has killed it
@@ -119,8 +125,9 @@ def run_worker(task, file, width=800):
     except ValueError:
         result = None
     if completed.returncode != 0 or not isinstance(result, dict):
-        # Killed by its memory or CPU limit, or PDFium gave up (it aborts when memory fails).
-        logger.info(
+        # Killed by its memory or CPU limit, or PDFium gave up (it aborts when memory fails);
+        # a warning, as a worker that cannot start at all would refuse every file this way.
+        logger.warning(
             "PDF %s failed (exit status %s): %s",
             task,
             completed.returncode,
@@ -131,6 +138,12 @@ def run_worker(task, file, width=800):
         logger.info("PDF refused: %s", result["refused"])
         raise _refusal(result)
     return result
+
+
+def _worker_environment():
+    # The project's root on the path even where the current directory is not (PYTHONSAFEPATH).
+    paths = [str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in paths if path)}
 
 
 @contextlib.contextmanager
