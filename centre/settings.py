@@ -265,6 +265,15 @@ STORAGES = {
 # the bytes of a download (an internal location aliased to PRIVATE_MEDIA_ROOT; see README).
 PUBLICATION_MAX_FILE_SIZE = env.int("PUBLICATION_MAX_FILE_MB", default=100) * 1024 * 1024
 PUBLICATION_X_ACCEL_REDIRECT = env.str("PUBLICATION_X_ACCEL_REDIRECT", default="")
+# What reading one uploaded PDF (pages, text, the cover) may take: publications/pdf.py runs it
+# in a process of its own with these limits, and a file over them is a form error. The time is
+# per step (the check, then the cover), so both fit in gunicorn's 30 s; text for search is kept
+# from the pages read in half of it.
+PDF_MAX_PAGES = env.int("PDF_MAX_PAGES", default=2000)
+PDF_MAX_SECONDS = env.int("PDF_MAX_SECONDS", default=10)
+PDF_MAX_MEMORY_MB = env.int("PDF_MAX_MEMORY_MB", default=512)
+# The most one compressed stream may inflate to (a 1 MB "zip bomb" can claim gigabytes).
+PDF_MAX_INFLATED_MB = env.int("PDF_MAX_INFLATED_MB", default=50)
 
 X_FRAME_OPTIONS = "DENY"
 

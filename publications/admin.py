@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Sum
 from django.db.models.functions import ExtractYear
@@ -152,7 +153,16 @@ class PublicationAdmin(ContentAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # The files are saved only now: the cover can be made from the first PDF page.
-        form.instance.refresh_cover()
+        try:
+            form.instance.refresh_cover()
+        except ValidationError as error:
+            # The file passed the same limits moments ago; a busy server may run out of time.
+            self.message_user(
+                request,
+                _("The cover could not be made from the PDF: %(error)s")
+                % {"error": " ".join(error.messages)},
+                messages.WARNING,
+            )
 
     @admin.display(description=_("languages"))
     def languages(self, publication):

@@ -5,20 +5,30 @@ A file is accepted when it starts like a PDF, pypdf reads its page tree and text
 encrypted, and PDFium (the engine Chrome's viewer uses) opens it as well: a renamed HTML file, a
 file with only ``%PDF`` in front, a password-protected or a broken PDF is refused with a form
 error in the staff member's language, never a 500. Files are read in chunks, never whole.
+
+pypdf and PDFium run in publications/pdf_worker.py, a process of its own for each check and
+each cover, limited in memory, time, pages and inflated stream size (the PDF_MAX_* settings): a
+hostile file can only end that process, which is a form error here too.
 """
 
+import base64
+import contextlib
 import hashlib
 import io
+import json
 import logging
+import os
 import re
+import subprocess
+import sys
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
-import pypdfium2
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from pypdf import PdfReader
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +38,8 @@ HEADER_WINDOW = 1024
 # Extracted text is kept for search; a few million characters cover any real report.
 MAX_TEXT_LENGTH = 5_000_000
 SPACES = re.compile(r"[ \t\u00a0]+")
+# The directory publications/ is in: the worker runs as ``python -m publications.pdf_worker``.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
@@ -57,75 +69,98 @@ def inspect_pdf(file):
     file.seek(0)
     if b"%PDF-" not in file.read(HEADER_WINDOW):
         raise _not_a_pdf()
-    page_count, text = _read_with_pypdf(file)
-    _open_with_pdfium(file, page_count)
-    sha256 = _sha256(file)
-    file.seek(0)
-    return PdfInfo(size=size, page_count=page_count, sha256=sha256, text=text)
-
-
-def _read_with_pypdf(file):
-    file.seek(0)
-    try:
-        reader = PdfReader(file, strict=False)
-        if reader.is_encrypted:
-            raise ValidationError(
-                _(
-                    "This PDF is encrypted or protected by a password. Save it without "
-                    "protection and upload it again."
-                ),
-                code="pdf_encrypted",
-            )
-        page_count = len(reader.pages)
-        parts, length = [], 0
-        for page in reader.pages:
-            if length >= MAX_TEXT_LENGTH:
-                break
-            part = page.extract_text() or ""
-            parts.append(part)
-            length += len(part)
-    except ValidationError:
-        raise
-    except Exception as error:  # pypdf raises many kinds of error on damaged files
-        logger.info("PDF refused: %s: %s", type(error).__name__, error)
-        raise _broken() from error
-    if page_count < 1:
-        raise _broken()
+    result = run_worker("inspect", file)
     # PostgreSQL text cannot hold NUL characters, which some PDFs' text layers contain;
     # justified lines come out with runs of spaces, which would defeat phrase search.
-    text = SPACES.sub(" ", "\n".join(parts)[:MAX_TEXT_LENGTH].replace("\x00", ""))
-    return page_count, text
-
-
-def _open_with_pdfium(file, page_count):
-    """PDFium is stricter than pypdf: what it cannot open, a visitor's viewer cannot either."""
+    text = SPACES.sub(" ", result["text"].replace("\x00", ""))
+    sha256 = _sha256(file)
     file.seek(0)
-    try:
-        document = pypdfium2.PdfDocument(file)
-    except pypdfium2.PdfiumError as error:
-        logger.info("PDF refused by PDFium: %s", error)
-        raise _broken() from error
-    try:
-        if len(document) != page_count:
-            raise _broken()
-    finally:
-        document.close()
+    return PdfInfo(size=size, page_count=result["page_count"], sha256=sha256, text=text)
 
 
 def render_first_page(file, width=800):
-    """The first page of the PDF ``file`` as a JPEG, ``width`` pixels wide (bytes)."""
-    file.seek(0)
-    document = pypdfium2.PdfDocument(file)
+    """
+    The first page of the PDF ``file`` as a JPEG (bytes), ``width`` pixels wide and at most
+    twice as tall: of a page of an odder shape, its top (or left) part.
+    """
+    result = run_worker("render", file, width=width)
+    return base64.b64decode(result["jpeg"])
+
+
+def run_worker(task, file, width=800):
+    """
+    Run ``task`` on ``file`` in publications/pdf_worker.py, a process of its own with the
+    PDF_MAX_* limits, and return its answer; a refusal, and the process failing in any way
+    (out of memory, out of time, crashed, killed), is a ValidationError.
+    """
+    seconds = settings.PDF_MAX_SECONDS
+    job = {
+        "task": task,
+        "width": width,
+        "memory_mb": settings.PDF_MAX_MEMORY_MB,
+        "seconds": seconds,
+        # Text is kept from the pages read in half the time; the rest is for the cover.
+        "text_seconds": seconds / 2,
+        "max_pages": settings.PDF_MAX_PAGES,
+        "max_inflated_bytes": settings.PDF_MAX_INFLATED_MB * 1024 * 1024,
+        "max_text_chars": MAX_TEXT_LENGTH,
+    }
+    with _on_disk(file) as path:
+        job["path"] = path
+        try:
+            completed = subprocess.run(
+                [sys.executable, "-m", "publications.pdf_worker"],
+                input=json.dumps(job).encode(),
+                capture_output=True,
+                timeout=seconds,
+                cwd=PROJECT_ROOT,
+                env=_worker_environment(),
+                check=False,
+            )
+        except subprocess.TimeoutExpired as error:  # run() has killed it
+            logger.info("PDF %s took more than %s s", task, seconds)
+            raise _over_limits() from error
     try:
-        page = document[0]
-        page_width, _height = page.get_size()
-        image = page.render(scale=width / page_width).to_pil().convert("RGB")
-        page.close()
-    finally:
-        document.close()
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
-    return buffer.getvalue()
+        result = json.loads(completed.stdout)
+    except ValueError:
+        result = None
+    if completed.returncode != 0 or not isinstance(result, dict):
+        # Killed by its memory or CPU limit, or PDFium gave up (it aborts when memory fails);
+        # a warning, as a worker that cannot start at all would refuse every file this way.
+        logger.warning(
+            "PDF %s failed (exit status %s): %s",
+            task,
+            completed.returncode,
+            completed.stderr[-1000:].decode(errors="replace"),
+        )
+        raise _over_limits()
+    if "refused" in result:
+        logger.info("PDF refused: %s", result["refused"])
+        raise _refusal(result)
+    return result
+
+
+def _worker_environment():
+    # The project's root on the path even where the current directory is not (PYTHONSAFEPATH).
+    paths = [str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in paths if path)}
+
+
+@contextlib.contextmanager
+def _on_disk(file):
+    """A path to the bytes of ``file`` for the worker: a large upload's own, else a copy."""
+    upload = getattr(file, "file", file)  # a model's FieldFile holds the upload
+    if hasattr(upload, "temporary_file_path"):
+        upload.flush()
+        yield upload.temporary_file_path()
+        return
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as copy:
+        file.seek(0)
+        while chunk := file.read(CHUNK_SIZE):
+            copy.write(chunk)
+        copy.flush()
+        file.seek(0)
+        yield copy.name
 
 
 def _sha256(file):
@@ -146,6 +181,47 @@ def _stream_size(file):
 def _not_a_pdf():
     return ValidationError(
         _("This file is not a PDF. Upload the document as a PDF file."), code="not_a_pdf"
+    )
+
+
+def _refusal(result):
+    reason = result["refused"]
+    if reason == "encrypted":
+        return ValidationError(
+            _(
+                "This PDF is encrypted or protected by a password. Save it without "
+                "protection and upload it again."
+            ),
+            code="pdf_encrypted",
+        )
+    if reason == "too_many_pages":
+        return ValidationError(
+            _("This PDF has %(pages)s pages: at most %(limit)s can be uploaded."),
+            code="pdf_too_many_pages",
+            params={"pages": result["pages"], "limit": settings.PDF_MAX_PAGES},
+        )
+    if reason == "page_size":
+        return ValidationError(
+            _(
+                "The first page of this PDF has an unusable size. Export or save it again as "
+                "PDF with ordinary pages and upload the new file."
+            ),
+            code="pdf_page_size",
+        )
+    if reason == "limits":
+        return _over_limits()
+    return _broken()
+
+
+def _over_limits():
+    return ValidationError(
+        _(
+            "This PDF needs more than %(memory)s MB of memory or %(seconds)s seconds to be "
+            "read, the most allowed for one file. Export or save it again as PDF (smaller "
+            "images, fewer pages) and upload the new file."
+        ),
+        code="pdf_over_limits",
+        params={"memory": settings.PDF_MAX_MEMORY_MB, "seconds": settings.PDF_MAX_SECONDS},
     )
 
 

@@ -3,6 +3,7 @@
 import datetime
 import functools
 import io
+import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from fpdf import FPDF
@@ -69,3 +70,103 @@ def damaged_pdf(name="damaged.pdf"):
 
 def empty_file(name="empty.pdf"):
     return SimpleUploadedFile(name, b"", content_type="application/pdf")
+
+
+# --- hostile PDFs, written by hand: each costs little to make, much to read -------------------
+
+
+def _pdf_from_objects(objects):
+    """A PDF whose numbered objects are ``objects`` (bytes, object 1 is the catalogue)."""
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number)
+        if isinstance(body, bytes):
+            out.write(body)
+        else:  # an iterable of chunks: a large stream is never held whole
+            for chunk in body:
+                out.write(chunk)
+        out.write(b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1))
+    out.write(b"startxref\n%d\n%%%%EOF\n" % xref)
+    return out.getvalue()
+
+
+def page_box_pdf(width, height):
+    """One page of ``width`` × ``height`` points with a line of text on it."""
+    content = b"BT /F1 1 Tf 0 0 Td (Cover) Tj ET"
+    return _pdf_from_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>"
+            % (str(width).encode(), str(height).encode()),
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
+@functools.cache
+def flate_bomb_pdf(inflated_mb=200, text_layer=True):
+    """
+    One page whose content stream inflates to ``inflated_mb`` MB of spaces. With a font
+    (``text_layer``) pypdf inflates it to extract the text; without, only PDFium does, to draw.
+    """
+    compressor = zlib.compressobj(9)
+    block = b" " * (1024 * 1024)
+    compressed = b"".join(compressor.compress(block) for _ in range(inflated_mb))
+    compressed += compressor.flush()
+    stream = [
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(compressed),
+        compressed,
+        b"\nendstream",
+    ]
+    return _pdf_from_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << %s >> >>" % (b"/Font << /F1 5 0 R >>" if text_layer else b""),
+            stream,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
+@functools.cache
+def many_pages_pdf(pages):
+    """``pages`` empty A4 pages, each its own small object."""
+    kids = b" ".join(b"%d 0 R" % (number + 3) for number in range(pages))
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"
+    return _pdf_from_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+            *([page] * pages),
+        ]
+    )
+
+
+@functools.cache
+def research_document_pdf(code="az"):
+    """The demo content's research document, built as ``manage.py seed_demo`` builds it."""
+    from publications.samples import build_pdf
+    from publications.seed import ABOUT_SAMPLE, CENTRE, RESEARCH
+
+    about_heading, about_text = ABOUT_SAMPLE[code]
+    return build_pdf(
+        language=code,
+        title=RESEARCH["title"][code],
+        subtitle=RESEARCH["subtitle"][code],
+        publisher=CENTRE[code],
+        date=RESEARCH["date"].isoformat(),
+        sections=[(about_heading, [about_text]), *RESEARCH["sections"][code]],
+    )
