@@ -257,7 +257,7 @@ class TestResponses:
             assert visitor.get(partner.logo_image["src"]).status_code == 200
         with django_assert_num_queries(1):
             assert visitor.get(draft.cover.url).status_code == 404
-        # the session, the user, whether they have an authenticator (the two-factor rule), the object
+        # the session, the user, whether they have an authenticator, the object
         with django_assert_num_queries(4):
             assert staff_client.get(draft.cover_small).status_code == 200
 
