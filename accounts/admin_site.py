@@ -5,7 +5,7 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect
 from django.urls import path, reverse
 
-from centre.dates import with_sane_dates
+from centre.admin_input import with_sane_input
 
 
 class CentreAdminSite(admin.AdminSite):
@@ -47,8 +47,8 @@ class CentreAdminSite(admin.AdminSite):
         return super().login(request, extra_context)
 
     def register(self, model_or_iterable, admin_class=None, **options):
-        # Every admin, Django's and the libraries' too, with dates in a sane range (centre.dates).
-        admin_class = with_sane_dates(admin_class or admin.ModelAdmin)
+        # Every admin, Django's and the libraries' too, with bounded input (centre.admin_input).
+        admin_class = with_sane_input(admin_class or admin.ModelAdmin)
         super().register(model_or_iterable, admin_class, **options)
 
     def get_urls(self):

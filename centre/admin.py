@@ -205,7 +205,7 @@ def _mark_checked(request):
     if not request.user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
         raise PermissionDenied
     pk, language = request.POST.get("pk", ""), request.POST.get("language")
-    obj = model._default_manager.filter(pk=pk).first() if pk.isdigit() else None
+    obj = model._default_manager.filter(pk=pk).first() if pk.isascii() and pk.isdigit() else None
     if obj is not None and language in dict(settings.LANGUAGES):
         obj.mark_translations_checked(languages=[language])
         obj.save(update_fields=["translation_sources"])

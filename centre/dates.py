@@ -8,10 +8,8 @@ the catalogues.
 """
 
 import datetime
-from functools import cache
 
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -45,37 +43,3 @@ def validate_sane_date(value):
             code="date_out_of_range",
             params={"first": FIRST_YEAR, "last": LAST_YEAR},
         )
-
-
-class SaneDatesMixin:
-    """
-    For a ModelAdmin or an inline: every date and date-time field of its forms refuses years
-    outside ``FIRST_YEAR``–``LAST_YEAR``.
-
-    The admin site (accounts.admin_site.CentreAdminSite) gives it to every ModelAdmin that is
-    registered, Django's and the libraries' too, and to their inlines: no admin form is left
-    out, and no model field (so no migration) changes.
-    """
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        # DateTimeField is a DateField; the admin shows it as a SplitDateTimeField, whose
-        # validators see the combined date and time.
-        if formfield is not None and isinstance(db_field, models.DateField):
-            formfield.validators.append(validate_sane_date)
-        return formfield
-
-    def get_inlines(self, request, obj):  # for a ModelAdmin; an inline has none
-        return [with_sane_dates(inline) for inline in super().get_inlines(request, obj)]
-
-
-@cache
-def with_sane_dates(admin_class):
-    """``admin_class`` (a ModelAdmin or an inline) with ``SaneDatesMixin``."""
-    if issubclass(admin_class, SaneDatesMixin):
-        return admin_class
-    return type(
-        admin_class.__name__,
-        (SaneDatesMixin, admin_class),
-        {"__module__": admin_class.__module__, "__qualname__": admin_class.__qualname__},
-    )

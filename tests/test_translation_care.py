@@ -99,6 +99,9 @@ class TestAdmin:
             {"model": "auth.user", "pk": "1", "language": "en"},
             {"model": "nope", "pk": "1", "language": "en"},
             {"model": "pages.page", "pk": "x\x00", "language": "en"},
+            # str.isdigit() says yes to a superscript two; int() does not.
+            {"model": "pages.page", "pk": "²", "language": "en"},
+            {"model": "pages.page", "pk": "١", "language": "en"},
         ],
     )
     def test_bad_mark_requests_are_refused_without_error(self, admin_client, about, data):
