@@ -1,3 +1,4 @@
+import copy
 import logging
 
 import reversion
@@ -237,12 +238,25 @@ class PublishingPermissionMixin:
     new object is saved unpublished, the publish and withdraw actions are not offered, a public
     object cannot be deleted, and a version restored from history keeps the current publishing
     fields (see ``HistoryMixin``).
+
+    Some fields decide where an object is and, with that, sometimes whether the public sees it
+    (``placement_fields``: a page's parent, as a page is public only under public pages). Without
+    the permission they may be changed only while ``public_state()`` stays the same: the form
+    refuses any other change with ``placement_error``, and a restored version keeps their
+    current values instead.
     """
 
     #: The fields whose values decide whether the public sees an object.
     publishing_fields = ("status", "publish_from")
     #: What a new object gets when its author may not publish.
     unpublished_values = {"status": Status.DRAFT}
+    #: Fields whoever may not publish changes only while the public sees no difference.
+    placement_fields = ()
+    #: Why the form refuses such a change.
+    placement_error = gettext_lazy(
+        "Only a publisher can make this change: it would change whether the public sees this "
+        "item or what is under it."
+    )
 
     def is_public(self, obj):
         """Whether ``obj`` is (or is scheduled to be) shown to the public."""
@@ -254,9 +268,23 @@ class PublishingPermissionMixin:
             return tuple(values.get(field) for field in self.publishing_fields)
         return tuple(getattr(values, field) for field in self.publishing_fields)
 
+    def public_state(self, obj):
+        """
+        What decides whether, and from when, the public sees ``obj`` and what depends on it. By
+        default its publishing fields' values; an admin with ``placement_fields`` asks the model
+        (``Page.public_state()``: its place in the tree counts too).
+        """
+        return self.publishing_state(obj)
+
     def has_publish_permission(self, request):
         opts = self.model._meta
         return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+    def keeps_public_state(self, request, stored, changed):
+        """Whether ``request.user`` may turn ``stored`` into ``changed`` (unsaved)."""
+        return self.has_publish_permission(request) or (
+            self.public_state(stored) == self.public_state(changed)
+        )
 
     def get_readonly_fields(self, request, obj=None):
         readonly = tuple(super().get_readonly_fields(request, obj))
@@ -266,8 +294,10 @@ class PublishingPermissionMixin:
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        if obj is not None or self.has_publish_permission(request):
+        if self.has_publish_permission(request):
             return form
+        if obj is not None:
+            return self._placement_form(request, form) if self.placement_fields else form
         unpublished_values = self.unpublished_values
 
         class UnpublishedForm(form):
@@ -279,6 +309,27 @@ class PublishingPermissionMixin:
                     setattr(self.instance, field, value)
 
         return UnpublishedForm
+
+    def _placement_form(self, request, form):
+        model_admin = self
+
+        class PlacementForm(form):
+            """Refuses a change of place that would change what the public sees."""
+
+            def clean(self):
+                cleaned_data = super().clean()
+                # The instance is still as stored: the form's values are set after clean().
+                changed = copy.copy(self.instance)
+                for name in model_admin.placement_fields:
+                    if name in cleaned_data:
+                        setattr(changed, name, cleaned_data[name])
+                if not model_admin.keeps_public_state(request, self.instance, changed):
+                    for name in model_admin.placement_fields:
+                        if name in self.changed_data:
+                            self.add_error(name, model_admin.placement_error)
+                return cleaned_data
+
+        return PlacementForm
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and self.is_public(obj) and not self.has_publish_permission(request):
@@ -294,6 +345,26 @@ class PublishingPermissionMixin:
         if self.has_publish_permission(request):
             return kept
         return (*kept, *self.publishing_fields)
+
+    def restoring(self, request, stored, restored):
+        super().restoring(request, stored, restored)
+        if self.keeps_public_state(request, stored, restored):
+            return
+        names = []
+        for name in self.placement_fields:
+            field = self.opts.get_field(name)
+            if getattr(restored, field.attname) != getattr(stored, field.attname):
+                setattr(restored, field.attname, getattr(stored, field.attname))
+                names.append(str(field.verbose_name))
+        if names:
+            messages.warning(
+                request,
+                _(
+                    "Not restored from this version: %(fields)s. It would change whether the "
+                    "public sees this item or what is under it, which only a publisher can do."
+                )
+                % {"fields": ", ".join(names)},
+            )
 
     def save_model(self, request, obj, form, change):
         if not self.has_publish_permission(request):
@@ -401,6 +472,12 @@ class HistoryMixin:
     def fields_kept_on_restore(self, request):
         return tuple(self.kept_on_revert)
 
+    def restoring(self, request, stored, restored):
+        """
+        Called with the object as stored and as brought back to a version (``restored``, not
+        yet saved); may set some of ``restored``'s fields back (see PublishingPermissionMixin).
+        """
+
     # Recording: every view that saves runs in one revision, with who and what.
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -502,8 +579,10 @@ class HistoryMixin:
         since, something it refers to deleted).
         """
         obj = self.model._default_manager.get(pk=obj.pk)
+        stored = copy.copy(obj)
         kept = set(self.fields_kept_on_restore(request))
         many = apply_version(obj, version.field_dict, exclude=kept)
+        self.restoring(request, stored, obj)
         obj.full_clean(exclude=kept)
         obj.save()
         for field, pks in many.items():

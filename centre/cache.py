@@ -198,12 +198,20 @@ def _may_be_cached(request):
     )
 
 
+#: What a normaliser returns for a value its view reads but that is not worth an entry of its
+#: own (a very long search): the page is served uncached.
+UNCACHED = object()
+
+
 def query_parameters(view):
     """
     The query parameters ``view`` reads: ``{name: normalise}``, where ``normalise`` turns a
     value into its normal form (None: the value as given; a normal form of "" or None is the
-    same as no parameter). Declared as ``query_parameters`` on a class-based view, or with
-    :func:`reads_query` on a function; a view that declares nothing reads none.
+    same as no parameter, so it must be one only for values the view shows as if absent;
+    :data:`UNCACHED`: the page is served uncached). Declared as ``query_parameters`` on a
+    class-based view, or with :func:`reads_query` on a function; a view that declares nothing
+    reads none. Values the view cannot use are the view's to mark (:func:`not_its_own_page`,
+    centre.pagination.UnderstoodQueryMixin): a normaliser cannot know which slugs exist.
     """
     return getattr(getattr(view, "view_class", view), "query_parameters", {})
 
@@ -224,7 +232,10 @@ class Address(NamedTuple):
 
 
 def _address(request, language):
-    """The request's :class:`Address`, or None when it has a parameter its view does not read."""
+    """
+    The request's :class:`Address`, or None when it has a parameter its view does not read (or
+    a value not worth an entry).
+    """
     if not request.META.get("QUERY_STRING"):
         return Address("", True)
     with translation.override(language):  # translated paths resolve in their own language
@@ -239,6 +250,8 @@ def _address(request, language):
             normalise = parameters[name]
             value = values[-1]  # what QueryDict.get() gives the view
             value = normalise(value) if normalise else value
+            if value is UNCACHED:
+                return None
             if value:
                 normal[name] = value
         elif not TRACKING_PARAMETERS.fullmatch(name):
@@ -266,9 +279,24 @@ def is_public_page(request, response):
     )
 
 
+def not_its_own_page(response):
+    """
+    Mark ``response`` as shown for an address with a value its view did not use (a filter value
+    nothing has, a page past the last): it is served, never stored, so made-up values of the
+    parameters a view reads make no entries either.
+    """
+    response.page_cache_not_its_own = True
+    return response
+
+
 def _storable(request, response):
     vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value.strip()}
-    return request.method == "GET" and not response.cookies and vary <= KEYED_VARY
+    return (
+        request.method == "GET"
+        and not response.cookies
+        and vary <= KEYED_VARY
+        and not getattr(response, "page_cache_not_its_own", False)
+    )
 
 
 def _describe(request, response, *, shared):

@@ -1,9 +1,14 @@
-"""Lists that come in pages: a bad page number shows a page, never an error."""
+"""
+Lists that come in pages and filters: a bad page number or filter value shows a page, never an
+error, and never makes a page cache entry of its own.
+"""
 
 import re
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
+
+from centre.cache import not_its_own_page
 
 PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
 
@@ -21,17 +26,56 @@ def page_parameter(raw):
     return str(number) if number > 1 else None
 
 
-class LenientPaginationMixin:
+class UnderstoodQueryMixin:
+    """
+    For a view with ``query_parameters``: an address holding a value the view cannot use (a
+    filter value nothing has: a typo, an old link, a hostile string; a page past the last) is
+    answered as the view shows it (as if that value were absent, or the last page: never an
+    error), but its page is never stored in the page cache (centre.cache.not_its_own_page), so
+    only values the view understands make cache entries. Only the view can tell: which slugs,
+    years and pages exist is in the database, which the cache does not ask before a hit.
+
+    The view says what it used in ``understood_query()``: ``{name: value, or None for none}``.
+    The given value is compared in its normal form for the cache (``?page=abc`` is page 1).
+    """
+
+    query_parameters = {}
+
+    def understood_query(self):
+        return {}
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        understood = self.understood_query().items()
+        if any(self.given_value(name) != (value or None) for name, value in understood):
+            not_its_own_page(response)
+        return response
+
+    def given_value(self, name):
+        """The value of ``name`` in the address, in its normal form (None: none)."""
+        value = self.request.GET.get(name)
+        normalise = self.query_parameters.get(name)
+        if value and normalise:
+            value = normalise(value)
+        return value or None
+
+
+class LenientPaginationMixin(UnderstoodQueryMixin):
     """For a ListView: ``?page=`` out of range or not a number shows the first or last page."""
 
     # The query parameters the view reads (centre.cache.query_parameters): a list adds its
-    # filters to these.
+    # filters to these, and to ``understood_query()`` the values it used.
     query_parameters = {"page": page_parameter}
+    page_shown = 1
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
         page = paginator.page(page_number(self.request.GET.get("page"), paginator.num_pages))
+        self.page_shown = page.number
         return paginator, page, page.object_list, page.has_other_pages()
+
+    def understood_query(self):
+        return {**super().understood_query(), "page": page_parameter(str(self.page_shown))}
 
 
 def page_with_count(queryset, raw_number, per_page):

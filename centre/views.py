@@ -18,9 +18,9 @@ from django.views.generic import TemplateView
 from django.views.i18n import set_language as django_set_language
 
 from centre import search
-from centre.cache import reads_query
+from centre.cache import UNCACHED, reads_query
 from centre.http import allow_methods, read_only
-from centre.pagination import page_parameter, page_with_count
+from centre.pagination import UnderstoodQueryMixin, page_parameter, page_with_count
 from centre.sitemaps import urlset_xml
 
 # Django's view answers every method with a redirect; PUT or DELETE there is a 405 like anywhere.
@@ -77,12 +77,31 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-class SearchView(TemplateView):
+# Each search is a page of its own, kept until Redis's LRU drops it; a longer one is rare and
+# not worth an entry.
+MAX_CACHED_QUERY = 100
+
+
+def tidy_query(raw):
+    """The query as the search page shows it: NUL and runs of white space as one space."""
+    return " ".join(raw.replace("\x00", " ").split())
+
+
+def search_query_parameter(raw):
+    """``?q=`` in its normal form for the page cache (the same words, the same page)."""
+    return tidy_query(raw) if len(raw) <= MAX_CACHED_QUERY else UNCACHED
+
+
+class SearchView(UnderstoodQueryMixin, TemplateView):
     """/az/axtaris/?q=…: pages, partners and publications, in the visitor's language."""
 
     template_name = "centre/search.html"
     paginate_by = 10
-    query_parameters = {"q": None, "page": page_parameter}
+    query_parameters = {"q": search_query_parameter, "page": page_parameter}
+
+    def understood_query(self):
+        # A page past the last shows the last: its address is that page's.
+        return {"page": page_parameter(str(self.page_shown))}
 
     def get_context_data(self, **kwargs):
         raw_query = self.request.GET.get("q", "")
@@ -90,8 +109,9 @@ class SearchView(TemplateView):
         page_obj = page_with_count(
             search.search(terms), self.request.GET.get("page"), self.paginate_by
         )
+        self.page_shown = page_obj.number
         return super().get_context_data(
-            query=" ".join(raw_query.replace("\x00", " ").split())[: search.MAX_QUERY_LENGTH],
+            query=tidy_query(raw_query)[: search.MAX_QUERY_LENGTH],
             terms=terms,
             page_obj=page_obj,
             results=search.results(page_obj.object_list, terms),

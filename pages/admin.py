@@ -44,6 +44,16 @@ class PageAdmin(ContentAdmin):
     readonly_fields = ("addresses", "created_at", "updated_at")
     actions = ("publish", "unpublish", "mark_translations_checked")
     inlines = (MilestoneInline,)
+    # The home page decides what the public sees at /az/: a publisher's choice, like publishing.
+    publishing_fields = ("status", "publish_from", "is_home")
+    unpublished_values = {"status": Status.DRAFT, "is_home": False}
+    # A page is public only under public pages: whoever may not publish moves a page only where
+    # the public sees it (and the pages under it) as before. Drafts move freely.
+    placement_fields = ("parent",)
+    placement_error = _(
+        "Only a publisher can move this page there: a page is public only while every page "
+        "above it is, so the move would show or hide it (or the pages under it)."
+    )
     # A page's history keeps its milestones: a restored version brings them back as they were.
     history_follow = ("milestones",)
     # Addresses are rebuilt from the restored slugs (old ones redirect); images are not versioned.
@@ -61,6 +71,9 @@ class PageAdmin(ContentAdmin):
         (_("Publishing"), {"fields": ("status", "publish_from", "created_at", "updated_at")}),
         (_("Search engines and sharing"), {"fields": ("seo_description", "og_image")}),
     )
+
+    def public_state(self, page):
+        return page.public_state()
 
     @admin.display(description=_("languages"))
     def languages(self, page):

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models.functions import Concat
 from django.db.models.lookups import StartsWith
 from django.urls import Resolver404, resolve, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
@@ -182,6 +182,21 @@ class Page(FileOwner, Publishable, TranslationTracked):
         if any(page.status != Status.PUBLISHED for page in [self, *self.ancestors()]):
             return []
         return documents_in_each_language(self, "title", ("summary", "body"))
+
+    def public_state(self):
+        """
+        Whether the public sees this page placed under its parent as set now (saved or not):
+        ``None`` never (it or a page above it is a draft), ``True`` already, or the time it
+        appears (the latest *publish from* of it and the pages above). The pages under it follow
+        it, so a change that keeps this keeps what the public sees of the whole branch.
+        """
+        chain = [self]
+        if self.parent_id and not self.is_home:
+            chain += [self.parent, *self.parent.ancestors()]
+        if any(page.status != Status.PUBLISHED for page in chain):
+            return None
+        start = max((page.publish_from for page in chain if page.publish_from), default=None)
+        return True if start is None or start <= timezone.now() else start
 
     @property
     def search_visible_from(self):

@@ -35,7 +35,8 @@ class PartnerListView(PartnerQuerySetMixin, LenientPaginationMixin, ListView):
     def get(self, request, *args, **kwargs):
         visible = Partner.objects.visible_to(request.user)
         # Offer the kinds and technologies that some visible partner has; an unknown value
-        # in the address is a page that does not exist (checked before any query uses it).
+        # in the address is left out (checked before any query uses it): the list shows as
+        # without it, and the page cache does not keep it (see understood_query).
         self.kinds = set(visible.order_by().values_list("kind", flat=True).distinct())
         self.kind = self.filter_value("kind", KIND_HEADINGS)
         # EXISTS: whether a technology has a visible partner, not how many (as the
@@ -55,9 +56,14 @@ class PartnerListView(PartnerQuerySetMixin, LenientPaginationMixin, ListView):
 
     def filter_value(self, name, allowed):
         value = self.request.GET.get(name, "")
-        if value and value not in allowed:
-            raise Http404
-        return value
+        return value if value in allowed else ""
+
+    def understood_query(self):
+        return {
+            **super().understood_query(),
+            "kind": self.kind,
+            "technology": self.technology.slug if self.technology else None,
+        }
 
     def get_queryset(self):
         # The cards show neither the description nor anything else long: leave them in the

@@ -2,8 +2,9 @@
 The publication list's filters: plain links (no form, no JavaScript) that combine.
 
 Each filter reads one query parameter. A value the site does not know (a typo, an old link, a
-hostile string) is ignored rather than answered with an error, and never reaches the database
-unchecked: values are matched against the known choices first.
+hostile string) is left out of ``active``, never reaching the database unchecked (values are
+matched against the known choices first); the list shows as without it, and the page cache
+does not keep that address (centre.pagination.UnderstoodQueryMixin).
 """
 
 from dataclasses import dataclass, field

@@ -28,6 +28,13 @@ class PublicationListView(LenientPaginationMixin, ListView):
         self.filters = PublicationFilters(self.request.GET, self.request.path)
         return self.filters.apply(Publication.objects.published()).newest_first().with_files()
 
+    def understood_query(self):
+        return {
+            **super().understood_query(),
+            **dict.fromkeys(PublicationFilters.names),
+            **self.filters.active,
+        }
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             filters=self.filters,

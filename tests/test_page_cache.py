@@ -217,6 +217,79 @@ class TestQueryParameters:
         assert "Strategiya 2023" in of_2023 and "Hesabat 2024" not in of_2023
         assert len(page_entries()) == 3
 
+    @pytest.mark.parametrize(
+        "query",
+        [
+            "year=abc",
+            "year=99999",
+            "year=1999",  # a year with no publication
+            "technology=nonexistent",
+            "sector=nonexistent",
+            "type=nonexistent",
+            "language=xx",
+            "page=999999",
+            "page=2",  # one past the last
+            "type=report&year=abc",
+        ],
+    )
+    def test_values_the_publication_list_cannot_use_make_no_entry(self, visitor, site, query):
+        make_technology("artificial-intelligence", "Süni intellekt")
+        make_publication("Hesabat", publication_type=PublicationType.REPORT)
+        for _ in range(2):
+            response = fetch(visitor, f"/az/nesrler/?{query}")
+            assert response["X-Page-Cache"] == "miss"
+            assert "Hesabat" in response.text
+        assert page_entries() == []
+        # The addresses of what they show are cached as usual.
+        cached(visitor, "/az/nesrler/")
+        cached(visitor, "/az/nesrler/?type=report")
+        assert len(page_entries()) == 2
+
+    @pytest.mark.parametrize(
+        "query", ["kind=nope", "technology=nonexistent", "page=999999", "kind=academia&page=2"]
+    )
+    def test_values_the_partner_list_cannot_use_make_no_entry(self, visitor, site, query):
+        make_partner("ADA Universiteti", kind="academia")
+        for _ in range(2):
+            response = fetch(visitor, f"/az/partnyorlar/?{query}")
+            assert response["X-Page-Cache"] == "miss"
+            assert "ADA Universiteti" in response.text
+        assert page_entries() == []
+        academia = cached(visitor, "/az/partnyorlar/?kind=academia")
+        assert "ADA Universiteti" in academia.text
+        assert len(page_entries()) == 1
+
+    def test_real_filter_values_and_pages_are_cached(self, visitor, site):
+        technology = make_technology("artificial-intelligence", "Süni intellekt")
+        for day in range(1, 15):
+            make_publication(
+                f"Nəşr {day}",
+                publication_date=datetime.date(2024, 1, day),
+                technologies=[technology] if day == 1 else [],
+            )
+        on_ai = cached(visitor, "/az/nesrler/?technology=artificial-intelligence")
+        assert "Nəşr 1<" in on_ai.text and "Nəşr 14" not in on_ai.text
+        second = cached(visitor, "/az/nesrler/?page=2&year=2024")
+        assert "Nəşr 1<" in second.text and "Nəşr 14" not in second.text
+        assert len(page_entries()) == 2
+
+    def test_a_search_past_its_last_page_makes_no_entry(self, visitor, site):
+        for page in ("2", "999999"):
+            assert (
+                fetch(visitor, f"/az/axtaris/?q=haqqimizda&page={page}")["X-Page-Cache"] == "miss"
+            )
+        assert page_entries() == []
+
+    def test_a_long_search_is_served_uncached(self, visitor, site):
+        long_query = "haqqimizda " + "x" * 120
+        response = fetch(visitor, f"/az/axtaris/?q={long_query}")
+        assert "X-Page-Cache" not in response
+        assert long_query in response.text
+        assert page_entries() == []
+        # White space aside, a search is the same page.
+        cached(visitor, "/az/axtaris/?q=haqqimizda+merkez")
+        assert fetch(visitor, "/az/axtaris/?q=+haqqimizda++merkez")["X-Page-Cache"] == "hit"
+
     def test_campaign_links_are_served_the_cached_page(self, visitor, site):
         assert fetch(visitor, "/az/?utm_source=newsletter")["X-Page-Cache"] == "miss"
         assert page_entries() == []

@@ -226,8 +226,13 @@ class TestFilters:
             {"technology": "süni-intellekt"},
         ],
     )
-    def test_unknown_values_are_404_never_500(self, client, catalogue, query):
-        assert client.get("/az/partnyorlar/", query).status_code == 404
+    def test_unknown_values_are_ignored_never_an_error(self, client, catalogue, query):
+        """As on the publications' list: the list shows as without them (not cached)."""
+        response = client.get("/az/partnyorlar/", query)
+        assert response.status_code == 200
+        expected = client.get("/az/partnyorlar/", {"kind": query.get("kind", "")})
+        assert names_on(response) == names_on(expected)
+        assert response.context["selected_technology"] is None
 
     def test_unrelated_parameters_are_ignored(self, client, catalogue):
         assert (

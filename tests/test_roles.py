@@ -4,11 +4,14 @@ add, change, delete, bulk actions and history. Editors write; only publishers ma
 public, withdraw them or delete what is public; neither can touch accounts.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.test import Client
+from django.utils import timezone
 from reversion.models import Version
 
 from centre.models import Status
@@ -376,3 +379,176 @@ def test_an_editor_cannot_give_itself_a_role(editor):
     me.refresh_from_db()
     assert not me.is_superuser
     assert list(me.groups.values_list("name", flat=True)) == ["Editor"]
+
+
+# The page tree: a page is public only under public pages, so its parent and the home page
+# decide what the public sees as much as its status does.
+
+
+def page_url(page):
+    return f"/admin/pages/page/{page.pk}/change/"
+
+
+def seen_by_the_public(page):
+    page.refresh_from_db()
+    return Client().get(page.get_absolute_url()).status_code == 200
+
+
+def move(client, page, parent):
+    url = page_url(page)
+    return client.post(url, admin_form_data(client.get(url), parent=parent.pk if parent else ""))
+
+
+@pytest.fixture
+def tree():
+    """A published page under a draft one, and a published and a draft top-level page."""
+    hidden_parent = make_page("Hazırlanır", status=Status.DRAFT)
+    return {
+        "hidden_parent": hidden_parent,
+        "hidden_child": make_page("Gizli alt səhifə", parent=hidden_parent),
+        "public_parent": make_page("Haqqımızda"),
+        "public_page": make_page("Mandat"),
+        "draft": make_page("Qaralama", status=Status.DRAFT),
+    }
+
+
+def test_an_editor_cannot_show_a_page_by_moving_it_from_under_a_draft(editor, tree):
+    child = tree["hidden_child"]
+    assert not seen_by_the_public(child)
+    for parent in (tree["public_parent"], None):
+        response = move(editor, child, parent)
+        assert response.status_code == 200  # the form again, with the reason
+        assert "yalnız dərc edən (Publisher)" in str(response.context["adminform"].form.errors)
+        child.refresh_from_db()
+        assert child.parent == tree["hidden_parent"]
+        assert not seen_by_the_public(child)
+
+
+def test_an_editor_cannot_hide_a_page_by_moving_it_under_a_draft(editor, tree):
+    page = tree["public_page"]
+    grandchild = make_page("Alt səhifə", parent=page)
+    response = move(editor, page, tree["hidden_parent"])
+    assert response.status_code == 200
+    page.refresh_from_db()
+    assert page.parent is None
+    assert seen_by_the_public(page) and seen_by_the_public(grandchild)
+
+
+def test_the_refusal_is_in_the_staff_members_language(editor, tree):
+    editor.cookies["django_language"] = "ru"
+    response = move(editor, tree["public_page"], tree["hidden_parent"])
+    assert "Переместить эту страницу туда может только публикатор" in response.text
+
+
+def test_an_editor_arranges_what_the_public_does_not_see_as_before(editor, tree):
+    draft, child = tree["draft"], tree["hidden_child"]
+    # A draft goes anywhere, and takes the published page under it along, still hidden.
+    make_page("Draftın alt səhifəsi", parent=draft)
+    for parent in (tree["public_parent"], tree["hidden_parent"], None):
+        assert move(editor, draft, parent).status_code == 302
+        draft.refresh_from_db()
+        assert draft.parent == parent
+    # A hidden published page moves from one draft to another; a public one between public places.
+    assert move(editor, child, draft).status_code == 302
+    assert move(editor, tree["public_page"], tree["public_parent"]).status_code == 302
+    assert seen_by_the_public(tree["public_page"])
+    assert not seen_by_the_public(child)
+    # New pages by an editor are drafts, under any parent.
+    response = editor.get("/admin/pages/page/add/")
+    data = admin_form_data(response, title_az="Yeni", parent=tree["public_parent"].pk)
+    assert editor.post("/admin/pages/page/add/", data).status_code == 302
+    assert not seen_by_the_public(Page.objects.get(title_az="Yeni"))
+
+
+def test_an_editor_cannot_move_a_scheduled_page_to_another_time(editor, tree):
+    later = timezone.now() + datetime.timedelta(days=3)
+    scheduled_parent = make_page("Tezliklə", publish_from=later)
+    page = tree["public_page"]
+    assert move(editor, page, scheduled_parent).status_code == 200
+    page.refresh_from_db()
+    assert page.parent is None
+
+
+def test_the_home_page_is_a_publishers_choice(editor, client):
+    home = make_page("Ana səhifə", is_home=True)
+    draft = make_page("Qaralama", status=Status.DRAFT)
+    form = editor.get(page_url(home)).context["adminform"].form
+    assert "is_home" not in form.fields  # read-only for editors
+    assert editor.post(page_url(home), admin_form_data(editor.get(page_url(home)), is_home=None))
+    home.refresh_from_db()
+    assert home.is_home
+    home.is_home = False
+    home.save()
+    response = editor.get(page_url(draft))
+    editor.post(page_url(draft), admin_form_data(response, is_home="on"))
+    draft.refresh_from_db()
+    assert not draft.is_home
+    # A new page by an editor is never the home page.
+    data = admin_form_data(editor.get("/admin/pages/page/add/"), title_az="Yeni", is_home="on")
+    assert editor.post("/admin/pages/page/add/", data).status_code == 302
+    assert not Page.objects.filter(is_home=True).exists()
+
+
+def test_a_publisher_moves_pages_and_chooses_the_home_page(publisher, tree):
+    child, page = tree["hidden_child"], tree["public_page"]
+    assert move(publisher, child, tree["public_parent"]).status_code == 302
+    assert seen_by_the_public(child)
+    assert move(publisher, page, tree["hidden_parent"]).status_code == 302
+    assert not seen_by_the_public(page)
+    url = page_url(tree["public_parent"])
+    assert publisher.post(url, admin_form_data(publisher.get(url), is_home="on")).status_code == 302
+    assert Client().get("/az/").context["page"] == tree["public_parent"]
+    assert publisher.post(url, admin_form_data(publisher.get(url), is_home=None)).status_code == 302
+    assert not Page.objects.filter(is_home=True).exists()
+
+
+@pytest.mark.parametrize("role", ["Editor", "Publisher"])
+def test_restoring_a_version_with_another_parent(client, tree, role):
+    """The version's parent comes back unless that would show or hide the page for an editor."""
+    child = tree["hidden_child"]
+    client.force_login(make_staff("nasir", "Publisher"))
+    url = page_url(child)
+    client.post(url, admin_form_data(client.get(url), title_en="Hidden"))
+    assert move(client, child, tree["public_parent"]).status_code == 302
+    assert seen_by_the_public(child)
+
+    client.force_login(make_staff("redaktor", role))
+    versions = client.get(f"/admin/pages/page/{child.pk}/history/").context["action_list"]
+    response = client.get(versions[-1]["url"])  # under the draft parent, with its English title
+    data = admin_form_data(response)
+    response = client.post(versions[-1]["url"], data)
+    assert response.status_code == 302
+    child.refresh_from_db()
+    assert child.title_en == "Hidden"
+    if role == "Editor":
+        assert child.parent == tree["public_parent"]
+        assert seen_by_the_public(child)
+        # Posting the old parent anyway is refused.
+        response = client.get(versions[-1]["url"])
+        data = admin_form_data(response, parent=tree["hidden_parent"].pk)
+        assert client.post(versions[-1]["url"], data).status_code == 200
+        child.refresh_from_db()
+        assert child.parent == tree["public_parent"]
+    else:
+        assert child.parent == tree["hidden_parent"]
+        assert not seen_by_the_public(child)
+
+
+def test_an_editor_restores_a_draft_pages_parent(client, tree):
+    draft = tree["draft"]
+    client.force_login(make_staff("redaktor", "Editor"))
+    assert move(client, draft, tree["hidden_parent"]).status_code == 302
+    assert move(client, draft, tree["public_parent"]).status_code == 302
+    versions = client.get(f"/admin/pages/page/{draft.pk}/history/").context["action_list"]
+    response = client.get(versions[-1]["url"])
+    assert client.post(versions[-1]["url"], admin_form_data(response)).status_code == 302
+    draft.refresh_from_db()
+    assert draft.parent == tree["hidden_parent"]
+
+
+def test_a_draft_page_with_published_pages_under_it_is_not_deleted(editor, tree):
+    parent, child = tree["hidden_parent"], tree["hidden_child"]
+    response = editor.post(f"/admin/pages/page/{parent.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 200  # Django lists the pages under it that block it
+    assert Page.objects.filter(pk=parent.pk).exists()
+    assert not seen_by_the_public(child)
