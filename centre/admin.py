@@ -640,7 +640,14 @@ def restore_followed(obj, name, version):
         values = item_version.field_dict
         if values.get(foreign_key.attname) != obj.pk:
             continue
-        item = current.filter(pk=item_version.object_id).first() or model()
+        item = current.filter(pk=item_version.object_id).first()
+        if item is None:
+            # Made again under its old id while that is free: the form shown and the form saved
+            # (two requests, the first rolled back) then name the same row, also where the
+            # database's id sequence does not roll back (PostgreSQL).
+            old_id = model._meta.pk.to_python(item_version.object_id)
+            taken = model._default_manager.filter(pk=old_id).exists()
+            item = model() if taken else model(pk=old_id)
         many = apply_version(item, values)
         item.full_clean()
         item.save()
