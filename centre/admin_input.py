@@ -37,7 +37,10 @@ class SaneInputMixin:
         return [with_sane_input(inline) for inline in super().get_inlines(request, obj)]
 
     def lookup_allowed(self, lookup, value, request=None):
-        last = lookup.rsplit("__", 1)[-1]
+        # A list filter's own parameter (``?year=``) is its own business: only field lookups.
+        field_path, _sep, last = lookup.rpartition("__")
+        if not field_path:
+            return super().lookup_allowed(lookup, value, request)
         if last in REFUSED_LOOKUPS:
             return False
         if last in YEAR_LOOKUPS:
