@@ -117,11 +117,6 @@ def make_renditions(file, storage, stem, widths):
     return renditions
 
 
-def delete_renditions(storage, renditions):
-    for rendition in renditions or []:
-        storage.delete(rendition["name"])
-
-
 def rendition_stem(upload_to, filename):
     """``partners/renditions`` + ``Logo Name.PNG`` -> ``partners/renditions/logo-name``."""
     stem = posixpath.splitext(posixpath.basename(filename))[0]
