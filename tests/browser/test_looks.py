@@ -119,10 +119,10 @@ def test_a_publication_prints_as_a_document(visits):
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
-@pytest.mark.parametrize("page_type", ["home", "partners", "publications"])
+@pytest.mark.parametrize("page_type", ["home", "publications"])
 def test_untranslated_items_are_marked(visits, page_type, language):
     """
-    The seed's items without an English or Russian text are shown in Azerbaijani, marked
+    The seed's publications without an English or Russian text are shown in Azerbaijani, marked
     ``lang="az"`` with a visible "in Azerbaijani" label beside their titles; screenshots at
     1280 px (``<page type>-<language>-1280.png``).
     """
