@@ -7,6 +7,8 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.fields import NONE, TranslationFieldDescriptor
+from modeltranslation.utils import resolution_order
 
 #: "Shown in <language>", for text shown in a language other than the page's.
 IN_LANGUAGE = {
@@ -32,6 +34,30 @@ def site_language(language=None):
 def localized_field(name, language):
     """The column modeltranslation keeps for ``name`` in ``language``: ``title`` -> ``title_en``."""
     return f"{name}_{language.replace('-', '_')}"
+
+
+def shown_language(obj, field, language=None):
+    """
+    The language of the text ``obj.<field>`` shows in ``language`` (default: the active one).
+
+    modeltranslation shows the language's own column, or, where that is empty, the first of
+    its fallback languages (``MODELTRANSLATION_FALLBACK_LANGUAGES``) that has text: the same
+    order and the same test of emptiness are asked here. With no text anywhere the field
+    shows nothing (or a default of the page's own, e.g. the Centre's name): ``language``. So is
+    a field modeltranslation does not translate (or a plain dict's key): the page's own text.
+    """
+    language = site_language(language)
+    descriptor = getattr(type(obj), field, None)
+    if not isinstance(descriptor, TranslationFieldDescriptor):
+        return language
+    undefined = descriptor.fallback_undefined
+    if undefined is NONE:
+        undefined = descriptor.field.get_default()
+    for code in resolution_order(language, descriptor.fallback_languages):
+        value = getattr(obj, localized_field(field, code), None)
+        if descriptor.meaningful_value(value, undefined):
+            return code
+    return language
 
 
 class LocaleMiddleware(locale.LocaleMiddleware):

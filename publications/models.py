@@ -22,7 +22,14 @@ from centre.images import (
     validate_image,
     validate_image_file_size,
 )
-from centre.models import Publishable, PublishableQuerySet, Status, Technology, TranslationTracked
+from centre.models import (
+    Publishable,
+    PublishableQuerySet,
+    Status,
+    Technology,
+    TranslationTracked,
+    visible_q,
+)
 from centre.search import documents_in_each_language, index_object
 from centre.storage import atomic_with_files, readable_file_name
 from centre.text import slugify_az
@@ -85,6 +92,41 @@ class Sector(models.Model):
         return f"{reverse('publications:list')}?{urlencode({'sector': self.slug})}"
 
 
+class CoverImage:
+    """What ``publications/includes/cover.html`` reads of a cover (its ``cover`` and
+    ``cover_renditions``): the publication's own, or a language's PDF's (``PublicationFile``)."""
+
+    def _cover_renditions(self, image_format):
+        return [r for r in self.cover_renditions or [] if r["format"] == image_format]
+
+    def _srcset(self, renditions):
+        return renditions_srcset(self, renditions)
+
+    @property
+    def _cover_fallback(self):
+        """Renditions in the cover's own format (JPEG or PNG), for browsers without WebP."""
+        return [r for r in self.cover_renditions or [] if r["format"] != "webp"]
+
+    @property
+    def cover_srcset_webp(self):
+        return self._srcset(self._cover_renditions("webp"))
+
+    @property
+    def cover_srcset_fallback(self):
+        return self._srcset(self._cover_fallback)
+
+    @property
+    def cover_small(self):
+        fallback = self._cover_fallback
+        return owned_file_url(self, fallback[0]["name"]) if fallback else self.cover.url
+
+    @property
+    def cover_size(self):
+        """Width and height of the smallest rendition: the image's shape, for the layout."""
+        renditions = self.cover_renditions or []
+        return (renditions[0]["width"], renditions[0]["height"]) if renditions else (3, 4)
+
+
 def files_prefetch():
     """Publications' files in one extra query, without their (long) extracted text."""
     return Prefetch("files", queryset=PublicationFile.objects.defer("text"))
@@ -122,7 +164,7 @@ class PublicationQuerySet(PublishableQuerySet):
         return self.filter(Q(**{f"{column}__startswith": prefix}) | Q(slug_az__startswith=prefix))
 
 
-class Publication(FileOwner, Publishable, TranslationTracked):
+class Publication(CoverImage, FileOwner, Publishable, TranslationTracked):
     """A document the Centre publishes, with one PDF per language it exists in."""
 
     title = models.CharField(_("title"), max_length=300)
@@ -430,11 +472,17 @@ class Publication(FileOwner, Publishable, TranslationTracked):
         """
         Make the cover from the first page of the PDF when staff have not uploaded one: from
         the Azerbaijani file (else the first), again whenever that file is replaced, and
-        removed when no file is left. Called once the files are saved (admin, seed).
+        removed when no file is left. The other languages' PDFs get a cover each from their own
+        first page, which their language's pages show (``shown_cover``). Called once the files
+        are saved (admin, seed).
         """
         if self.cover and not self.cover_source:
             return False  # staff's own cover wins
         source = self.best_file(settings.LANGUAGE_CODE)
+        others = [file.refresh_cover() for file in self.file_list if file != source]
+        return self._refresh_own_cover(source) or any(others)
+
+    def _refresh_own_cover(self, source):
         if source is None:
             if self.cover:
                 self.cover = None
@@ -458,35 +506,17 @@ class Publication(FileOwner, Publishable, TranslationTracked):
         finally:
             self._making_cover = False
 
-    def _cover_renditions(self, image_format):
-        return [r for r in self.cover_renditions or [] if r["format"] == image_format]
-
-    def _srcset(self, renditions):
-        return renditions_srcset(self, renditions)
-
     @property
-    def _cover_fallback(self):
-        """Renditions in the cover's own format (JPEG or PNG), for browsers without WebP."""
-        return [r for r in self.cover_renditions or [] if r["format"] != "webp"]
-
-    @property
-    def cover_srcset_webp(self):
-        return self._srcset(self._cover_renditions("webp"))
-
-    @property
-    def cover_srcset_fallback(self):
-        return self._srcset(self._cover_fallback)
-
-    @property
-    def cover_small(self):
-        fallback = self._cover_fallback
-        return owned_file_url(self, fallback[0]["name"]) if fallback else self.cover.url
-
-    @property
-    def cover_size(self):
-        """Width and height of the smallest rendition: the image's shape, for the layout."""
-        renditions = self.cover_renditions or []
-        return (renditions[0]["width"], renditions[0]["height"]) if renditions else (3, 4)
+    def shown_cover(self):
+        """
+        Whose cover a page in the active language shows (see ``CoverImage``): staff's own
+        cover everywhere; else the first page of the PDF in the page's language where there
+        is one, else the publication's (its Azerbaijani PDF's). Uses the prefetched files.
+        """
+        if self.cover and not self.cover_source:
+            return self
+        own = self.file_for(site_language())
+        return own if own is not None and own.cover else self
 
 
 def publication_file_path(instance, filename):
@@ -495,7 +525,13 @@ def publication_file_path(instance, filename):
     return posixpath.join("publications", f"{stem}-{instance.language}.pdf")
 
 
-class PublicationFile(FileOwner, models.Model):
+class PublicationFileQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The files of the publications ``user`` may see (the media view serves their covers)."""
+        return self.filter(visible_q(user, "publication__"))
+
+
+class PublicationFile(CoverImage, FileOwner, models.Model):
     """The PDF of a publication in one language, with what was read from it on upload."""
 
     publication = models.ForeignKey(
@@ -517,6 +553,15 @@ class PublicationFile(FileOwner, models.Model):
     text = models.TextField(_("extracted text"), blank=True, editable=False)
     download_count = models.PositiveBigIntegerField(_("downloads"), default=0, editable=False)
     uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now, editable=False)
+    # The first page of this PDF, for the pages in its language (Publication.shown_cover),
+    # and the SHA-256 of the PDF it was made from.
+    cover = OwnedImageField(_("cover"), upload_to=COVER_UPLOAD_TO, blank=True, editable=False)
+    cover_renditions = models.JSONField(
+        _("cover renditions"), default=list, blank=True, editable=False
+    )
+    cover_source = models.CharField(max_length=64, blank=True, editable=False)
+
+    objects = PublicationFileQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("PDF file")
@@ -528,9 +573,10 @@ class PublicationFile(FileOwner, models.Model):
             )
         ]
 
-    # The PDF is removed when replaced or deleted (centre.files.FileOwner); only the download
-    # view hands it out.
-    served_file_fields = ()
+    # The PDF and the cover are removed when replaced or deleted (centre.files.FileOwner);
+    # only the download view hands the PDF out, the media view the cover.
+    file_renditions = {"cover": "cover_renditions"}
+    served_file_fields = ("cover",)
 
     # The file as last saved (set from the database row), and the upload already inspected.
     _saved_file_name = ""
@@ -605,6 +651,24 @@ class PublicationFile(FileOwner, models.Model):
                 self.read_pdf()
             except ValidationError as error:
                 raise ValidationError({"file": error.error_list}) from error
+
+    def refresh_cover(self):
+        """Make this PDF's cover from its first page, unless it is made from this very PDF."""
+        if self.cover and self.cover_source == self.sha256:
+            return False
+        with self.file.open("rb") as pdf:
+            image = render_first_page(pdf)
+        with atomic_with_files():
+            self.cover.save(f"{self.download_stem}.jpg", ContentFile(image), save=False)
+            self.cover_renditions = make_renditions(
+                self.cover.file,
+                self.cover.storage,
+                rendition_stem(COVER_RENDITIONS_TO, self.cover.name),
+                COVER_WIDTHS,
+            )
+            self.cover_source = self.sha256
+            self.save(update_fields=["cover", "cover_renditions", "cover_source"])
+        return True
 
     def count_download(self):
         """Add one download, atomically: concurrent requests each add theirs."""

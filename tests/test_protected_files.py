@@ -21,7 +21,7 @@ from centre.models import Status
 from pages.models import Page
 from publications.models import Publication
 
-from .factories import admin_form_data, make_page, make_partner, make_publication
+from .factories import add_file, admin_form_data, make_page, make_partner, make_publication
 from .images import image_upload
 
 pytestmark = pytest.mark.django_db
@@ -102,6 +102,22 @@ class TestPublicationCover:
         assert f'<meta property="og:image" content="http://testserver{address}">' in html
         assert f'"image": "http://testserver{address}"' in html  # JSON-LD
         assert visitor.get(address).status_code == 200
+
+    def test_a_language_pdfs_cover_is_hidden_with_its_publication(
+        self, visitor, staff_client, draft
+    ):
+        english = add_file(draft, "en")
+        assert draft.refresh_cover()
+        english.refresh_from_db()
+        urls = cover_urls(english)
+        assert all(
+            url.startswith(f"/media/publications/publicationfile/{english.pk}/") for url in urls
+        )
+        assert statuses(visitor, urls) == {404}
+        assert statuses(staff_client, urls) == {200}
+        draft.status = Status.PUBLISHED
+        draft.save()
+        assert statuses(visitor, urls) == {200}
 
     def test_the_pdf_is_never_served_here(self, visitor, draft):
         draft.status = Status.PUBLISHED

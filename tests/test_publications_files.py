@@ -1,6 +1,7 @@
 """Uploaded PDFs: refused unless they parse, described on upload, stored privately; covers."""
 
 import hashlib
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -190,6 +191,38 @@ class TestCover:
         publication = Publication.objects.get(pk=publication.pk)
         assert publication.refresh_cover()
         assert publication.cover.name != first
+
+    def test_each_languages_pdf_has_its_own_cover_on_its_own_pages(self, client):
+        publication = make_publication("Nəşr", title_en="Paper", files=["az", "en"])
+        assert publication.refresh_cover()
+        assert not publication.refresh_cover()  # nothing changed: nothing remade
+        english = publication.file_for("en")
+        assert english.cover_source == english.sha256
+        assert {r["format"] for r in english.cover_renditions} == {"webp", "jpg"}
+        assert not publication.file_for("az").cover  # the publication's own cover is its
+        own = f"/media/publications/publicationfile/{english.pk}/"
+        azerbaijani = f"/media/publications/publication/{publication.pk}/"
+        for language, cover in (("en", own), ("az", azerbaijani), ("ru", azerbaijani)):
+            with translation.override(language):
+                html = client.get(publication.get_absolute_url()).text
+            image = re.search(r'<img src="([^"]+)" srcset="([^"]+)"', html)
+            assert image[1].startswith(cover) and image[2].startswith(cover), language
+        # A replaced English PDF gets a new cover, the old one goes (centre.files).
+        english.file = ContentFile(pdf_bytes(pages=1, text="New"), name="new.pdf")
+        english.save()
+        first = english.cover.name
+        publication = Publication.objects.get(pk=publication.pk)
+        assert publication.refresh_cover()
+        assert publication.file_for("en").cover.name != first
+
+    def test_an_uploaded_cover_wins_in_every_language(self, client):
+        publication = make_publication("Nəşr", title_en="Paper", files=["az", "en"])
+        publication.refresh_cover()
+        publication.cover = image_upload("cover.png", size=(600, 800))
+        publication.save()
+        with translation.override("en"):
+            html = client.get(publication.get_absolute_url()).text
+        assert f'<img src="/media/publications/publication/{publication.pk}/' in html
 
     def test_an_uploaded_cover_wins(self):
         publication = make_publication("Nəşr", files=["az"])

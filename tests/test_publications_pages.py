@@ -214,10 +214,12 @@ class TestDetail:
         assert "bu nəşr sizin dilinizdə yoxdur" not in html.lower()
         assert "?technology=artificial-intelligence" in html
 
-    def test_a_missing_language_is_offered_the_others_with_a_notice(self, client, catalogue):
+    def test_a_missing_language_is_offered_the_others_with_one_notice(self, client, catalogue):
         response = client.get("/en/publications/hesabat/")
         assert response.status_code == 200
-        assert "This publication is not available in your language." in response.text
+        # Untranslated text and no English PDF: one notice says both, not two stacked ones.
+        assert response.text.count('class="notice notice--language"') == 1
+        assert "you can download it in the languages below" in response.text
         assert 'hreflang="az" type="application/pdf"' in response.text
         # The text is shown in Azerbaijani, marked as such, and announced in az only.
         assert '<h1 lang="az">Hesabat</h1>' in response.text

@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_noop as N_
 
-from centre.i18n import language_codes
+from centre.i18n import IN_LANGUAGE, language_codes, shown_language, site_language
 from centre.i18n import language_links as _language_links
 
 register = template.Library()
@@ -31,6 +31,33 @@ def rich_text(value):
     stored before its limits, with the square of its depth.
     """
     return mark_safe(value or "")  # noqa: S308 - sanitised by the model's save()
+
+
+def _other_language(obj, field):
+    """The language of ``obj.<field>``'s text if it is not the page's, else None.
+    Without ``field``, ``obj`` is already a language code (e.g. a search entry's)."""
+    code = shown_language(obj, field) if field else obj
+    return code if code and code != site_language() else None
+
+
+@register.simple_tag
+def lang_attr(obj, field=None):
+    """
+    ``<h3{% lang_attr publication "title" %}>``: ` lang="az"` where the field shows text in
+    another language than the page's (a missing translation), nothing where it is the page's
+    own (WCAG 3.1.2, language of parts).
+    """
+    code = _other_language(obj, field)
+    return format_html(' lang="{}"', code) if code else ""
+
+
+@register.simple_tag
+def in_language(obj, field=None):
+    """``{% in_language partner "name" %}``: the small "in Azerbaijani" label beside such text."""
+    code = _other_language(obj, field)
+    if not code:
+        return ""
+    return format_html('<span class="in-language">{}</span>', IN_LANGUAGE.get(code, code))
 
 
 @register.simple_tag(takes_context=True)

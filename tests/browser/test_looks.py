@@ -116,3 +116,24 @@ def test_a_publication_prints_as_a_document(visits):
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(printed)).pages)
     assert research_document().get_absolute_url() in text.replace("\n", "")
     assert len(PdfReader(io.BytesIO(printed)).pages) <= 2
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("page_type", ["home", "publications"])
+def test_untranslated_items_are_marked(visits, page_type, language):
+    """
+    The seed's publications without an English or Russian text are shown in Azerbaijani, marked
+    ``lang="az"`` with a visible "in Azerbaijani" label beside their titles; screenshots at
+    1280 px (``<page type>-<language>-1280.png``).
+    """
+    path, status = address(page_type, language)
+    page = visits.open(language, width=1280, height=800)
+    visits.visit(page, path, status)
+    label = page.locator(".in-language").first
+    label.wait_for()
+    assert label.is_visible()
+    # The label speaks the page's language; the title beside it is marked as Azerbaijani.
+    assert label.evaluate("node => node.closest('[lang]').lang") == language
+    assert label.evaluate("node => node.previousElementSibling.lang") == "az"
+    scroll_through(page)
+    save_screenshot(page, f"{page_type}-{language}-1280")
