@@ -201,7 +201,7 @@ class TestTranslations:
         assert response.status_code == 200
         html = response.text
         assert "<h1>Tarixçə</h1>" in html
-        assert "Этот текст еще не переведен на ваш язык." in html
+        assert "Этот текст ещё не переведён на ваш язык." in html
         assert '<article class="page" lang="az">' in html
 
     def test_translated_page_has_no_notice(self, client, tree):
