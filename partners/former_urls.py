@@ -5,6 +5,6 @@ from django.urls import path
 from .views import FormerAddressRedirect
 
 urlpatterns = [
-    path("", FormerAddressRedirect.as_view()),
-    path("<slug:slug>/", FormerAddressRedirect.as_view()),
+    path("", FormerAddressRedirect.as_view(), name="partners-former-list"),
+    path("<slug:slug>/", FormerAddressRedirect.as_view(), name="partners-former-detail"),
 ]

@@ -145,6 +145,8 @@ class FormerAddressRedirect(RedirectView):
     """
 
     permanent = True
+    # Reading only, as at the address it leads to: a POST or PUT here is a 405.
+    http_method_names = ["get", "head", "options"]
 
     def get_redirect_url(self, *args, **kwargs):
         if get_language() != "az":
