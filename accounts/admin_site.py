@@ -4,8 +4,14 @@ from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.translation import get_language, gettext
 
 from centre.admin_input import with_sane_input
+from centre.text import collation_key
+
+# The admin index, content first: what editors work on, then the site's settings, then staff
+# accounts and security. Apps not named here follow, by name.
+APP_ORDER = ["pages", "partners", "publications", "centre", "accounts", "auth", "axes", "otp_totp"]
 
 
 class CentreAdminSite(admin.AdminSite):
@@ -45,6 +51,25 @@ class CentreAdminSite(admin.AdminSite):
                 url += "?" + urlencode({REDIRECT_FIELD_NAME: request.GET[REDIRECT_FIELD_NAME]})
             return redirect(url)
         return super().login(request, extra_context)
+
+    def get_app_list(self, request, app_label=None):
+        language = get_language() or "en"
+        app_list = []
+        for app in self._build_app_dict(request, app_label).values():
+            for model in app["models"]:
+                # A library's model name that is not marked for translation (django-otp's
+                # "TOTP devices") is looked up in our catalogue; a translated one stays as it is.
+                model["name"] = gettext(str(model["name"]))
+            app["models"].sort(key=lambda model: collation_key(model["name"], language))
+            app_list.append(app)
+        position = {label: number for number, label in enumerate(APP_ORDER)}
+        app_list.sort(
+            key=lambda app: (
+                position.get(app["app_label"], len(APP_ORDER)),
+                collation_key(str(app["name"]), language),
+            )
+        )
+        return app_list
 
     def register(self, model_or_iterable, admin_class=None, **options):
         # Every admin, Django's and the libraries' too, with bounded input (centre.admin_input).

@@ -141,9 +141,10 @@ def translation_report(user):
             stale = obj.stale_translations() if isinstance(obj, TranslationTracked) else {}
             if not missing and not stale:
                 continue
+            # Totals count items (a page, a partner), not their fields.
             for code in languages:
-                totals[code]["missing"] += len(missing.get(code, []))
-                totals[code]["stale"] += len(stale.get(code, []))
+                totals[code]["missing"] += bool(missing.get(code))
+                totals[code]["stale"] += bool(stale.get(code))
             rows.append(
                 {
                     "model": model._meta.verbose_name,
@@ -153,8 +154,8 @@ def translation_report(user):
                     "languages": [
                         {
                             "code": code,
-                            "missing": missing.get(code, []),
-                            "stale": stale.get(code, []),
+                            "missing": _verbose_names(model, missing.get(code, [])),
+                            "stale": _verbose_names(model, stale.get(code, [])),
                         }
                         for code in languages
                     ],
@@ -162,6 +163,11 @@ def translation_report(user):
                 }
             )
     return rows, totals
+
+
+def _verbose_names(model, fields):
+    """Fields as staff know them from the form, in their language: "title" -> "başlıq"."""
+    return [str(model._meta.get_field(field).verbose_name) for field in fields]
 
 
 def _missing(obj, fields, languages):

@@ -91,9 +91,10 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_prose_editor",
     "csp",
-    "axes",
+    # django-axes and django-otp's TOTP devices, with translated names (accounts/apps.py).
+    "accounts.apps.AxesConfig",
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "accounts.apps.TOTPConfig",
     "reversion",
     "centre",
     "pages",

@@ -49,6 +49,8 @@ if settings.BENCHMARK_BASELINE:
 urlpatterns += i18n_patterns(
     path(_("search/"), views.SearchView.as_view(), name="search"),
     path(_("partners/"), include("partners.urls")),
+    # The partners' former Azerbaijani address, /az/partnyorlar/…: a permanent redirect.
+    path("partnyorlar/", include("partners.former_urls")),
     path(_("publications/"), include("publications.urls")),
     # The page tree matches any path, so it comes last.
     path("", include("pages.urls")),

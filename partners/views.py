@@ -1,8 +1,9 @@
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, RedirectView
 
 from centre.models import Technology
 from centre.pagination import LenientPaginationMixin
@@ -134,3 +135,25 @@ class PartnerDetailView(PartnerQuerySetMixin, DetailView):
             nav_section=NAV_SECTION,
             **kwargs,
         )
+
+
+class FormerAddressRedirect(RedirectView):
+    """
+    /az/partnyorlar/… moved to /az/terefdaslar/… (one word for partners, "tərəfdaşlar"): old
+    links and bookmarks lead, permanently and with their query string, to the same list or
+    partner. Only Azerbaijani had that address; in another language it is not found.
+    """
+
+    permanent = True
+    # Reading only, as at the address it leads to: a POST or PUT here is a 405.
+    http_method_names = ["get", "head", "options"]
+
+    def get_redirect_url(self, *args, **kwargs):
+        if get_language() != "az":
+            raise Http404
+        if "slug" in kwargs:
+            url = reverse("partners:detail", kwargs={"slug": kwargs["slug"]})
+        else:
+            url = reverse("partners:list")
+        query = self.request.META.get("QUERY_STRING", "")
+        return f"{url}?{query}" if query else url

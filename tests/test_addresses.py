@@ -27,7 +27,7 @@ def test_each_language_keeps_its_own_translated_segments():
     for language in ("az", "en", "ru", "az"):
         with translation.override(language):
             addresses.add(slug_address("partners:detail", "slug", "x"))
-    assert addresses == {"/az/partnyorlar/x/", "/en/partners/x/", "/ru/partnery/x/"}
+    assert addresses == {"/az/terefdaslar/x/", "/en/partners/x/", "/ru/partnery/x/"}
 
 
 def test_a_site_under_a_sub_path_gets_its_prefix():
@@ -53,7 +53,7 @@ def test_anything_but_plain_slugs_goes_through_reverse(odd):
 
 def test_a_swapped_urlconf_is_asked_afresh():
     with translation.override("az"):
-        assert slug_address("partners:detail", "slug", "x") == "/az/partnyorlar/x/"
+        assert slug_address("partners:detail", "slug", "x") == "/az/terefdaslar/x/"
         # This URLconf has no partner pages: no address from the one asked before.
         with (
             override_settings(ROOT_URLCONF="tests.urls_with_an_app"),

@@ -173,6 +173,9 @@ def real_addresses():
         "pages:detail": page.get_absolute_url,
         "partners:list": lambda: reverse("partners:list"),
         "partners:detail": partner.get_absolute_url,
+        # The former Azerbaijani address (a 301 to the current one), in Azerbaijani only.
+        "partners-former-list": lambda: "/az/partnyorlar/",
+        "partners-former-detail": lambda: f"/az/partnyorlar/{partner.slug_az}/",
         "publications:list": lambda: reverse("publications:list"),
         "publications:rss": lambda: reverse("publications:rss"),
         "publications:atom": lambda: reverse("publications:atom"),

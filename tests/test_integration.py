@@ -94,7 +94,7 @@ def test_partner_lists_the_centres_publications_on_its_technologies(client, medi
     make_publication("Süni intellekt hesabatı", technologies=[ai, robotics])
     make_publication("Robotlar", technologies=[robotics])
     make_publication("Gizli süni intellekt", technologies=[ai], status=Status.DRAFT)
-    html = client.get("/az/partnyorlar/yaponiya-merkezi/").text
+    html = client.get("/az/terefdaslar/yaponiya-merkezi/").text
     section = html[html.index("partner-publications") :]
     assert "Süni intellekt hesabatı" in section
     assert "Robotlar" not in section

@@ -251,11 +251,11 @@ class TestQueryParameters:
     def test_values_the_partner_list_cannot_use_make_no_entry(self, visitor, site, query):
         make_partner("ADA Universiteti", kind="academia")
         for _ in range(2):
-            response = fetch(visitor, f"/az/partnyorlar/?{query}")
+            response = fetch(visitor, f"/az/terefdaslar/?{query}")
             assert response["X-Page-Cache"] == "miss"
             assert "ADA Universiteti" in response.text
         assert page_entries() == []
-        academia = cached(visitor, "/az/partnyorlar/?kind=academia")
+        academia = cached(visitor, "/az/terefdaslar/?kind=academia")
         assert "ADA Universiteti" in academia.text
         assert len(page_entries()) == 1
 
@@ -368,20 +368,20 @@ class TestStaffChangesShowAtOnce:
 
     def test_partner_saved_and_deleted(self, visitor, staff_client, site):
         partner = make_partner("Yaponiya Mərkəzi")
-        assert "Yaponiya Mərkəzi" in cached(visitor, "/az/partnyorlar/").text
+        assert "Yaponiya Mərkəzi" in cached(visitor, "/az/terefdaslar/").text
         submit(
             staff_client,
             f"/admin/partners/partner/{partner.pk}/change/",
             {"name_az": "Tokio Mərkəzi"},
         )
-        assert "Tokio Mərkəzi" in cached(visitor, "/az/partnyorlar/").text
+        assert "Tokio Mərkəzi" in cached(visitor, "/az/terefdaslar/").text
         submit(staff_client, f"/admin/partners/partner/{partner.pk}/delete/", {"post": "yes"})
-        assert "Tokio Mərkəzi" not in fetch(visitor, "/az/partnyorlar/").text
+        assert "Tokio Mərkəzi" not in fetch(visitor, "/az/terefdaslar/").text
 
     def test_partner_order_edited_in_the_list(self, visitor, staff_client, site):
         first = make_partner("Birinci", order=1)
         second = make_partner("İkinci", order=2)
-        text = cached(visitor, "/az/partnyorlar/").text
+        text = cached(visitor, "/az/terefdaslar/").text
         assert text.index("Birinci") < text.index("İkinci")
         data = {
             "form-TOTAL_FORMS": "2",
@@ -395,19 +395,19 @@ class TestStaffChangesShowAtOnce:
             "_save": "Save",
         }
         assert staff_client.post("/admin/partners/partner/", data).status_code == 302
-        text = fetch(visitor, "/az/partnyorlar/").text
+        text = fetch(visitor, "/az/terefdaslar/").text
         assert text.index("İkinci") < text.index("Birinci")
 
     def test_technology_renamed(self, visitor, staff_client, site):
         technology = make_technology("robotics", "Robototexnika")
         make_partner("Robot Mərkəzi", technologies=[technology])
-        assert "Robototexnika" in cached(visitor, "/az/partnyorlar/").text
+        assert "Robototexnika" in cached(visitor, "/az/terefdaslar/").text
         submit(
             staff_client,
             f"/admin/centre/technology/{technology.pk}/change/",
             {"name_az": "Robotlar"},
         )
-        assert "Robotlar" in fetch(visitor, "/az/partnyorlar/").text
+        assert "Robotlar" in fetch(visitor, "/az/terefdaslar/").text
 
     def test_publication_saved(self, visitor, staff_client, site):
         publication = make_publication("Hesabat 2024")

@@ -201,7 +201,7 @@ class TestTranslations:
         assert response.status_code == 200
         html = response.text
         assert '<h1 lang="az">Tarixçə</h1>' in html
-        assert "Этот текст еще не переведен на ваш язык." in html
+        assert "Этот текст ещё не переведён на ваш язык." in html
         # The notice is the page's own language; only the Azerbaijani text is marked.
         assert '<article class="page">' in html
 

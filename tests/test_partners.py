@@ -21,7 +21,7 @@ from .images import image_upload
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
-TR_AZ = "/az/partnyorlar/turkiye-dorduncu-senaye-inqilabi-merkezi/"
+TR_AZ = "/az/terefdaslar/turkiye-dorduncu-senaye-inqilabi-merkezi/"
 TR_EN = "/en/partners/centre-for-the-fourth-industrial-revolution-turkiye/"
 TR_RU = "/ru/partnery/tsentr-chetvertoy-promyshlennoy-revolyutsii-turtsii/"
 
@@ -95,8 +95,8 @@ class TestList:
         ("url", "texts"),
         [
             (
-                "/az/partnyorlar/",
-                ["<h1>Partnyorlar</h1>", "C4IR şəbəkəsinin mərkəzləri", "DİF platformaları",
+                "/az/terefdaslar/",
+                ["<h1>Tərəfdaşlar</h1>", "C4IR şəbəkəsinin mərkəzləri", "DİF platformaları",
                  "Akademik qurumlar", "Türkiyə Dördüncü Sənaye İnqilabı Mərkəzi", "Türkiyə"],
             ),
             (
@@ -106,7 +106,7 @@ class TestList:
             ),
             (
                 "/ru/partnery/",
-                ["<h1>Партнеры</h1>", "Центры сети C4IR", "Платформы ВЭФ",
+                ["<h1>Партнёры</h1>", "Центры сети C4IR", "Платформы ВЭФ",
                  "Центр Четвертой промышленной революции Турции", "Турция", "Центр в Стамбуле."],
             ),
         ],
@@ -118,7 +118,7 @@ class TestList:
             assert text in response.text, text
 
     def test_grouped_by_kind_in_the_kinds_order(self, client, catalogue):
-        groups = client.get("/az/partnyorlar/").context["groups"]
+        groups = client.get("/az/terefdaslar/").context["groups"]
         assert [group["kind"] for group in groups] == [
             Kind.NETWORK_CENTRE,
             Kind.PLATFORM,
@@ -126,17 +126,17 @@ class TestList:
         ]
 
     def test_inactive_partners_are_not_listed(self, client, catalogue):
-        response = client.get("/az/partnyorlar/")
+        response = client.get("/az/terefdaslar/")
         assert "Köhnə tərəfdaş" not in response.text
         assert "Köhnə tərəfdaş" not in names_on(response)
 
     def test_staff_see_inactive_partners_marked(self, staff_client, catalogue):
-        response = staff_client.get("/az/partnyorlar/")
+        response = staff_client.get("/az/terefdaslar/")
         assert "Köhnə tərəfdaş" in names_on(response)
         assert "Qeyri-aktiv: yalnız əməkdaşlar görür." in response.text
 
     def test_logos_with_srcset_width_and_height(self, client, catalogue):
-        html = client.get("/az/partnyorlar/").text
+        html = client.get("/az/terefdaslar/").text
         picture = re.search(r"<picture.*?</picture>", html, re.S)[0]
         assert re.search(
             r'<source type="image/webp" srcset="/media/partners/partner/\d+/partners/logos/'
@@ -162,7 +162,7 @@ class TestList:
 
 class TestFilters:
     def test_filter_by_kind(self, client, catalogue):
-        response = client.get("/az/partnyorlar/", {"kind": "wef-platform"})
+        response = client.get("/az/terefdaslar/", {"kind": "wef-platform"})
         assert response.status_code == 200
         assert names_on(response) == ["Rəqəmsal ticarət"]
         assert '<a href="?kind=wef-platform" aria-current="true">DİF platformaları</a>' in (
@@ -179,7 +179,7 @@ class TestFilters:
 
     def test_combined_filters_and_links_that_keep_the_other_filter(self, client, catalogue):
         response = client.get(
-            "/az/partnyorlar/", {"kind": "academia", "technology": "artificial-intelligence"}
+            "/az/terefdaslar/", {"kind": "academia", "technology": "artificial-intelligence"}
         )
         assert names_on(response) == ["ADA Universiteti"]
         html = response.text
@@ -196,7 +196,7 @@ class TestFilters:
         assert "No partner matches these filters." in response.text
 
     def test_only_kinds_and_technologies_with_visible_partners_are_offered(self, client, catalogue):
-        context = client.get("/az/partnyorlar/").context
+        context = client.get("/az/terefdaslar/").context
         assert [kind["value"] for kind in context["kinds"]] == [
             Kind.NETWORK_CENTRE,
             Kind.PLATFORM,
@@ -207,14 +207,14 @@ class TestFilters:
             "internet-of-things",
         ]  # quantum computing only has the inactive partner
         # A known technology without visible partners is a valid, empty filter.
-        response = client.get("/az/partnyorlar/", {"technology": "quantum-computing"})
+        response = client.get("/az/terefdaslar/", {"technology": "quantum-computing"})
         assert response.status_code == 200
         assert names_on(response) == []
 
     def test_nul_is_dropped_from_filters(self, client, catalogue):
-        html = client.get("/az/partnyorlar/", {"kind": "academia\x00"}).text
+        html = client.get("/az/terefdaslar/", {"kind": "academia\x00"}).text
         assert "ADA Universiteti" in html
-        assert client.get("/az/partnyorlar/", {"kind": "\x00"}).status_code in (200, 404)
+        assert client.get("/az/terefdaslar/", {"kind": "\x00"}).status_code in (200, 404)
 
     @pytest.mark.parametrize(
         "query",
@@ -228,19 +228,19 @@ class TestFilters:
     )
     def test_unknown_values_are_ignored_never_an_error(self, client, catalogue, query):
         """As on the publications' list: the list shows as without them (not cached)."""
-        response = client.get("/az/partnyorlar/", query)
+        response = client.get("/az/terefdaslar/", query)
         assert response.status_code == 200
-        expected = client.get("/az/partnyorlar/", {"kind": query.get("kind", "")})
+        expected = client.get("/az/terefdaslar/", {"kind": query.get("kind", "")})
         assert names_on(response) == names_on(expected)
         assert response.context["selected_technology"] is None
 
     def test_unrelated_parameters_are_ignored(self, client, catalogue):
         assert (
-            client.get("/az/partnyorlar/", {"utm_source": "\x00", "page": "x"}).status_code == 200
+            client.get("/az/terefdaslar/", {"utm_source": "\x00", "page": "x"}).status_code == 200
         )
 
     def test_language_switcher_keeps_the_filters(self, client, catalogue):
-        html = client.get("/az/partnyorlar/", {"kind": "academia"}).text
+        html = client.get("/az/terefdaslar/", {"kind": "academia"}).text
         assert '<a href="/en/partners/?kind=academia" hreflang="en" lang="en">' in html
         assert '<a href="/ru/partnery/?kind=academia" hreflang="ru" lang="ru">' in html
 
@@ -282,12 +282,12 @@ class TestFilters:
     @pytest.mark.parametrize("page", ["0", "-1", "abc", "1e9", "999999999", "2" * 30])
     def test_bad_page_numbers_show_a_page(self, client, catalogue, technologies, page):
         add_partners(60, technologies)
-        response = client.get(f"/az/partnyorlar/?page={page}")
+        response = client.get(f"/az/terefdaslar/?page={page}")
         assert response.status_code == 200
         assert names_on(response)
 
     def test_links_work_without_javascript(self, client, catalogue):
-        html = client.get("/az/partnyorlar/").text
+        html = client.get("/az/terefdaslar/").text
         assert "<script" not in html
         filters = html[
             html.index('<nav class="partner-filters"') : html.index(
@@ -349,19 +349,19 @@ class TestDetail:
 
     def test_inactive_partner_is_404_for_the_public(self, client, catalogue):
         url = catalogue.inactive.get_absolute_url()
-        assert url == "/az/partnyorlar/kohne-terefdas/"
+        assert url == "/az/terefdaslar/kohne-terefdas/"
         assert client.get(url).status_code == 404
         assert client.get("/en/partners/kohne-terefdas/").status_code == 404
 
     def test_staff_preview_an_inactive_partner(self, staff_client, catalogue):
         response = staff_client.get(catalogue.inactive.get_absolute_url())
         assert response.status_code == 200
-        assert "Önizləmə: bu partnyor qeyri-aktivdir." in response.text
+        assert "Önizləmə: bu tərəfdaş qeyri-aktivdir." in response.text
 
     def test_untranslated_partner_shows_azerbaijani_with_a_notice(self, client, catalogue):
         response = client.get("/ru/partnery/ada-universiteti/")
         assert response.status_code == 200
-        assert "Этот текст еще не переведен на ваш язык." in response.text
+        assert "Этот текст ещё не переведён на ваш язык." in response.text
         assert '<h1 lang="az">ADA Universiteti</h1>' in response.text
 
     def test_language_switcher_goes_to_the_same_partner(self, client, catalogue):
@@ -373,7 +373,7 @@ class TestDetail:
     def test_hreflang_lists_only_the_languages_the_partner_has(self, client, catalogue):
         html = client.get("/en/partners/digital-trade/").text
         assert (
-            '<link rel="alternate" hreflang="az" href="http://testserver/az/partnyorlar/reqemsal-ticaret/">'
+            '<link rel="alternate" hreflang="az" href="http://testserver/az/terefdaslar/reqemsal-ticaret/">'
             in html
         )
         assert (
@@ -392,11 +392,11 @@ class TestDetail:
     @pytest.mark.parametrize(
         "path",
         [
-            "/az/partnyorlar/yoxdur/",
-            "/az/partnyorlar/%00/",
-            "/az/partnyorlar/turkiye%00/",
-            "/az/partnyorlar/" + "a" * 3000 + "/",
-            "/az/partnyorlar/%D1%82%D1%83%D1%80/",
+            "/az/terefdaslar/yoxdur/",
+            "/az/terefdaslar/%00/",
+            "/az/terefdaslar/turkiye%00/",
+            "/az/terefdaslar/" + "a" * 3000 + "/",
+            "/az/terefdaslar/%D1%82%D1%83%D1%80/",
             "/en/partnyorlar/turkiye-dorduncu-senaye-inqilabi-merkezi/",
         ],
     )
@@ -446,7 +446,7 @@ class TestHomePage:
         assert "C4IR Türkiyə" in section
         assert "Rəqəmsal ticarət" not in section  # a platform, not a network centre
         assert "Köhnə C4IR" not in section  # inactive
-        assert '<a href="/az/partnyorlar/">Bütün partnyorlar</a>' in section
+        assert '<a href="/az/terefdaslar/">Bütün tərəfdaşlar</a>' in section
 
     def test_home_in_english_links_to_english_addresses(self, client, catalogue):
         html = client.get("/en/").text
@@ -480,7 +480,7 @@ def add_partners(count, technologies):
 @pytest.mark.parametrize(
     "url",
     [
-        "/az/partnyorlar/",
+        "/az/terefdaslar/",
         "/en/partners/?technology=artificial-intelligence",
         "/ru/partnery/?kind=academia&technology=internet-of-things",
         TR_AZ,
@@ -498,9 +498,9 @@ def test_query_count_is_the_same_with_4_and_300_partners(client, catalogue, tech
 
 
 def test_staff_query_count_is_constant_too(staff_client, catalogue, technologies):
-    small = [queries_for(staff_client, url) for url in ("/az/partnyorlar/", TR_AZ)]
+    small = [queries_for(staff_client, url) for url in ("/az/terefdaslar/", TR_AZ)]
     add_partners(100, technologies)
-    assert [queries_for(staff_client, url) for url in ("/az/partnyorlar/", TR_AZ)] == small
+    assert [queries_for(staff_client, url) for url in ("/az/terefdaslar/", TR_AZ)] == small
 
 
 class TestSeed:

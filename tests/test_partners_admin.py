@@ -153,7 +153,7 @@ class TestAddAndChange:
             ADD_URL, partner_form_data(), headers={"accept-language": "az"}
         )
         assert response.status_code == 200
-        assert "ünvanı artıq başqa partnyora məxsusdur" in response.text
+        assert "ünvanı artıq başqa tərəfdaşa məxsusdur" in response.text
         assert Partner.objects.count() == 1
 
     def test_an_address_taken_through_the_azerbaijani_fallback_is_refused(self, admin_client):

@@ -152,7 +152,7 @@ class TestDatabaseOrder:
     @pytest.mark.parametrize(
         ("url", "expected", "template"),
         [
-            ("/az/partnyorlar/", AZ_ORDER, "{} Mərkəzi"),
+            ("/az/terefdaslar/", AZ_ORDER, "{} Mərkəzi"),
             ("/en/partners/", EN_ORDER, "{} Centre"),
             ("/ru/partnery/", RU_ORDER, "Центр: {}"),
         ],

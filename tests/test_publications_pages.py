@@ -299,7 +299,7 @@ class TestCitations:
         lines = response.content.decode().split("\r\n")
         assert lines[0] == "TY  - GOVDOC"
         assert "TI  - Стратегия" in lines
-        assert "AU  - Центр анализа и координации Четвертой промышленной революции" in lines
+        assert "AU  - Центр анализа и координации Четвёртой промышленной революции" in lines
         assert "PY  - 2024" in lines and "DA  - 2024/03/01" in lines
         assert "LA  - ru" in lines
         assert any(

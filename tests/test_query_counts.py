@@ -63,7 +63,7 @@ LISTS = {
     "home az": "/az/",
     "home en": "/en/",
     "home ru": "/ru/",
-    "partners": "/az/partnyorlar/",
+    "partners": "/az/terefdaslar/",
     # A kind the demo content has: an empty list skips fetching its (no) cards.
     "partners by kind": "/en/partners/?kind=wef-platform",
     "partners by technology": "/ru/partnery/?technology=robotics",

@@ -73,9 +73,10 @@ class TestAdmin:
         response = admin_client.get("/admin/translations/", headers={"accept-language": "en"})
         assert response.status_code == 200
         totals = response.context["totals"]
-        # The az-only page misses title and summary in en and ru; About's summary is stale.
-        assert totals["en"] == {"missing": 2, "stale": 1}
-        assert totals["ru"] == {"missing": 2, "stale": 1}
+        # Items, not fields: the az-only page misses its title and summary in en and ru (one
+        # item), and About's summary is stale (one item).
+        assert totals["en"] == {"missing": 1, "stale": 1}
+        assert totals["ru"] == {"missing": 1, "stale": 1}
         html = response.text
         assert "Yalnız azərbaycanca" in html
         assert f"/admin/pages/page/{about.pk}/change/" in html

@@ -5,7 +5,7 @@ the login lockout."""
 import re
 
 import pytest
-from django.conf import settings
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
@@ -247,7 +247,7 @@ def test_a_partner_with_a_logo(visits, staff, tmp_path):
 
 
 @pytest.mark.skipif(
-    "axes" not in settings.INSTALLED_APPS,
+    not apps.is_installed("axes"),
     reason="the admin login lockout (django-axes) is not installed",
 )
 def test_five_wrong_passwords_lock_the_login(visits, staff):
