@@ -50,7 +50,8 @@ CONTENT_TYPES = {
     ".webp": "image/webp",
 }
 # Public visitors' browsers may reuse an image for a day: they only ever got it while its
-# owner was public, and a replaced image has a new name (so a new address). No shared cache
+# owner was public, and a replaced image mostly has a new name (a re-upload may reuse a freed
+# one: that visitor sees the old image until the day is out). No shared cache
 # keeps it (private), so a withdrawn item's files are gone for everyone else at once.
 PUBLIC_CACHE_CONTROL = {"private": True, "max_age": 86400}
 
