@@ -49,10 +49,11 @@ CONTENT_TYPES = {
     ".jpeg": "image/jpeg",
     ".webp": "image/webp",
 }
-# Public visitors' browsers may reuse an image for an hour: they only ever got it while its
-# owner was public. No shared cache keeps it (private), so a withdrawn item's files are gone
-# for everyone else at once.
-PUBLIC_CACHE_CONTROL = {"private": True, "max_age": 3600}
+# Public visitors' browsers may reuse an image for a day: they only ever got it while its
+# owner was public, and a replaced image mostly has a new name (a re-upload may reuse a freed
+# one: that visitor sees the old image until the day is out). No shared cache
+# keeps it (private), so a withdrawn item's files are gone for everyone else at once.
+PUBLIC_CACHE_CONTROL = {"private": True, "max_age": 86400}
 
 
 # Where the media view is routed (centre/urls.py): beside the site's pages, unprefixed.

@@ -107,6 +107,7 @@ def language_links(request, obj=None):
                 "path": path,
                 "url": request.build_absolute_uri(path),
                 "is_current": code == current,
+                "is_default": code == settings.LANGUAGE_CODE,
                 "available": available is None or code in available,
             }
         )

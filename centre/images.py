@@ -138,3 +138,14 @@ def _encode(image, pillow_format):
     else:
         image.save(buffer, pillow_format, optimize=True)
     return buffer.getvalue()
+
+
+def shared_rendition(renditions):
+    """
+    The rendition to share on social networks: the largest one in the upload's own format
+    (JPEG or PNG: not every network reads WebP), or None. Its size is known, unlike the
+    upload's, which would have to be read to find it.
+    """
+    renditions = renditions or []
+    own_format = [item for item in renditions if item["format"] != "webp"] or renditions
+    return max(own_format, key=lambda item: item["width"], default=None)

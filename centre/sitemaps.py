@@ -1,10 +1,15 @@
+from functools import partial
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import escape
+
+from centre.i18n import language_codes
 
 
 class TranslatedSitemap(Sitemap):
@@ -18,7 +23,12 @@ class TranslatedSitemap(Sitemap):
     and again for each page; this counts objects in the database and loads only one page of
     them (``get_urls`` replaces Django's, so its ``i18n``, ``alternates`` and ``x_default``
     switches have no say here).
+
+    ``list_url_name`` names the page listing the objects (``"partners:list"``): the first page
+    begins with it, in every language.
     """
+
+    list_url_name = None
 
     # Objects per sitemap page (at most three addresses each, with their alternates): pages of
     # about 90 KB. A page cache hit's cost grows with its size (one of 180 KB answered at a
@@ -49,12 +59,21 @@ class TranslatedSitemap(Sitemap):
     def get_urls(self, page=1, site=None, protocol=None):
         """The entries of one page: each object in each of its languages, with alternates."""
         origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        page = self.paginator.page(page)
+        entries = [
+            (item, self.get_languages_for_item(item), item.get_absolute_url, self.lastmod(item))
+            for item in page.object_list
+        ]
+        if self.list_url_name and page.number == 1:
+            # The list changes whenever one of its objects does.
+            list_address = partial(reverse, self.list_url_name)
+            entries.insert(0, (None, language_codes(), list_address, self.totals["latest"]))
         urls = []
-        for item in self.paginator.page(page).object_list:
+        for item, languages, address, lastmod in entries:
             locations = {}
-            for code in self.get_languages_for_item(item):
+            for code in languages:
                 with translation.override(code):
-                    locations[code] = origin + item.get_absolute_url()
+                    locations[code] = origin + address()
             # Every address of an object names the same alternates: one list for all of them.
             alternates = [
                 {"location": location, "lang_code": code} for code, location in locations.items()
@@ -63,13 +82,12 @@ class TranslatedSitemap(Sitemap):
                 alternates.append(
                     {"location": locations[settings.LANGUAGE_CODE], "lang_code": "x-default"}
                 )
-            lastmod = self.lastmod(item)
             urls.extend(
                 {"item": item, "location": location, "lastmod": lastmod, "alternates": alternates}
                 for location in locations.values()
             )
         # The view's Last-Modified header.
-        self.latest_lastmod = max((url["lastmod"] for url in urls), default=None)
+        self.latest_lastmod = max((url["lastmod"] for url in urls if url["lastmod"]), default=None)
         return urls
 
 

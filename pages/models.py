@@ -226,6 +226,10 @@ class Page(FileOwner, Publishable, TranslationTracked):
         return self.og_image.url if self.og_image else None
 
     @property
+    def meta_image_alt(self):
+        return self.title
+
+    @property
     def available_languages(self):
         """Languages the page has its own text in (Azerbaijani always)."""
         return [code for code in language_codes() if getattr(self, localized_field("title", code))]

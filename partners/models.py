@@ -22,6 +22,7 @@ from centre.images import (
     ACCEPTED_FORMATS,
     make_renditions,
     rendition_stem,
+    shared_rendition,
     validate_file_size,
     validate_image,
 )
@@ -282,7 +283,44 @@ class Partner(FileOwner, TranslationTracked):
 
     @property
     def meta_image_url(self):
-        return self.logo.url if self.logo else None
+        if not self.logo:
+            return None
+        shared = shared_rendition(self.logo_renditions)
+        return owned_file_url(self, shared["name"]) if shared else self.logo.url
+
+    @property
+    def meta_image_size(self):
+        shared = shared_rendition(self.logo_renditions) if self.logo else None
+        return (shared["width"], shared["height"]) if shared else None
+
+    @property
+    def meta_image_alt(self):
+        return self.logo_alt
+
+    def structured_data(self, absolute_uri):
+        """schema.org data for search engines: the partner as an organisation."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "GovernmentOrganization" if self.kind == Kind.GOVERNMENT else "Organization",
+            "name": self.name,
+            "url": absolute_uri(self.get_absolute_url()),
+            "knowsAbout": [technology.name for technology in self.technologies.all()],
+        }
+        if self.short_name:
+            data["alternateName"] = self.short_name
+        if self.summary:
+            data["description"] = self.summary
+        if self.website:
+            data["sameAs"] = [self.website]
+        if self.founded_year:
+            data["foundingDate"] = str(self.founded_year)
+        if self.country:
+            data["address"] = {"@type": "PostalAddress", "addressCountry": self.country}
+        if self.host_institution:
+            data["parentOrganization"] = {"@type": "Organization", "name": self.host_institution}
+        if self.meta_image_url:
+            data["logo"] = absolute_uri(self.meta_image_url)
+        return data
 
     def search_documents(self):
         """The partner's text per site language, for centre.search (none while inactive)."""

@@ -132,6 +132,7 @@ class PartnerDetailView(PartnerQuerySetMixin, DetailView):
             .on_technologies(self.object.technologies.all())
             .newest_first()[:5],
             breadcrumbs=[{"title": _("Partners"), "get_absolute_url": reverse("partners:list")}],
+            structured_data=self.object.structured_data(self.request.build_absolute_uri),
             nav_section=NAV_SECTION,
             **kwargs,
         )

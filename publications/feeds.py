@@ -2,11 +2,13 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from centre.http import READ_METHODS, read_only
@@ -16,9 +18,40 @@ from .models import Publication
 
 FEED_LENGTH = 20
 
+# Dublin Core: RSS 2.0 has a channel's language but no item's.
+DC_NAMESPACE = "http://purl.org/dc/elements/1.1/"
+
+
+class LanguageRssFeed(Rss201rev2Feed):
+    """RSS 2.0 whose items in another language than the channel's say theirs (dc:language)."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": DC_NAMESPACE}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item["language"] != self.feed["language"]:
+            handler.addQuickElement("dc:language", item["language"])
+
+
+class LanguageAtomFeed(Atom1Feed):
+    """Atom whose entries in another language than the feed's say theirs (xml:lang)."""
+
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item["language"] != self.feed["language"]:
+            attributes["xml:lang"] = item["language"]
+        return attributes
+
 
 class PublicationsRssFeed(Feed):
-    feed_type = Rss201rev2Feed
+    """
+    The newest publications, in the feed's language where they have it. An untranslated one is
+    listed too, with its Azerbaijani text marked as such: a reader of the English feed still
+    learns that it exists.
+    """
+
+    feed_type = LanguageRssFeed
     title = _("4SIM publications")
     description = _(
         "New research documents, reports and strategies of Azerbaijan's Fourth Industrial "
@@ -71,6 +104,12 @@ class PublicationsRssFeed(Feed):
     def item_updateddate(self, item):
         return item.updated_at
 
+    def item_extra_kwargs(self, item):
+        # The language of the item's text: the feed's, or the default one it falls back to.
+        language = get_language()
+        own = language if language in item.available_languages else settings.LANGUAGE_CODE
+        return {"language": own}
+
     def item_enclosures(self, item):
         file = item.best_file()
         if file is None:
@@ -80,6 +119,6 @@ class PublicationsRssFeed(Feed):
 
 
 class PublicationsAtomFeed(PublicationsRssFeed):
-    feed_type = Atom1Feed
+    feed_type = LanguageAtomFeed
     subtitle = PublicationsRssFeed.description
     url_name = "publications:atom"

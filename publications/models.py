@@ -19,6 +19,7 @@ from centre.i18n import language_codes, localized_field, site_language
 from centre.images import (
     make_renditions,
     rendition_stem,
+    shared_rendition,
     validate_image,
     validate_image_file_size,
 )
@@ -38,8 +39,10 @@ from .pdf import inspect_pdf, render_first_page
 
 COVER_UPLOAD_TO = "publications/covers/"
 COVER_RENDITIONS_TO = "publications/covers/renditions"
-# The widths the list and detail pages show covers at (and twice that, for sharp screens).
-COVER_WIDTHS = (160, 320, 640)
+# Covers are drawn 96-160 px wide in lists, 160-200 px on the home page and 224-256 px on their
+# page (static/css/site.css): these widths give each slot, on screens of 1x to 3x, an image at
+# most a third larger than drawn (tests/test_metadata_truth.py), not 640 px for 222.
+COVER_WIDTHS = (160, 240, 320, 480, 640)
 CENTRE_NAME = _("Fourth Industrial Revolution Analysis and Coordination Centre")
 
 
@@ -328,7 +331,15 @@ class Publication(CoverImage, FileOwner, Publishable, TranslationTracked):
 
     @property
     def meta_image_url(self):
-        return self.cover.url if self.cover else None
+        if not self.cover:
+            return None
+        shared = shared_rendition(self.cover_renditions)
+        return owned_file_url(self, shared["name"]) if shared else self.cover.url
+
+    @property
+    def meta_image_size(self):
+        shared = shared_rendition(self.cover_renditions) if self.cover else None
+        return (shared["width"], shared["height"]) if shared else None
 
     @property
     def meta_image_alt(self):

@@ -163,8 +163,9 @@ class TestDiskFull:
         def nothing_saved():
             return not Publication.objects.exists() and not PublicationFile.objects.exists()
 
-        # The cover, six smaller copies (160, 320, 640 pixels; WebP and PNG) and two PDFs.
-        assert fail_at_every_write(disk, stored, post, "en", nothing_saved) == 9
+        # The cover, ten smaller copies (160, 240, 320, 480, 640 pixels; WebP and PNG) and two
+        # PDFs.
+        assert fail_at_every_write(disk, stored, post, "en", nothing_saved) == 13
 
     def test_adding_a_publication_whose_cover_is_made_from_its_pdf(
         self, admin_client, disk, stored
@@ -178,8 +179,8 @@ class TestDiskFull:
         def nothing_saved():
             return not Publication.objects.exists()
 
-        # The PDF, the cover made from its first page and the cover's six smaller copies.
-        assert fail_at_every_write(disk, stored, post, "ru", nothing_saved) == 8
+        # The PDF, the cover made from its first page and the cover's ten smaller copies.
+        assert fail_at_every_write(disk, stored, post, "ru", nothing_saved) == 12
         assert Publication.objects.get().cover_source
 
     def test_replacing_a_publication_pdf(self, admin_client, disk, stored):

@@ -99,9 +99,16 @@ class TestPublicationCover:
         draft.save()
         html = visitor.get(draft.get_absolute_url()).text
         address = f"/media/publications/publication/{draft.pk}/{draft.cover.name}"
-        assert f'<meta property="og:image" content="http://testserver{address}">' in html
+        # Shared at the largest rendition's address, whose size the page states.
+        shared = max(
+            (r for r in draft.cover_renditions if r["format"] != "webp"), key=lambda r: r["width"]
+        )
+        shared_address = f"/media/publications/publication/{draft.pk}/{shared['name']}"
+        assert f'<meta property="og:image" content="http://testserver{shared_address}">' in html
+        assert f'<meta property="og:image:width" content="{shared["width"]}">' in html
         assert f'"image": "http://testserver{address}"' in html  # JSON-LD
         assert visitor.get(address).status_code == 200
+        assert visitor.get(shared_address).status_code == 200
 
     def test_a_language_pdfs_cover_is_hidden_with_its_publication(
         self, visitor, staff_client, draft
@@ -236,7 +243,7 @@ class TestResponses:
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response["Content-Security-Policy"] == "default-src 'none'"
         # No shared cache keeps it, so a deactivated partner's logo is gone at once.
-        assert response["Cache-Control"] == "private, max-age=3600"
+        assert response["Cache-Control"] == "private, max-age=86400"
         body = b"".join(response.streaming_content)
         assert body == (Path(media) / partner.logo.name).read_bytes()
         again = visitor.get(partner.logo.url, headers={"if-none-match": response["ETag"]})

@@ -231,7 +231,7 @@ class TestCover:
         assert publication.cover_source == ""
         assert not publication.refresh_cover()
         assert publication.cover.name.endswith(".png")
-        assert {r["width"] for r in publication.cover_renditions} == {160, 320, 600}
+        assert {r["width"] for r in publication.cover_renditions} == {160, 240, 320, 480, 600}
 
     def test_without_files_there_is_no_cover(self):
         publication = make_publication("Nəşr", files=["az"])

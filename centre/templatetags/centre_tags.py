@@ -69,6 +69,16 @@ def language_links(context, obj=None):
     return _language_links(request, obj or None)
 
 
+@register.filter
+def shows_fallback(obj):
+    """
+    Whether the page of ``obj`` shows another language's text (Azerbaijani) for want of the
+    active language's: such a page is not indexed (templates/base.html).
+    """
+    available = getattr(obj, "available_languages", None) if obj else None
+    return available is not None and site_language() not in available
+
+
 @register.simple_tag(takes_context=True)
 def canonical_url(context, obj=None):
     request = context["request"]
@@ -79,17 +89,35 @@ def canonical_url(context, obj=None):
 OG_LOCALES = {"az": "az_AZ", "en": "en_GB", "ru": "ru_RU"}
 
 
+# The Centre's own picture (static/img/og-default.png), for pages that share no image of theirs.
+DEFAULT_IMAGE = {"path": "img/og-default.png", "width": 1200, "height": 630}
+
+
 @register.inclusion_tag("includes/social_meta.html", takes_context=True)
 def social_meta(context, obj=None, title="", description=""):
     """
     OpenGraph and Twitter card tags for the page showing ``obj``.
 
-    The object may offer ``meta_description`` and ``meta_image_url`` (a cover, a logo, a
-    sharing image); otherwise the Centre's own description and picture are used.
+    The object may offer ``meta_description``, ``meta_image_url`` (a cover, a logo, a sharing
+    image), ``meta_image_size`` (its width and height, where known) and ``meta_image_alt``;
+    otherwise the Centre's own description and picture are used. A square image (a logo) makes
+    a small card: a wide card would crop it.
     """
     request = context["request"]
     language = get_language()
-    image = (getattr(obj, "meta_image_url", None) if obj else None) or static("img/og-default.png")
+    image = getattr(obj, "meta_image_url", None) if obj else None
+    if image:
+        size = getattr(obj, "meta_image_size", None)
+        image_alt = getattr(obj, "meta_image_alt", "") or str(obj)
+    else:
+        image = static(DEFAULT_IMAGE["path"])
+        size = (DEFAULT_IMAGE["width"], DEFAULT_IMAGE["height"])
+        image_alt = gettext(CENTRE_NAME)
+    width, height = size or (None, None)
+    square = bool(size) and abs(width - height) <= max(width, height) / 10
+    # The language of the text shared: an untranslated item's is the default language.
+    if shows_fallback(obj):
+        language = settings.LANGUAGE_CODE
     return {
         "site_name": gettext("4SIM"),
         "title": title or (str(obj) if obj else gettext(CENTRE_NAME)),
@@ -98,10 +126,15 @@ def social_meta(context, obj=None, title="", description=""):
         or gettext(CENTRE_DESCRIPTION),
         "url": canonical_url(context, obj),
         "image": request.build_absolute_uri(image),
-        "image_alt": getattr(obj, "meta_image_alt", "") if obj else "",
+        "image_width": width,
+        "image_height": height,
+        "image_alt": image_alt,
+        "card": "summary" if square else "summary_large_image",
         "locale": OG_LOCALES.get(language, language),
         "alternate_locales": [
-            OG_LOCALES.get(code, code) for code in language_codes() if code != language
+            OG_LOCALES.get(code, code)
+            for code in getattr(obj, "available_languages", None) or language_codes()
+            if code != language
         ],
         "type": getattr(obj, "og_type", "website"),
     }
@@ -152,3 +185,31 @@ def organization_json_ld(context):
     if settings.CENTRE_WEBSITE:
         data["sameAs"] = [settings.CENTRE_WEBSITE]
     return json_ld(data)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs_json_ld(context, breadcrumbs, current_title):
+    """The breadcrumbs shown (home, the crumbs, this page) as a schema.org BreadcrumbList."""
+    request = context["request"]
+    trail = [(gettext("Home"), reverse("pages:home"))]
+    for crumb in breadcrumbs or []:
+        if isinstance(crumb, dict):  # views name list pages as {"title": …, "get_absolute_url": …}
+            trail.append((crumb["title"], crumb["get_absolute_url"]))
+        else:
+            trail.append((crumb.title, crumb.get_absolute_url()))
+    trail.append((current_title, request.path))
+    return json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "name": str(name),
+                    "item": request.build_absolute_uri(path),
+                }
+                for position, (name, path) in enumerate(trail, start=1)
+            ],
+        }
+    )
