@@ -68,3 +68,27 @@ def test_without_javascript_every_language_is_on_the_form(visits, staff):  # noq
     expect(page.locator(".editing-language")).to_be_hidden()
     for language in ("az", "en", "ru"):
         expect(page.locator(f"#id_title_{language}")).to_be_visible()
+
+
+@pytest.mark.parametrize("language", ["az", "ru"])
+def test_the_publication_form_fits_the_screen(visits, staff, language):  # noqa: F811
+    publication = Publication.objects.filter(files__isnull=False).order_by("pk").first()
+    page = visits.open(language, width=1280)
+    log_in(visits, page, staff)
+    visits.visit(page, change_url(publication))
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 1280, f"the form is {width} px wide in a 1,280 px window"
+    # One file name per PDF; its size, pages and SHA-256 in the row's details.
+    rows = page.locator("#files-group tr.has_original")
+    assert rows.count() == publication.files.count()
+    for index, file in enumerate(publication.files.order_by("pk")):
+        row = rows.nth(index)
+        text = row.inner_text()
+        assert text.count(file.download_name) == 1
+        assert file.file.name.rsplit("/", 1)[-1] not in text
+        details = row.locator("details")
+        expect(details.get_by_text(file.sha256)).to_be_hidden()
+        details.locator("summary").click()
+        expect(details.get_by_text(file.sha256)).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    page.screenshot(path=f"var/screenshots/admin-publication-form-{language}.png", full_page=True)
