@@ -48,8 +48,12 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 # No javascript:, data: or vbscript: URLs; relative links to the site's own pages stay.
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
+# HTML written without the editor (no JavaScript, imports) often marks bold and italic with <b>
+# and <i>: they are let through nh3 and then renamed to the editor's <strong> and <em>.
+RENAMED_TAGS = {"b": "strong", "i": "em"}
+
 _cleaner = nh3.Cleaner(
-    tags=ALLOWED_TAGS,
+    tags=ALLOWED_TAGS | RENAMED_TAGS.keys(),
     attributes=ALLOWED_ATTRIBUTES,
     url_schemes=ALLOWED_URL_SCHEMES,
     link_rel="noopener noreferrer",
@@ -98,6 +102,9 @@ _MARKUP = re.compile(
     re.DOTALL,
 )
 _TAG = re.compile(r"</?[A-Za-z]")
+# A tag in nh3's output, where every "<" starts a tag (text has "&lt;") and every attribute value
+# is in double quotes (a quote inside is "&quot;"), so a "<b>" inside a value is not matched.
+_CLEAN_TAG = re.compile(r'<(?P<end>/?)(?P<name>[a-z][a-z0-9]*)(?P<rest>(?:[^">]|"[^"]*")*)>')
 _START_TAG = re.compile(r"<[A-Za-z]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -171,6 +178,13 @@ def check_rich_text(html):
         )
 
 
+def _rename_tag(match):
+    name = RENAMED_TAGS.get(match["name"])
+    if name is None:
+        return match[0]
+    return f"<{match['end']}{name}{match['rest']}>"
+
+
 def sanitize_html(html):
     """
     Return ``html`` with everything outside the allow-list removed.
@@ -182,7 +196,7 @@ def sanitize_html(html):
     if not html:
         return ""
     check_rich_text(html)
-    cleaned = _cleaner.clean(html).strip()
+    cleaned = _CLEAN_TAG.sub(_rename_tag, _cleaner.clean(html)).strip()
     # What is stored is sanitised again by each save: it must be within the limits too (nh3
     # adds rel="…" to links, escapes "<" in text, and may repeat formatting in each paragraph).
     check_rich_text(cleaned)

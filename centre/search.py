@@ -43,6 +43,13 @@ MAX_TERMS = 8
 _WORD = re.compile(r"[^\W_]+")
 _NOT_WORD = re.compile(r"[\W_]")
 _TAG = re.compile(r"<[^>]*>")
+# Where a block of rich text ends (a heading, paragraph, list item…): excerpts keep blocks apart.
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|div|td|th|dt|dd)\s*>|<br\s*/?>", re.I)
+_BLOCK_MARK = "\x1f"
+# A block ending in one of these reads on into the next; any other (a heading, a list item, a
+# name) is set apart by BLOCK_SEPARATOR rather than run into the next block's first words.
+_SENTENCE_END = ".!?:;…,"
+BLOCK_SEPARATOR = " · "
 
 
 def searchable_models():
@@ -59,10 +66,26 @@ def fold_for_matching(text):
 
 
 def plain_text(html):
-    """Rich text as one line of plain text, for excerpts and matching."""
-    # Tags become spaces, so "<p>one</p><p>two</p>" stays two words.
-    text = html_module.unescape(_TAG.sub(" ", html or ""))
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    """
+    Rich text as one line of plain text, for excerpts and matching: tags become spaces, so
+    "<p>one</p><p>two</p>" stays two words, and blocks stay apart (``join_blocks``), so a
+    heading does not run into the paragraph under it.
+    """
+    text = _TAG.sub(" ", _BLOCK_END.sub(_BLOCK_MARK, html or ""))
+    return join_blocks(html_module.unescape(text).split(_BLOCK_MARK))
+
+
+def join_blocks(blocks):
+    """Blocks of text as one line, each set apart from the next unless it ends a sentence."""
+    line = ""
+    for block in blocks:
+        block = " ".join(unicodedata.normalize("NFC", block.replace(_BLOCK_MARK, " ")).split())
+        if not block:
+            continue
+        if line:
+            line += " " if line[-1] in _SENTENCE_END else BLOCK_SEPARATOR
+        line += block
+    return line
 
 
 # ---- Indexing ---------------------------------------------------------------------------
@@ -80,13 +103,31 @@ def documents_in_each_language(obj, title_field, text_fields, extra_text=None):
         with translation.override(code):
             url = obj.get_absolute_url()
             extra = extra_text() if extra_text else ""
-        texts = [getattr(obj, localized_field(field, text_language)) or "" for field in text_fields]
+        texts = [
+            plain_text(text)
+            for text in (
+                *(getattr(obj, localized_field(field, text_language)) for field in text_fields),
+                extra,
+            )
+        ]
+        # Each field is a block of its own, and said once: a text another field already holds
+        # (a publisher who is also the author, or named on the PDF's first page) is left out.
+        texts = [
+            text
+            for index, text in enumerate(texts)
+            if text
+            and not any(
+                text in other and (len(other) > len(text) or other_index < index)
+                for other_index, other in enumerate(texts)
+                if other_index != index
+            )
+        ]
         documents.append(
             {
                 "language": code,
                 "text_language": text_language,
                 "title": getattr(obj, localized_field(title_field, text_language)),
-                "body": " ".join([*texts, extra]),
+                "body": join_blocks(texts),
                 "url": url,
             }
         )

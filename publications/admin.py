@@ -26,8 +26,11 @@ class PdfInput(forms.ClearableFileInput):
 
 class PublicationFileInline(PublicParentInlineMixin, admin.TabularInline):
     model = PublicationFile
-    fields = ("language", "file", "details", "download_count", "download_link")
-    readonly_fields = ("details", "download_count", "download_link")
+    # Django names each stored file once, on the row's first line (its download name, linked
+    # as "View on site"); the details cell folds its size and pages over its SHA-256 and
+    # downloads. A 64-character hash in a column of its own made the form wider than the screen.
+    fields = ("language", "file", "details")
+    readonly_fields = ("details",)
     formfield_overrides = {models.FileField: {"widget": PdfInput(attrs={"accept": ".pdf"})}}
     max_num = len(settings.LANGUAGES)
 
@@ -36,25 +39,23 @@ class PublicationFileInline(PublicParentInlineMixin, admin.TabularInline):
         existing = obj.files.count() if obj else 0
         return max(0, len(settings.LANGUAGES) - existing)
 
-    @admin.display(description=_("file"))
+    @admin.display(description=_("Details"))
     def details(self, publication_file):
         if not publication_file.pk:
             return "—"
         return format_html(
-            "{} · {} · {}<br><small>SHA-256 {}</small>",
-            publication_file.file.name.rsplit("/", 1)[-1],
+            '<details class="pdf-details"><summary>{} · {}</summary>'
+            '<p>SHA-256 <code class="pdf-details__hash">{}</code></p><p>{}</p></details>',
             filesizeformat(publication_file.size),
             ngettext("%(count)d page", "%(count)d pages", publication_file.page_count)
             % {"count": publication_file.page_count},
             publication_file.sha256,
-        )
-
-    @admin.display(description=_("download"))
-    def download_link(self, publication_file):
-        if not publication_file.pk:
-            return "—"
-        return format_html(
-            '<a href="{}">{}</a>', publication_file.get_absolute_url(), _("Download")
+            ngettext(
+                "downloaded %(count)d time",
+                "downloaded %(count)d times",
+                publication_file.download_count,
+            )
+            % {"count": publication_file.download_count},
         )
 
 

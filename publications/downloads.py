@@ -111,15 +111,21 @@ def _has_fileno(file):
     return True
 
 
-def content_disposition(ascii_name, unicode_name):
-    """``attachment`` with an ASCII ``filename`` and the real name as UTF-8 ``filename*``."""
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(unicode_name)}"
+def content_disposition(ascii_name, unicode_name, *, inline=False):
+    """
+    ``attachment`` (or ``inline``, to be read in the browser) with an ASCII ``filename`` and
+    the real name as UTF-8 ``filename*``.
+    """
+    kind = "inline" if inline else "attachment"
+    return f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(unicode_name)}"
 
 
-def file_response(request, publication_file, *, public):
+def file_response(request, publication_file, *, public, inline=False):
     """
     The response to GET or HEAD for ``publication_file``, and whether it counts as a download
-    (a GET whose body starts at the first byte and runs to the last).
+    (a GET whose body starts at the first byte and runs to the last). With ``inline``, the
+    browser is asked to show the file rather than save it; the bytes, validators and ranges
+    are the same.
     """
     size = publication_file.size
     etag = f'"{publication_file.sha256}"'
@@ -127,7 +133,7 @@ def file_response(request, publication_file, *, public):
     headers = {
         "Content-Type": "application/pdf",
         "Content-Disposition": content_disposition(
-            publication_file.download_name, publication_file.unicode_download_name
+            publication_file.download_name, publication_file.unicode_download_name, inline=inline
         ),
         "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": "default-src 'none'",

@@ -542,6 +542,10 @@ class PublicationFileQuerySet(models.QuerySet):
         return self.filter(visible_q(user, "publication__"))
 
 
+# The query parameter that asks for a file to be shown in the browser (publications.views.download).
+READ_INLINE = "inline"
+
+
 class PublicationFile(CoverImage, FileOwner, models.Model):
     """The PDF of a publication in one language, with what was read from it on upload."""
 
@@ -610,6 +614,16 @@ class PublicationFile(CoverImage, FileOwner, models.Model):
     def get_absolute_url(self):
         """The file's stable download address, ending in its readable name."""
         return reverse("publications:download", kwargs={"pk": self.pk, "name": self.download_stem})
+
+    def get_read_url(self):
+        """The same file, sent to be shown in the browser rather than saved."""
+        return f"{self.get_absolute_url()}?{READ_INLINE}=1"
+
+    @property
+    def label(self):
+        """The file's name on its button, in the file's own language ("English PDF")."""
+        with translation.override(self.language):
+            return translation.pgettext("the PDF's button, in its language", "PDF in this language")
 
     @classmethod
     def from_db(cls, db, field_names, values):

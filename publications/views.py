@@ -11,7 +11,7 @@ from centre.pagination import LenientPaginationMixin
 from . import citations
 from .downloads import file_response
 from .filters import PublicationFilters
-from .models import Publication, PublicationFile
+from .models import READ_INLINE, Publication, PublicationFile
 
 MAX_ID = 2**63 - 1
 
@@ -142,7 +142,10 @@ class CitationView(VisiblePublicationMixin, DetailView):
 
 @read_only
 def download(request, pk, name):
-    """A publication's PDF, to the public only while the publication is published."""
+    """
+    A publication's PDF, to the public only while the publication is published: saved, or
+    with ``?inline=1`` shown in the browser (the same bytes, ETag and ranges).
+    """
     if pk > MAX_ID:  # beyond the database's integers: no such file
         raise Http404
     visible = Publication.objects.visible_to(request.user)
@@ -154,16 +157,19 @@ def download(request, pk, name):
     )
     if publication_file is None or not publication_file.file:
         raise Http404
+    inline = request.GET.get(READ_INLINE) == "1"
     if name != publication_file.download_stem:
         # The title (so the readable name) changed: old links still lead to the file.
-        return HttpResponsePermanentRedirect(publication_file.get_absolute_url())
+        return HttpResponsePermanentRedirect(
+            publication_file.get_read_url() if inline else publication_file.get_absolute_url()
+        )
     public = publication_file.publication.is_published
     if request.method == "HEAD" and not publication_file.file.storage.exists(
         publication_file.file.name
     ):
         raise Http404
     try:
-        response, counted = file_response(request, publication_file, public=public)
+        response, counted = file_response(request, publication_file, public=public, inline=inline)
     except FileNotFoundError as error:
         raise Http404 from error
     if counted and public:

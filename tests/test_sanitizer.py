@@ -79,6 +79,31 @@ def test_sanitiser_keeps_what_the_editor_makes():
     assert 'rel="noopener noreferrer"' in cleaned
 
 
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p><b>qalın</b>, <i>kursiv</i></p>", "<p><strong>qalın</strong>, <em>kursiv</em></p>"),
+        ('<p><B class="x">Q</B><I style="x">K</I></p>', "<p><strong>Q</strong><em>K</em></p>"),
+        ("<p><i><b>hər ikisi</b></i></p>", "<p><em><strong>hər ikisi</strong></em></p>"),
+        ("<b>bağlanmamış <i>x", "<strong>bağlanmamış <em>x</em></strong>"),
+        # Only tags are renamed: not text, not an attribute's value, not <bdi> or <img>.
+        (
+            '<p>&lt;b&gt; <a href="/x" title="<b>">l</a> <bdi>y</bdi></p>',
+            '<p>&lt;b&gt; <a href="/x" title="&lt;b&gt;" rel="noopener noreferrer">l</a> y</p>',
+        ),
+    ],
+)
+def test_bold_and_italic_written_without_the_editor_are_kept(html, expected):
+    assert sanitize_html(html) == expected
+
+
+@pytest.mark.django_db
+def test_bold_and_italic_are_kept_on_save():
+    page = make_page("Səhifə", body_az="<p><b>qalın</b> <i>kursiv</i></p>")
+    page.refresh_from_db()
+    assert page.body_az == "<p><strong>qalın</strong> <em>kursiv</em></p>"
+
+
 def test_empty_editor_document_is_stored_empty():
     assert sanitize_html("<p></p>") == ""
 

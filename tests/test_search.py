@@ -1,6 +1,9 @@
 """Site search: Azerbaijani folding, ranking, hostile input, fallback languages, query counts."""
 
 import datetime
+import html as html_module
+import io
+import re
 
 import pytest
 from django.db import connection
@@ -10,7 +13,7 @@ from django.utils import timezone
 from centre import search
 from centre.models import SearchEntry, Status
 
-from .factories import make_page
+from .factories import make_page, make_publication
 
 pytestmark = pytest.mark.django_db
 
@@ -222,3 +225,56 @@ def test_partners_are_found_in_every_language_and_inactive_ones_are_not(client):
     assert found(client, "israil") == ["İsrail Dördüncü Sənaye İnqilabı Mərkəzi"]
     assert found(client, "israel", "en") == ["C4IR Israel"]
     assert found(client, "kohne") == []
+
+
+class TestExcerpts:
+    def test_a_heading_does_not_run_into_the_text_under_it(self):
+        html = (
+            "<h2>Süni intellekt</h2><p>Süni intellekt hər yerdədir.</p>"
+            "<ul><li>bir</li><li>iki</li></ul><p>Son.</p>"
+        )
+        assert search.plain_text(html) == (
+            "Süni intellekt · Süni intellekt hər yerdədir. bir · iki · Son."
+        )
+
+    def test_a_heading_stays_apart_in_the_shown_excerpt(self, client):
+        make_page(
+            "Texnologiyalar",
+            body_az="<h2>Dördüncü Sənaye İnqilabı</h2><p>Dördüncü Sənaye İnqilabı bir dövrdür.</p>",
+        )
+        response = client.get(SEARCH_URL["az"], {"q": "dovr"})
+        excerpt = str(response.context["results"][0].excerpt)
+        assert (
+            excerpt
+            == "Dördüncü Sənaye İnqilabı · Dördüncü Sənaye İnqilabı bir <mark>dövr</mark>dür."
+        )
+
+    def test_the_publisher_is_said_once(self, client):
+        centre = "Dördüncü Sənaye İnqilabının Təhlili və Koordinasiya Mərkəzi"
+        make_publication(
+            "Hesabat",
+            abstract_az="Robototexnika haqqında qısa hesabat.",
+            authors_az=centre,
+            publisher_az=centre,
+        )
+        response = client.get(SEARCH_URL["az"], {"q": "robot"})
+        excerpt = str(response.context["results"][0].excerpt)
+        assert excerpt.count("Koordinasiya Mərkəzi") == 1
+        assert "hesabat. Dördüncü Sənaye" in excerpt
+
+
+@pytest.mark.parametrize("language", ["az", "en", "ru"])
+def test_the_search_hint_keeps_its_promise_on_the_demo_content(client, language):
+    """The example in each language's hint finds what it says, in the site's own content."""
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=io.StringIO())
+    hint = re.search(r'<p class="search-hint">(.*?)</p>', client.get(SEARCH_URL[language]).text)
+    pairs = re.findall(r"[“«]([^”»]+)[”»][^“«]*?[“«]([^”»]+)[”»]", html_module.unescape(hint[1]))
+    assert pairs
+    for query, promised in pairs:
+        response = client.get(SEARCH_URL[language], {"q": query})
+        shown = " ".join(
+            f"{result.entry.title} {result.entry.body}" for result in response.context["results"]
+        )
+        assert promised.casefold() in shown.casefold(), (language, query, promised)
