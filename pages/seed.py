@@ -217,7 +217,7 @@ MANDATE = {
         "az": (
             "<p>Mərkəz Azərbaycan Respublikası Prezidentinin 6 yanvar 2021-ci il tarixli Fərmanı "
             "ilə yaradılıb və İqtisadiyyat Nazirliyinin tabeliyində fəaliyyət göstərir. Onun "
-            "əsas vəzifələri bunlardır:</p>"
+            "fəaliyyət istiqamətləri bunlardır:</p>"
             "<ul>"
             "<li>Azərbaycan Respublikası ilə Dördüncü Sənaye İnqilabı sahəsində fəaliyyət "
             "göstərən beynəlxalq təşkilatlar arasında əməkdaşlıq və bu sahədə "
@@ -239,7 +239,7 @@ MANDATE = {
         ),
         "en": (
             "<p>The Centre was created by Decree of the President of the Republic of Azerbaijan "
-            "of 6 January 2021 and works under the Ministry of Economy. Its main tasks are:</p>"
+            "of 6 January 2021 and works under the Ministry of Economy. Its work covers:</p>"
             "<ul>"
             "<li>cooperation between the Republic of Azerbaijan and the international "
             "organisations active in the Fourth Industrial Revolution, and coordination in this "
@@ -261,7 +261,7 @@ MANDATE = {
         ),
         "ru": (
             "<p>Центр создан Указом Президента Азербайджанской Республики от 6 января 2021 года и "
-            "действует при Министерстве экономики. Его основные задачи:</p>"
+            "действует при Министерстве экономики. Направления его деятельности:</p>"
             "<ul>"
             "<li>сотрудничество Азербайджанской Республики с международными организациями, "
             "работающими в области Четвертой промышленной революции, и координация в этой "
