@@ -4,7 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import DatabaseError, models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -298,6 +298,9 @@ class SiteContact(models.Model):
         """The saved details, or empty ones; kept until staff next change anything."""
         from centre import cache  # centre.cache imports this module
 
-        return cache.kept_for_this_generation(
-            "site-contact", lambda: cls.objects.filter(pk=1).first() or cls()
-        )
+        try:
+            return cache.kept_for_this_generation(
+                "site-contact", lambda: cls.objects.filter(pk=1).first() or cls()
+            )
+        except DatabaseError:  # the database is down: its error page shows no details
+            return cls()
