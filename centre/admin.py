@@ -23,7 +23,7 @@ from modeltranslation.translator import translator
 from reversion.errors import RevertError
 from reversion.models import Version
 
-from .models import Status, Technology, TranslationTracked
+from .models import SiteContact, Status, Technology, TranslationTracked
 from .storage import atomic_with_files
 
 logger = logging.getLogger(__name__)
@@ -34,6 +34,26 @@ class TechnologyAdmin(TabbedTranslationAdmin):
     list_display = ("name", "slug", "order")
     list_editable = ("order",)
     search_fields = ("name_az", "name_en", "name_ru", "slug")
+
+
+@admin.register(SiteContact)
+class SiteContactAdmin(TabbedTranslationAdmin):
+    """The footer's contact details: one row, edited in place (never added twice or deleted)."""
+
+    fields = ("email", "phone", "website", "address")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not SiteContact.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        # The list of one row is the row itself (or the form to write it the first time).
+        if SiteContact.objects.exists():
+            return redirect("admin:centre_sitecontact_change", quote(1))
+        return redirect("admin:centre_sitecontact_add")
 
 
 class TranslationStateMixin:

@@ -163,6 +163,39 @@ def invalidate():
     return generation
 
 
+def current_generation():
+    """The generation pages are cached in now (a new one if none, or its time is over)."""
+    generation = _read_file_state() if _process_local() else backend().get(STATE_KEY)
+    if generation is None or generation.is_over():
+        generation = invalidate()
+    return generation
+
+
+# How long a value kept per generation may live at most (a new generation drops it anyway).
+KEPT_SECONDS = 24 * 60 * 60
+
+
+def kept_for_this_generation(name, make):
+    """
+    ``make()``, kept in the cache until the next :func:`invalidate` (any staff write): for
+    what every page shows and staff edit, such as the footer's contact details. The page
+    cache's switch (``PUBLIC_CACHE_SECONDS``) does not apply: this is one small value.
+    """
+    try:
+        key = f"public-pages:kept:{name}:{current_generation().token}"
+        value = backend().get(key)
+    except Exception:  # the cache's server is down: ask the database
+        logger.exception("Page cache unavailable")
+        return make()
+    if value is None:
+        value = make()
+        try:
+            backend().set(key, value, KEPT_SECONDS)
+        except Exception:
+            logger.exception("Could not keep %s in the cache", name)
+    return value
+
+
 def _lookup(key):
     """The current generation and the entry stored at ``key`` (one round trip with Redis)."""
     if _process_local():

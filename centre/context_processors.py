@@ -1,10 +1,8 @@
-from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from centre.models import SiteContact
 
 
 def site(request):
-    """The Centre's contact details, shown in every page's footer."""
-    return {
-        "CENTRE_CONTACT_EMAIL": settings.CENTRE_CONTACT_EMAIL,
-        "CENTRE_CONTACT_PHONE": settings.CENTRE_CONTACT_PHONE,
-        "CENTRE_WEBSITE": settings.CENTRE_WEBSITE,
-    }
+    """The Centre's contact details as staff set them in the admin, for every page's footer."""
+    return {"site_contact": SimpleLazyObject(SiteContact.current)}

@@ -4,7 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import DatabaseError, models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -269,3 +269,38 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.language})"
+
+
+class SiteContact(models.Model):
+    """
+    The Centre's contact details in every page's footer, as staff set them in the admin (one
+    row). Empty until then: the footer shows only what someone has confirmed.
+    """
+
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True, help_text=_("For example https://…"))
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    address = models.CharField(_("postal address"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("contact details")
+        verbose_name_plural = _("contact details")
+
+    def __str__(self):
+        return str(_("Contact details"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # the one row
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls):
+        """The saved details, or empty ones; kept until staff next change anything."""
+        from centre import cache  # centre.cache imports this module
+
+        try:
+            return cache.kept_for_this_generation(
+                "site-contact", lambda: cls.objects.filter(pk=1).first() or cls()
+            )
+        except DatabaseError:  # the database is down: its error page shows no details
+            return cls()

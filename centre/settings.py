@@ -292,10 +292,7 @@ SITEMAPS = {
     "publications": "publications.sitemaps.PublicationSitemap",
 }
 
-# The Centre's contact details shown in every page's footer.
-CENTRE_CONTACT_EMAIL = env.str("CENTRE_CONTACT_EMAIL", default="info@4sim.gov.az")
-CENTRE_CONTACT_PHONE = env.str("CENTRE_CONTACT_PHONE", default="")
-CENTRE_WEBSITE = env.str("CENTRE_WEBSITE", default="https://4sim.gov.az")
+# The Centre's contact details (footer) are set by staff in the admin: centre.models.SiteContact.
 
 LOGGING = {
     "version": 1,

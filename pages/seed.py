@@ -11,6 +11,9 @@ are left as they are.
 
 import datetime
 
+from django.urls import reverse
+from django.utils import translation
+
 from centre.models import Status
 from centre.text import slugify_az
 
@@ -132,7 +135,8 @@ ABOUT = {
             "genişləndirilməsi üçün işlər aparılır.</p>"
             "<p>Dördüncü Sənaye İnqilabının Təhlili və Koordinasiya Mərkəzi 4Sİ "
             "texnologiyalarının iqtisadiyyatın müxtəlif sahələrinə dair uğurlu həllərini özündə "
-            "ehtiva edən tədqiqat sənədi hazırlayıb.</p>"
+            "ehtiva edən tədqiqat sənədi hazırlayıb. Onun real adı və ili bu saytda yoxdur: "
+            '<a href="{document}">sənədin yerini tutan nümunəyə</a> baxın.</p>'
         ),
         "en": (
             "<p>The Fourth Industrial Revolution Analysis and Coordination Centre, created by "
@@ -163,7 +167,8 @@ ABOUT = {
             "Network established in other countries (Türkiye, the UAE, Israel, Japan).</p>"
             "<p>The Fourth Industrial Revolution Analysis and Coordination Centre has prepared a "
             "research document on successful solutions of 4IR technologies across various "
-            "sectors of the economy.</p>"
+            "sectors of the economy. Its real title and year are not on this site: see "
+            '<a href="{document}">the sample that stands in for it</a>.</p>'
         ),
         "ru": (
             "<p>Центр анализа и координации Четвертой промышленной революции, созданный Указом "
@@ -195,7 +200,8 @@ ABOUT = {
             "Израиль, Япония).</p>"
             "<p>Центр анализа и координации Четвертой промышленной революции подготовил "
             "исследовательский документ, содержащий успешные решения технологий 4ПР в различных "
-            "отраслях экономики.</p>"
+            "отраслях экономики. Его настоящие название и год на этом сайте отсутствуют: см. "
+            '<a href="{document}">образец, заменяющий его</a>.</p>'
         ),
     },
 }
@@ -211,7 +217,7 @@ MANDATE = {
         "az": (
             "<p>Mərkəz Azərbaycan Respublikası Prezidentinin 6 yanvar 2021-ci il tarixli Fərmanı "
             "ilə yaradılıb və İqtisadiyyat Nazirliyinin tabeliyində fəaliyyət göstərir. Onun "
-            "əsas vəzifələri bunlardır:</p>"
+            "fəaliyyət istiqamətləri bunlardır:</p>"
             "<ul>"
             "<li>Azərbaycan Respublikası ilə Dördüncü Sənaye İnqilabı sahəsində fəaliyyət "
             "göstərən beynəlxalq təşkilatlar arasında əməkdaşlıq və bu sahədə "
@@ -233,7 +239,7 @@ MANDATE = {
         ),
         "en": (
             "<p>The Centre was created by Decree of the President of the Republic of Azerbaijan "
-            "of 6 January 2021 and works under the Ministry of Economy. Its main tasks are:</p>"
+            "of 6 January 2021 and works under the Ministry of Economy. Its work covers:</p>"
             "<ul>"
             "<li>cooperation between the Republic of Azerbaijan and the international "
             "organisations active in the Fourth Industrial Revolution, and coordination in this "
@@ -255,7 +261,7 @@ MANDATE = {
         ),
         "ru": (
             "<p>Центр создан Указом Президента Азербайджанской Республики от 6 января 2021 года и "
-            "действует при Министерстве экономики. Его основные задачи:</p>"
+            "действует при Министерстве экономики. Направления его деятельности:</p>"
             "<ul>"
             "<li>сотрудничество Азербайджанской Республики с международными организациями, "
             "работающими в области Четвертой промышленной революции, и координация в этой "
@@ -287,18 +293,15 @@ HISTORY = {
     "body": {
         "az": (
             "<p>Dünya İqtisadi Forumunun Dördüncü Sənaye İnqilabı Mərkəzləri Şəbəkəsi 2017-ci "
-            "ilin martında San-Fransiskoda yaradılıb. Azərbaycan bu şəbəkəyə 2020-ci ildə "
-            "qoşulmaq qərarına gəlib.</p>"
+            "ilin martında San-Fransiskoda yaradılıb.</p>"
         ),
         "en": (
             "<p>The World Economic Forum's Centre for the Fourth Industrial Revolution Network "
-            "was founded in San Francisco in March 2017. Azerbaijan decided to join it in "
-            "2020.</p>"
+            "was founded in San Francisco in March 2017.</p>"
         ),
         "ru": (
             "<p>Сеть центров Четвертой промышленной революции Всемирного экономического форума "
-            "основана в Сан-Франциско в марте 2017 года. Азербайджан решил присоединиться к ней в "
-            "2020 году.</p>"
+            "основана в Сан-Франциско в марте 2017 года.</p>"
         ),
     },
     "milestones": [
@@ -394,8 +397,28 @@ HISTORY = {
 }
 
 
+# The sample that stands in for the Centre's research document (publications/seed.py), by its
+# slug in each language; the about page links it. Pages import no app: the address is reversed
+# by name.
+RESEARCH_DOCUMENT_SLUGS = {
+    "az": "4si-texnologiyalarinin-ugurlu-helleri-numune",
+    "en": "successful-solutions-of-4ir-technologies-across-sectors-of-the-economy-sample-document",
+    "ru": "uspeshnye-resheniya-tekhnologiy-4pr-v-otraslyakh-ekonomiki-obrazets-dokumenta",
+}
+
+
+def _document_address(code):
+    with translation.override(code):
+        return reverse("publications:detail", kwargs={"slug": RESEARCH_DOCUMENT_SLUGS[code]})
+
+
 def _translated(field, values):
-    return {f"{field}_{code}": text for code, text in values.items()}
+    return {
+        f"{field}_{code}": text.replace("{document}", _document_address(code))
+        if "{document}" in text
+        else text
+        for code, text in values.items()
+    }
 
 
 def _page_fields(content):

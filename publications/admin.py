@@ -65,7 +65,8 @@ class PublicationYearFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         years = (
-            Publication.objects.annotate(year=ExtractYear("publication_date"))
+            Publication.objects.filter(publication_date__isnull=False)
+            .annotate(year=ExtractYear("publication_date"))
             .order_by("-year")
             .values_list("year", flat=True)
             .distinct()

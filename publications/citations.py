@@ -1,8 +1,11 @@
 """
 Citation exports of a publication: BibTeX and RIS, in the active language.
 
-An author written "Surname, Given names" is a person; anything else is an organisation, which
-BibTeX gets in braces so that it is not split into first and last names.
+Authors are people or organisations as staff wrote them (``publications.models.Author``): BibTeX
+gets an organisation in braces so that it is not split into first and last names; RIS gives
+people as ``AU`` and organisations as ``A2`` (``AU`` would be split at a comma), and the
+publisher standing in as the corporate author only as ``PB``. Samples have no citation (the
+view answers 404); a publication without a date has no year.
 """
 
 import re
@@ -47,9 +50,10 @@ def bibtex_escape(text):
     return "".join(BIBTEX_SPECIAL.get(char, char) for char in one_line(text))
 
 
-def bibtex_author(name):
-    name = bibtex_escape(name)
-    return name if "," in name else f"{{{name}}}"
+def bibtex_author(author):
+    if author.is_organisation:
+        return f"{{{bibtex_escape(author.name)}}}"
+    return bibtex_escape(author.inverted_name)
 
 
 def bibtex(publication, url, pdf_url=None, language=""):
@@ -60,16 +64,17 @@ def bibtex(publication, url, pdf_url=None, language=""):
         ("author", " and ".join(bibtex_author(a) for a in publication.citation_authors)),
         ("institution" if entry == "techreport" else "publisher", publication.publisher_name),
         ("type", publication.get_publication_type_display()),
-        ("year", str(date.year)),
-        ("month", BIBTEX_MONTHS[date.month - 1]),
-        ("date", date.isoformat()),
+        ("year", str(date.year) if date else ""),
+        ("month", BIBTEX_MONTHS[date.month - 1] if date else ""),
+        ("date", date.isoformat() if date else ""),
         ("language", language),
         ("url", url),
         ("file", pdf_url or ""),
         ("keywords", ", ".join(str(t) for t in publication.technologies.all())),
         ("abstract", publication.abstract),
     ]
-    lines = [f"@{entry}{{{publication.slug_az}-{date.year},"]
+    key = f"{publication.slug_az}-{date.year}" if date else publication.slug_az
+    lines = [f"@{entry}{{{key},"]
     for name, value in fields:
         if not value:
             continue
@@ -89,10 +94,13 @@ def ris(publication, url, pdf_url=None, language=""):
     date = publication.publication_date
     lines = [("TY", RIS_TYPE.get(publication.publication_type, "GEN"))]
     lines.append(("TI", publication.title))
-    lines += [("AU", author) for author in publication.citation_authors]
+    for author in publication.author_list:
+        lines.append(
+            ("A2", author.name) if author.is_organisation else ("AU", author.inverted_name)
+        )
     lines += [
-        ("PY", str(date.year)),
-        ("DA", date.strftime("%Y/%m/%d")),
+        ("PY", str(date.year) if date else ""),
+        ("DA", date.strftime("%Y/%m/%d") if date else ""),
         ("PB", publication.publisher_name),
         ("M3", publication.get_publication_type_display()),
         ("LA", language),

@@ -91,12 +91,14 @@ class PublicationsRssFeed(Feed):
         return one_line(item.abstract)
 
     def item_author_name(self, item):
-        return one_line(", ".join(item.citation_authors))
+        return one_line(", ".join(author.name for author in item.citation_authors))
 
     def item_categories(self, item):
         return [one_line(technology.name) for technology in item.technologies.all()]
 
     def item_pubdate(self, item):
+        if item.publication_date is None:
+            return None  # a sample, or a date nobody knows: none is made up
         return timezone.make_aware(
             datetime.datetime.combine(item.publication_date, datetime.time())
         )

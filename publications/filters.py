@@ -89,7 +89,7 @@ class PublicationFilters:
         zero = Value(0, output_field=number)
         found = rows(published, "type", F("publication_type"), zero, no_names).union(
             rows(
-                published,
+                published.filter(publication_date__isnull=False),  # undated: no year to offer
                 "year",
                 Cast(ExtractYear("publication_date"), output_field=text),
                 zero,

@@ -50,7 +50,8 @@ from .models import (
 from .pdf import inspect_pdf, render_first_page
 from .samples import build_pdf
 
-TYPES = list(PublicationType)
+# Generated documents stand for real ones: never the demo's undated samples.
+TYPES = [kind for kind in PublicationType if kind != PublicationType.SAMPLE]
 # A large PDF is made of image pages this big (uncompressed grey pixels: no viewer work).
 LARGE_PAGE_WIDTH, LARGE_PAGE_HEIGHT = 1024, 1024
 LARGE_PAGE_BYTES = LARGE_PAGE_WIDTH * LARGE_PAGE_HEIGHT

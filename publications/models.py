@@ -1,4 +1,5 @@
 import posixpath
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -62,6 +63,52 @@ class PublicationType(models.TextChoices):
     WHITE_PAPER = "white-paper", _("White paper")
     GUIDE = "guide", _("Guide")
     OTHER = "other", _("Other")
+    # A stand-in made for the demo content: it has no date, citation or type of its own.
+    SAMPLE = "sample", _("Sample")
+
+
+# Newest first; undated publications (samples) last, in every database.
+NEWEST_FIRST = (F("publication_date").desc(nulls_last=True), F("pk").desc())
+
+
+class Author(NamedTuple):
+    """
+    One line of a publication's authors. A person is written “Family name, Given names”; an
+    organisation in braces, “{Name, as long as it is}”: said, never guessed from a comma.
+    """
+
+    name: str  # as shown: “Given names Family name”, or the organisation's name
+    family_name: str = ""
+    given_names: str = ""
+
+    @property
+    def is_organisation(self):
+        return not self.family_name
+
+    @property
+    def inverted_name(self):
+        """“Family name, Given names” for a person (as citations want), else the name."""
+        if self.is_organisation or not self.given_names:
+            return self.family_name or self.name
+        return f"{self.family_name}, {self.given_names}"
+
+    @classmethod
+    def parse(cls, line):
+        line = line.strip()
+        if line.startswith("{") and line.endswith("}"):
+            return cls(name=line[1:-1].strip())
+        if "," in line:
+            family, given = (part.strip() for part in line.split(",", 1))
+            return cls(name=f"{given} {family}".strip(), family_name=family, given_names=given)
+        # Written before organisations took braces (and refused by the form since).
+        return cls(name=line)
+
+    @staticmethod
+    def is_valid_line(line):
+        line = line.strip()
+        braced = line.startswith("{") and line.endswith("}") and line[1:-1].strip()
+        family, _comma, _given = line.partition(",")
+        return bool(braced or (family.strip() and _comma and "{" not in line))
 
 
 class Sector(models.Model):
@@ -137,7 +184,7 @@ def files_prefetch():
 
 class PublicationQuerySet(PublishableQuerySet):
     def newest_first(self):
-        return self.order_by("-publication_date", "-pk")
+        return self.order_by(*NEWEST_FIRST)
 
     def with_slug(self, slug, language=None):
         """
@@ -190,13 +237,19 @@ class Publication(CoverImage, FileOwner, Publishable, TranslationTracked):
         default=PublicationType.REPORT,
         db_index=True,
     )
-    publication_date = models.DateField(_("publication date"), db_index=True)
+    publication_date = models.DateField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Leave empty when the date is not known (a sample has none)."),
+    )
     authors = models.TextField(
         _("authors"),
         blank=True,
         help_text=_(
-            "One per line. Write a person as “Surname, Given names”; an organisation by its "
-            "full name."
+            "One per line. Write a person as “Family name, Given names”; an organisation in "
+            "braces, as “{Ministry of Economy, Republic of Azerbaijan}”."
         ),
     )
     publisher = models.CharField(
@@ -255,7 +308,7 @@ class Publication(CoverImage, FileOwner, Publishable, TranslationTracked):
         verbose_name_plural = _("publications")
         # Held by the Publisher role (accounts/): editors write, publishers decide what is public.
         permissions = [("publish_publication", _("Can publish and withdraw publications"))]
-        ordering = ["-publication_date", "-pk"]
+        ordering = NEWEST_FIRST
         constraints = [
             models.UniqueConstraint(
                 fields=[localized_field("slug", code)],
@@ -266,6 +319,8 @@ class Publication(CoverImage, FileOwner, Publishable, TranslationTracked):
         ]
         indexes = [
             # The public list, feeds and home page: published ones, newest first.
+            # The pages order undated rows last (NULLS LAST), which SQLite cannot put in an
+            # index: these stay plain, and the few undated rows cost PostgreSQL a small sort.
             models.Index(fields=["status", "-publication_date", "-id"], name="publications_newest"),
             # The home page's newest featured publication.
             models.Index(
@@ -356,19 +411,26 @@ class Publication(CoverImage, FileOwner, Publishable, TranslationTracked):
             extra_text=lambda: getattr(self.best_file(), "text", ""),
         )
 
+    @property
+    def is_sample(self):
+        """A stand-in made for the demo: no date, citation or scholarly metadata of its own."""
+        return self.publication_type == PublicationType.SAMPLE
+
     def structured_data(self, absolute_uri):
-        """schema.org data for search engines: a ScholarlyArticle or a Report."""
-        is_research = self.publication_type == PublicationType.RESEARCH
+        """schema.org data for search engines: a ScholarlyArticle, a Report, or (a sample) a
+        plain CreativeWork."""
+        kind = {
+            PublicationType.RESEARCH: "ScholarlyArticle",
+            PublicationType.SAMPLE: "CreativeWork",
+        }
         data = {
             "@context": "https://schema.org",
-            "@type": "ScholarlyArticle" if is_research else "Report",
+            "@type": kind.get(self.publication_type, "Report"),
             "name": self.title,
             "headline": self.title[:110],
-            "datePublished": self.publication_date.isoformat(),
             "url": absolute_uri(self.get_absolute_url()),
             "inLanguage": self.file_languages or [settings.LANGUAGE_CODE],
-            "author": [{"@type": "Organization" if "," not in name else "Person", "name": name}
-                       for name in self.citation_authors],
+            "author": [author_data(author) for author in self.citation_authors],
             "publisher": {"@type": "Organization", "name": self.publisher_name},
             "keywords": [technology.name for technology in self.technologies.all()],
             "encoding": [
@@ -382,6 +444,8 @@ class Publication(CoverImage, FileOwner, Publishable, TranslationTracked):
                 for file in self.file_list
             ],
         }  # fmt: skip
+        if self.publication_date:
+            data["datePublished"] = self.publication_date.isoformat()
         if self.abstract:
             data["abstract"] = self.abstract
         if self.cover:
@@ -390,7 +454,8 @@ class Publication(CoverImage, FileOwner, Publishable, TranslationTracked):
 
     @property
     def author_list(self):
-        return [line.strip() for line in (self.authors or "").splitlines() if line.strip()]
+        """The named authors (:class:`Author`), in their order."""
+        return [Author.parse(line) for line in (self.authors or "").splitlines() if line.strip()]
 
     @property
     def publisher_name(self):
@@ -399,7 +464,7 @@ class Publication(CoverImage, FileOwner, Publishable, TranslationTracked):
     @property
     def citation_authors(self):
         """The authors, or the publisher as the corporate author when none are named."""
-        return self.author_list or [self.publisher_name]
+        return self.author_list or [Author(name=self.publisher_name)]
 
     @property
     def cover_description(self):
@@ -462,6 +527,23 @@ class Publication(CoverImage, FileOwner, Publishable, TranslationTracked):
 
     def clean(self):
         super().clean()
+        for code in language_codes():
+            field = localized_field("authors", code)
+            wrong = [
+                line.strip()
+                for line in (getattr(self, field) or "").splitlines()
+                if line.strip() and not Author.is_valid_line(line)
+            ]
+            if wrong:
+                raise ValidationError(
+                    {
+                        field: _(
+                            "“%(line)s”: write a person as “Family name, Given names” and an "
+                            "organisation in braces, as “{Ministry of Economy}”."
+                        )
+                        % {"line": wrong[0][:100]}
+                    }
+                )
         self.fill_slugs()
         others = Publication.objects.exclude(pk=self.pk)
         for code in language_codes():
@@ -528,6 +610,16 @@ class Publication(CoverImage, FileOwner, Publishable, TranslationTracked):
             return self
         own = self.file_for(site_language())
         return own if own is not None and own.cover else self
+
+
+def author_data(author):
+    """schema.org data of one :class:`Author`."""
+    if author.is_organisation:
+        return {"@type": "Organization", "name": author.name}
+    data = {"@type": "Person", "name": author.name, "familyName": author.family_name}
+    if author.given_names:
+        data["givenName"] = author.given_names
+    return data
 
 
 def publication_file_path(instance, filename):

@@ -89,8 +89,9 @@ def build_pdf(*, language, title, subtitle, publisher, date, sections):
     document.multi_cell(
         0, 9, SAMPLE_BANNER[language], border=1, fill=True, new_x="LMARGIN", new_y="NEXT"
     )
-    document.ln(8)
-    document.paragraph(date, size=11, color=MUTED)
+    if date:
+        document.ln(8)
+        document.paragraph(date, size=11, color=MUTED)
 
     for heading, paragraphs in sections:
         document.add_page()

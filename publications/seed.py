@@ -7,11 +7,19 @@ shared/content/FACTS.md). The first sample stands in for it, built only from pub
 about the Centre and saying on every page that it is a sample; a few smaller samples give the
 list and its filters something to show. Every sample has a real PDF per language, made here.
 
+A sample presents no invented fact as real: its type is "Sample", it has no date (so no
+citation, no ``citation_*`` tags, no year), and its summary describes the document.
+
 Seeding is idempotent: sectors are looked up by slug and publications by their Azerbaijani
-slug; whatever exists (possibly edited by staff) is left alone.
+slug; whatever exists (possibly edited by staff) is left alone. The one exception: a sample
+made by an earlier seed with an invented type and date is corrected, field by field, only
+where it still holds exactly what that seed wrote (``EARLIER``); the database keeps no record
+of who wrote a value, so a value staff typed that happens to equal the old one is corrected
+too.
 """
 
 import datetime
+import hashlib
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -44,28 +52,40 @@ CENTRE = {
 ABOUT_SAMPLE = {
     "az": (
         "Bu sənəd haqqında",
-        "Bu, saytın nümayişi üçün hazırlanmış nümunə sənəddir. Mərkəzin real nəşri deyil: "
-        "onun adı, ili və mətni burada təkrarlanmır. Aşağıdakı mətn yalnız Mərkəz haqqında açıq "
+        "Bu, nümunə sənəddir, Mərkəzin real nəşri deyil: onun adı, ili və mətni burada "
+        "təkrarlanmır. Aşağıdakı mətn yalnız Mərkəz haqqında açıq "
         "mənbələrdə dərc olunmuş faktlara əsaslanır.",
     ),
     "en": (
         "About this document",
-        "This is a sample document made to demonstrate the website. It is not a real "
-        "publication of the Centre: its title, year and text are not reproduced here. The text "
+        "This is a sample document, not a real publication of the Centre: its title, year and "
+        "text are not reproduced here. The text "
         "below relies only on facts about the Centre published in open sources.",
     ),
     "ru": (
         "Об этом документе",
-        "Это образец документа, подготовленный для демонстрации сайта. Это не настоящая "
-        "публикация Центра: её название, год и текст здесь не воспроизводятся. Текст ниже "
+        "Это образец документа, а не настоящая публикация Центра: её название, год и текст "
+        "здесь не воспроизводятся. Текст ниже "
         "основан только на фактах о Центре, опубликованных в открытых источниках.",
     ),
 }
 
+# The about-this-sample text of earlier seeds' PDFs, to recognise a file they made.
+EARLIER_ABOUT = {
+    "az": "Bu, saytın nümayişi üçün hazırlanmış nümunə sənəddir. Mərkəzin real nəşri deyil: "
+    "onun adı, ili və mətni burada təkrarlanmır. Aşağıdakı mətn yalnız Mərkəz haqqında açıq "
+    "mənbələrdə dərc olunmuş faktlara əsaslanır.",
+    "en": "This is a sample document made to demonstrate the website. It is not a real "
+    "publication of the Centre: its title, year and text are not reproduced here. The text "
+    "below relies only on facts about the Centre published in open sources.",
+    "ru": "Это образец документа, подготовленный для демонстрации сайта. Это не настоящая "
+    "публикация Центра: её название, год и текст здесь не воспроизводятся. Текст ниже "
+    "основан только на фактах о Центре, опубликованных в открытых источниках.",
+}
+
 RESEARCH = {
     "slug": "4si-texnologiyalarinin-ugurlu-helleri-numune",
-    "type": PublicationType.RESEARCH,
-    "date": datetime.date(2022, 2, 23),
+    "type": PublicationType.SAMPLE,
     "featured": True,
     "technologies": [
         "artificial-intelligence",
@@ -286,13 +306,12 @@ RESEARCH = {
 }
 
 
-def _short_sample(slug, kind, date, technologies, sectors, title, abstract, body):
+def _short_sample(slug, technologies, sectors, title, abstract, body):
     """A smaller sample: an about-this-sample page and one page of its own."""
     subtitle = {"az": "Nümunə sənəd", "en": "Sample document", "ru": "Образец документа"}
     return {
         "slug": slug,
-        "type": kind,
-        "date": date,
+        "type": PublicationType.SAMPLE,
         "featured": False,
         "technologies": technologies,
         "sectors": sectors,
@@ -306,8 +325,6 @@ def _short_sample(slug, kind, date, technologies, sectors, title, abstract, body
 SMALL_SAMPLES = [
     _short_sample(
         "suni-intellekt-dovlet-xidmetlerinde-numune",
-        PublicationType.REPORT,
-        datetime.date(2023, 6, 15),
         ["artificial-intelligence"],
         ["public-administration", "healthcare"],
         title={
@@ -315,12 +332,10 @@ SMALL_SAMPLES = [
             "en": "Artificial intelligence in public services: an overview (sample)",
         },
         abstract={
-            "az": "Nümunə sənəd, saytın siyahısını və filtrlərini göstərmək üçün. Mərkəz Dünya "
-            "İqtisadi Forumunun süni intellekt və maşın öyrənməsi platforması ilə əməkdaşlıq "
-            "edir.",
-            "en": "A sample document, to show the site's list and filters. The Centre works "
-            "with the World Economic Forum's platform on artificial intelligence and machine "
-            "learning.",
+            "az": "Nümunə sənəd. Mərkəz Dünya İqtisadi Forumunun süni intellekt və maşın "
+            "öyrənməsi platforması ilə əməkdaşlıq edir.",
+            "en": "A sample document. The Centre works with the World Economic Forum's platform "
+            "on artificial intelligence and machine learning.",
         },
         body={
             "az": [
@@ -343,8 +358,6 @@ SMALL_SAMPLES = [
     ),
     _short_sample(
         "esyalarin-interneti-ve-seher-transformasiyasi-numune",
-        PublicationType.STRATEGY,
-        datetime.date(2022, 10, 3),
         ["internet-of-things"],
         ["transport-logistics", "energy"],
         title={
@@ -377,8 +390,6 @@ SMALL_SAMPLES = [
     ),
     _short_sample(
         "robototexnika-ve-3d-cap-senayede-numune",
-        PublicationType.POLICY_BRIEF,
-        datetime.date(2024, 3, 12),
         ["robotics", "3d-printing"],
         ["industry"],
         title={"az": "Robototexnika və 3D çap sənayedə (nümunə)"},
@@ -401,6 +412,33 @@ SMALL_SAMPLES = [
 ]
 
 
+# What earlier seeds wrote and this one no longer does: the invented type and date of each
+# sample, and summaries that spoke of the website. A row still holding them is corrected.
+EARLIER = {
+    RESEARCH["slug"]: {"type": PublicationType.RESEARCH, "date": datetime.date(2022, 2, 23)},
+    "suni-intellekt-dovlet-xidmetlerinde-numune": {
+        "type": PublicationType.REPORT,
+        "date": datetime.date(2023, 6, 15),
+        "abstract": {
+            "az": "Nümunə sənəd, saytın siyahısını və filtrlərini göstərmək üçün. Mərkəz Dünya "
+            "İqtisadi Forumunun süni intellekt və maşın öyrənməsi platforması ilə əməkdaşlıq "
+            "edir.",
+            "en": "A sample document, to show the site's list and filters. The Centre works "
+            "with the World Economic Forum's platform on artificial intelligence and machine "
+            "learning.",
+        },
+    },
+    "esyalarin-interneti-ve-seher-transformasiyasi-numune": {
+        "type": PublicationType.STRATEGY,
+        "date": datetime.date(2022, 10, 3),
+    },
+    "robototexnika-ve-3d-cap-senayede-numune": {
+        "type": PublicationType.POLICY_BRIEF,
+        "date": datetime.date(2024, 3, 12),
+    },
+}
+
+
 def seed():
     """Create the sectors and sample publications that are missing; return how many."""
     created = 0
@@ -416,13 +454,14 @@ def seed():
 
 
 def _ensure_publication(sample):
-    if Publication.objects.filter(slug_az=sample["slug"]).exists():
+    existing = Publication.objects.filter(slug_az=sample["slug"]).first()
+    if existing is not None:
+        _correct_earlier_seed(existing, sample)
         return 0
     with transaction.atomic():
         publication = Publication(
             slug_az=sample["slug"],
             publication_type=sample["type"],
-            publication_date=sample["date"],
             featured=sample["featured"],
             status=Status.PUBLISHED,
             **{f"title_{code}": text for code, text in sample["title"].items()},
@@ -432,20 +471,55 @@ def _ensure_publication(sample):
         publication.save()
         publication.technologies.set(Technology.objects.filter(slug__in=sample["technologies"]))
         publication.sectors.set(Sector.objects.filter(slug__in=sample["sectors"]))
-        for code, title in sample["title"].items():
-            about_heading, about_text = ABOUT_SAMPLE[code]
-            pdf = build_pdf(
-                language=code,
-                title=title,
-                subtitle=sample["subtitle"][code],
-                publisher=CENTRE[code],
-                date=sample["date"].isoformat(),
-                sections=[(about_heading, [about_text]), *sample["sections"][code]],
-            )
+        for code in sample["title"]:
             PublicationFile.objects.create(
                 publication=publication,
                 language=code,
-                file=ContentFile(pdf, name=f"{sample['slug']}-{code}.pdf"),
+                file=ContentFile(_sample_pdf(sample, code), name=f"{sample['slug']}-{code}.pdf"),
             )
         publication.refresh_cover()
     return 1
+
+
+def _sample_pdf(sample, code, date=None, about_text=None):
+    about_heading, own_about_text = ABOUT_SAMPLE[code]
+    return build_pdf(
+        language=code,
+        title=sample["title"][code],
+        subtitle=sample["subtitle"][code],
+        publisher=CENTRE[code],
+        date=date.isoformat() if date else "",
+        sections=[(about_heading, [about_text or own_about_text]), *sample["sections"][code]],
+    )
+
+
+def _correct_earlier_seed(publication, sample):
+    """Take out what an earlier seed invented, where the row still holds exactly that."""
+    earlier = EARLIER.get(sample["slug"])
+    if earlier is None or (
+        publication.publication_type,
+        publication.publication_date,
+    ) != (earlier["type"], earlier["date"]):
+        return
+    with transaction.atomic():
+        publication.publication_type = sample["type"]
+        publication.publication_date = None
+        for code, text in earlier.get("abstract", {}).items():
+            if getattr(publication, f"abstract_{code}") == text:
+                setattr(publication, f"abstract_{code}", sample["abstract"][code])
+        publication.save()
+        # The PDFs printed the date on their first page (and so on the cover made from it):
+        # a file still as that seed made it is made again.
+        for stored in publication.files.all():
+            if stored.language not in sample["title"]:
+                continue
+            old = _sample_pdf(
+                sample, stored.language, earlier["date"], EARLIER_ABOUT[stored.language]
+            )
+            if stored.sha256 == hashlib.sha256(old).hexdigest():
+                stored.file = ContentFile(
+                    _sample_pdf(sample, stored.language),
+                    name=f"{sample['slug']}-{stored.language}.pdf",
+                )
+                stored.save()
+        publication.refresh_cover()

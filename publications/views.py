@@ -11,7 +11,7 @@ from centre.pagination import LenientPaginationMixin
 from . import citations
 from .downloads import file_response
 from .filters import PublicationFilters
-from .models import READ_INLINE, Publication, PublicationFile
+from .models import READ_INLINE, Publication, PublicationFile, PublicationType
 
 MAX_ID = 2**63 - 1
 
@@ -73,9 +73,7 @@ class VisiblePublicationMixin:
         """A publication whose slug in another language was used in this language's URL."""
         slug = self.kwargs["slug"]
         return (
-            Publication.objects.visible_to(self.request.user)
-            .filter(Q(slug_az=slug) | Q(slug_en=slug) | Q(slug_ru=slug))
-            .first()
+            self.get_queryset().filter(Q(slug_az=slug) | Q(slug_en=slug) | Q(slug_ru=slug)).first()
         )
 
 
@@ -116,7 +114,14 @@ class CitationView(VisiblePublicationMixin, DetailView):
     citation_format = "bib"
 
     def get_queryset(self):
-        return super().get_queryset().with_files().prefetch_related("technologies")
+        # A sample has no citation of its own: it would present an invented document as real.
+        return (
+            super()
+            .get_queryset()
+            .exclude(publication_type=PublicationType.SAMPLE)
+            .with_files()
+            .prefetch_related("technologies")
+        )
 
     def render_to_response(self, context, **response_kwargs):
         publication = self.object

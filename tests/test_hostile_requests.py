@@ -26,7 +26,9 @@ from centre import cache
 from centre.i18n import language_codes
 from pages.models import Page
 from partners.models import Partner
-from publications.models import Publication
+from publications.models import Publication, PublicationType
+
+from .factories import make_publication
 
 pytestmark = pytest.mark.django_db
 
@@ -168,6 +170,13 @@ def real_addresses():
     partner = Partner.objects.active().exclude(logo="").first()
     publication = Publication.objects.published().filter(files__isnull=False).first()
     pdf = publication.files.first()
+    # The seed's publications are samples, which have no citation: a real one's address.
+    cited = (
+        Publication.objects.published()
+        .exclude(publication_type=PublicationType.SAMPLE)
+        .filter(files__isnull=False)
+        .first()
+    )
     builders = {
         "pages:home": lambda: reverse("pages:home"),
         "pages:detail": page.get_absolute_url,
@@ -182,10 +191,10 @@ def real_addresses():
         "publications:download": pdf.get_absolute_url,
         "publications:detail": publication.get_absolute_url,
         "publications:citation-bibtex": lambda: reverse(
-            "publications:citation-bibtex", kwargs={"slug": publication.url_slug}
+            "publications:citation-bibtex", kwargs={"slug": cited.url_slug}
         ),
         "publications:citation-ris": lambda: reverse(
-            "publications:citation-ris", kwargs={"slug": publication.url_slug}
+            "publications:citation-ris", kwargs={"slug": cited.url_slug}
         ),
         "search": lambda: reverse("search") + "?q=inqilab",
         "set_language": lambda: reverse("set_language"),
@@ -220,6 +229,7 @@ def site(django_db_setup, django_db_blocker):
         block.__enter__()
         try:
             call_command("seed_demo", stdout=io.StringIO())
+            make_publication("Hesabat", publication_type=PublicationType.REPORT, files=("az",))
             yield real_addresses()
         finally:
             transaction.set_rollback(True)

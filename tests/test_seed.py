@@ -64,3 +64,34 @@ def test_technologies_are_named_in_three_languages():
         "Artificial intelligence",
         "Искусственный интеллект",
     )
+
+
+@pytest.mark.parametrize("language", ["az", "en", "ru"])
+def test_about_page_links_the_research_document(client, language):
+    import re
+
+    from django.utils import translation
+
+    call_command("seed_demo")
+    about = Page.objects.get(slug_az="merkez-haqqinda")
+    with translation.override(language):
+        html = client.get(about.get_absolute_url()).content.decode()
+    links = re.findall(rf'href="(/{language}/[^"]*)"', html)
+    documents = [
+        link for link in links if "numune" in link or "sample" in link or "obrazets" in link
+    ]
+    assert documents, "the about page does not link the research document"
+    response = client.get(documents[0])
+    assert response.status_code == 200  # the document's own address, not a redirect
+    assert response.context["publication"].slug_az == "4si-texnologiyalarinin-ugurlu-helleri-numune"
+
+
+def test_seeded_history_holds_no_claim_outside_the_sources():
+    call_command("seed_demo")
+    text = " ".join(
+        str(value)
+        for row in Page.objects.values("body_az", "body_en", "body_ru")
+        for value in row.values()
+    )
+    for claim in ("qoşulmaq qərarına", "decided to join", "решил присоединиться"):
+        assert claim not in text

@@ -1,7 +1,6 @@
 import json
 
 from django import template
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_noop as N_
 
 from centre.i18n import IN_LANGUAGE, language_codes, shown_language, site_language
 from centre.i18n import language_links as _language_links
+from centre.models import SiteContact
 
 register = template.Library()
 
@@ -180,10 +180,11 @@ def organization_json_ld(context):
             "addressCountry": "AZ",
         },
     }
-    if settings.CENTRE_CONTACT_EMAIL:
-        data["email"] = settings.CENTRE_CONTACT_EMAIL
-    if settings.CENTRE_WEBSITE:
-        data["sameAs"] = [settings.CENTRE_WEBSITE]
+    contact = SiteContact.current()
+    if contact.email:
+        data["email"] = contact.email
+    if contact.website:
+        data["sameAs"] = [contact.website]
     return json_ld(data)
 
 
