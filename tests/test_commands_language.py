@@ -9,6 +9,7 @@ import sys
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connections
 
 import manage
 from pages.models import Page
@@ -18,6 +19,9 @@ pytestmark = pytest.mark.django_db
 
 def run_manage(monkeypatch, *args):
     monkeypatch.setattr(sys, "argv", ["manage.py", *args])
+    # A command run from the shell closes the database connections at its end, as the process
+    # is about to exit; here the test's transaction must outlive it (PostgreSQL).
+    monkeypatch.setattr(connections, "close_all", lambda: None)
     try:
         manage.main()
     except SystemExit as exit:
