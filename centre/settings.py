@@ -220,7 +220,8 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
-# Project formats (centre/formats/) take precedence over Django's per-locale formats.
+# Project formats (centre/formats/) take precedence over Django's per-locale formats: az dates
+# with lower-case months, and British English ("6 January 2021") under the /en/ prefix.
 FORMAT_MODULE_PATH = ["centre.formats"]
 TIME_ZONE = "Asia/Baku"
 USE_TZ = True

@@ -90,12 +90,27 @@ class TestLocaleSmoke:
 
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("az", "6 yanvar 2021"), ("en", "Jan. 6, 2021"), ("ru", "6 января 2021 г.")],
+    [("az", "6 yanvar 2021"), ("en", "6 January 2021"), ("ru", "6 января 2021 г.")],
 )
 def test_dates_render_per_language(language, expected):
     template = Template('{{ day|date:"DATE_FORMAT" }}')
     with translation.override(language):
         assert template.render(Context({"day": datetime.date(2021, 1, 6)})) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("az", "6 yanvar 2021, 14:30"),
+        ("en", "6 January 2021, 14:30"),
+        ("ru", "6 января 2021 г. 14:30"),
+    ],
+)
+def test_date_times_render_per_language(language, expected):
+    template = Template('{{ moment|date:"DATETIME_FORMAT" }}')
+    with translation.override(language):
+        moment = datetime.datetime(2021, 1, 6, 14, 30)
+        assert template.render(Context({"moment": moment})) == expected
 
 
 @pytest.mark.django_db

@@ -312,7 +312,7 @@ class TestSeedContent:
             ),
             (
                 "/en/about-the-centre/history/",
-                ["Jan. 21, 2020", "Jan. 6, 2021", "April 1, 2021", "Feb. 23, 2022"],
+                ["21 January 2020", "6 January 2021", "1 April 2021", "23 February 2022"],
             ),
             (
                 "/ru/o-tsentre/istoriya/",
