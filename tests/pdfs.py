@@ -158,15 +158,6 @@ def many_pages_pdf(pages):
 @functools.cache
 def research_document_pdf(code="az"):
     """The demo content's research document, built as ``manage.py seed_demo`` builds it."""
-    from publications.samples import build_pdf
-    from publications.seed import ABOUT_SAMPLE, CENTRE, RESEARCH
+    from publications.seed import RESEARCH, _sample_pdf
 
-    about_heading, about_text = ABOUT_SAMPLE[code]
-    return build_pdf(
-        language=code,
-        title=RESEARCH["title"][code],
-        subtitle=RESEARCH["subtitle"][code],
-        publisher=CENTRE[code],
-        date=RESEARCH["date"].isoformat(),
-        sections=[(about_heading, [about_text]), *RESEARCH["sections"][code]],
-    )
+    return _sample_pdf(RESEARCH, code)
