@@ -154,7 +154,10 @@ class PublicationAdmin(ContentAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # The files are saved only now: the cover can be made from the first PDF page.
+        # The files are saved only now: the cover can be made from the first PDF page. The
+        # publication was loaded with its files (the list's prefetch) before the inlines added,
+        # replaced or deleted some: read it again.
+        form.instance.refresh_from_db()
         try:
             form.instance.refresh_cover()
         except ValidationError as error:
