@@ -30,7 +30,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from centre.i18n import IN_LANGUAGE, language_codes, localized_field
+from centre.i18n import language_codes, localized_field
 from centre.models import SearchEntry
 from centre.text import fold
 
@@ -288,10 +288,6 @@ class Result:
     @property
     def type_name(self):
         return apps.get_model(self.entry.model)._meta.verbose_name
-
-    @property
-    def language_label(self):
-        return IN_LANGUAGE.get(self.entry.text_language, self.entry.text_language)
 
 
 def results(entries, terms):
