@@ -25,12 +25,12 @@ from centre.backup import (
     SIGNATURE_MEMBER,
     BackupError,
     backup_models,
-    create_backup,
     file_storages,
-    restore_backup,
     sign,
     stored_files,
 )
+from centre.backup.archive import create_backup
+from centre.backup.restore import restore_backup
 from centre.models import SearchEntry
 from pages.models import Page
 from partners.models import Partner

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from centre.backup import BackupError, create_backup
+from centre.backup import BackupError
+from centre.backup.archive import create_backup
 
 
 class Command(BaseCommand):

@@ -2,7 +2,9 @@ import tempfile
 
 from django.core.management.base import BaseCommand, CommandError
 
-from centre.backup import BackupError, open_verified, restore_backup
+from centre.backup import BackupError
+from centre.backup.restore import restore_backup
+from centre.backup.verify import open_verified
 
 
 class Command(BaseCommand):
@@ -50,8 +52,7 @@ class Command(BaseCommand):
 
     def _check(self, archive, check_signature):
         with tempfile.TemporaryDirectory(prefix="centre-restore-check-") as workdir:
-            verified = open_verified(archive, workdir, check_signature)
-        manifest = verified.manifest
+            manifest = open_verified(archive, workdir, check_signature)
         self.stdout.write(
             f"{archive}: complete, every checksum matches"
             f"{'' if check_signature else ' (signature not checked)'}; made "

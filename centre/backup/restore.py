@@ -1,0 +1,184 @@
+"""Restoring a verified archive: ``loaddata`` in one transaction, the files put in place, the
+counts and checksums checked again, the search index rebuilt; a failure changes nothing."""
+
+import json
+import shutil
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.apps import apps
+from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.migrations.executor import MigrationExecutor
+from django.db.models import QuerySet
+
+from centre.search import rebuild_index
+
+from . import (
+    DATABASE_MEMBER,
+    ORIGINAL_COLUMNS_MEMBER,
+    BackupError,
+    backup_models,
+    file_storages,
+    listing,
+    sha256_of,
+    stored_files,
+)
+from .archive import missing_files
+from .verify import open_verified
+
+# Rows a freshly migrated database may already hold (roles made by a data migration); the
+# archive's rows replace them, so they do not make a database "not empty".
+CREATED_BY_MIGRATIONS = {"auth.group"}
+
+
+@dataclass
+class RestoreSummary:
+    rows: dict
+    files: int
+    indexed: int
+    warnings: list = field(default_factory=list)
+
+
+def _check_migrations(connection, manifest):
+    """Refuse a database that is not migrated, or an archive from a newer version of the code."""
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        raise BackupError(
+            "This database is not fully migrated: run `python manage.py migrate` first."
+        )
+    newer = [
+        f"{app}.{name}"
+        for app, names in sorted(manifest["migrations"].items())
+        for name in names
+        if (app, name) not in executor.loader.applied_migrations
+    ]
+    if newer:
+        raise BackupError(
+            "The archive was made by a newer version of the site; these migrations are not "
+            f"applied here: {', '.join(newer[:10])}. Update the code, run `manage.py migrate`, "
+            "then restore."
+        )
+
+
+def _target_storages(manifest):
+    here = file_storages()
+    unknown = sorted(set(manifest["storages"]) - set(here))
+    if unknown:
+        raise BackupError(
+            f"The archive holds files of storages this site does not have: {', '.join(unknown)}."
+        )
+    return {alias: here[alias] for alias in manifest["storages"]}
+
+
+def _refuse_content(database, targets):
+    rows = [
+        model._meta.label_lower
+        for model in backup_models()
+        if model._meta.label_lower not in CREATED_BY_MIGRATIONS
+        and model._base_manager.using(database).exists()
+    ]
+    files = [alias for alias, storage in targets.items() if stored_files(storage)]
+    if rows or files:
+        raise BackupError(
+            "The site is not empty: "
+            + listing(("the database holds", rows), ("files in the storages", files))
+            + ". Restore into an empty database and empty folders, or use --replace to "
+            "replace everything with the archive's content."
+        )
+
+
+@contextmanager
+def _files_in_place(staging, manifest, targets, replace):
+    """
+    Put the archive's files into the storages' folders and yield their number. With
+    ``replace``, what the folders held is kept aside and dropped when the block ends, or put
+    back (and the archive's files taken away) if it fails.
+    """
+    placed, asides = [], []
+    try:
+        for alias, storage in targets.items():
+            root = Path(storage.location)
+            root.mkdir(parents=True, exist_ok=True)
+            if replace:
+                aside = Path(tempfile.mkdtemp(prefix=".before-restore-", dir=root))
+                asides.append((root, aside))
+                for entry in list(root.iterdir()):
+                    if entry != aside:
+                        entry.rename(aside / entry.name)
+            prefix = manifest["storages"][alias]
+            for name, entry in sorted(manifest["members"].items()):
+                if name.startswith(prefix):
+                    destination = root.joinpath(*name[len(prefix) :].split("/"))
+                    destination.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.move(staging / name, destination)
+                    placed.append(destination)
+                    if sha256_of(destination) != entry["sha256"]:
+                        raise BackupError(f"{destination} differs from the archive after copying.")
+        yield len(placed)
+    except BaseException:
+        for path in placed:
+            path.unlink(missing_ok=True)
+        for root, aside in asides:
+            for entry in list(root.iterdir()):
+                if entry != aside:  # what the restore made (the old content is all aside)
+                    shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+            for entry in list(aside.iterdir()):
+                entry.rename(root / entry.name)
+            aside.rmdir()
+        raise
+    for _root, aside in asides:
+        shutil.rmtree(aside, ignore_errors=True)
+
+
+def _restore_original_columns(staging, database):
+    columns = json.loads((staging / ORIGINAL_COLUMNS_MEMBER).read_text(encoding="utf-8"))
+    for label, data in columns.items():
+        names = data["fields"]
+        rows = QuerySet(apps.get_model(label)).using(database)
+        current = {row[0]: list(row[1:]) for row in rows.values_list("pk", *names)}
+        for pk, *values in data["rows"]:
+            if current.get(pk) != values:
+                rows.filter(pk=pk).update(**dict(zip(names, values, strict=True)))
+
+
+def _check_counts(manifest, database):
+    for label, expected in sorted(manifest["rows"].items()):
+        actual = apps.get_model(label)._base_manager.using(database).count()
+        if actual != expected and not (label in CREATED_BY_MIGRATIONS and actual > expected):
+            raise BackupError(
+                f"{label}: {actual} rows after loading, the archive holds {expected}."
+            )
+
+
+def restore_backup(path, *, replace=False, check_signature=True, database=DEFAULT_DB_ALIAS):
+    """
+    Restore the archive at ``path``; return a :class:`RestoreSummary`.
+
+    Without ``replace`` the database must hold no content and the storages no files; with it,
+    both are emptied first (the storages' old files are only deleted once the restore has
+    committed, and put back if it fails).
+    """
+    with tempfile.TemporaryDirectory(prefix="centre-restore-") as workdir:
+        workdir = Path(workdir)
+        manifest = open_verified(path, workdir, check_signature)
+        _check_migrations(connections[database], manifest)
+        targets = _target_storages(manifest)
+        if not replace:
+            _refuse_content(database, targets)
+        with (
+            _files_in_place(workdir, manifest, targets, replace) as file_count,
+            transaction.atomic(using=database),
+        ):
+            if replace:
+                call_command("flush", database=database, interactive=False, verbosity=0)
+            fixture = str(workdir / DATABASE_MEMBER)
+            call_command("loaddata", fixture, database=database, verbosity=0)
+            _restore_original_columns(workdir, database)
+            _check_counts(manifest, database)
+            indexed = rebuild_index()
+    return RestoreSummary(
+        rows=manifest["rows"], files=file_count, indexed=indexed, warnings=missing_files(database)
+    )
