@@ -1,4 +1,7 @@
 import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test.utils import override_settings
 from django.utils import translation
 
 from pages.seed import seed as seed_pages
@@ -31,3 +34,25 @@ def media(settings, tmp_path):
     """A fresh, empty MEDIA_ROOT for tests that upload files and look at what is stored."""
     settings.MEDIA_ROOT = tmp_path
     return tmp_path
+
+
+# Static files as production stores them: hashed names, gzip and Brotli copies.
+PRODUCTION_STATIC_STORAGE = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """The static files collected as production does, once a test run (it takes seconds)."""
+    static_root = tmp_path_factory.mktemp("static")
+    storages = {**settings.STORAGES, "staticfiles": PRODUCTION_STATIC_STORAGE}
+    with override_settings(STATIC_ROOT=static_root, STORAGES=storages):
+        call_command("collectstatic", interactive=False, verbosity=0)
+    return static_root
+
+
+@pytest.fixture
+def production_static(collected_static):
+    """Pages rendered during the test link the collected, hashed static files."""
+    storages = {**settings.STORAGES, "staticfiles": PRODUCTION_STATIC_STORAGE}
+    with override_settings(STATIC_ROOT=collected_static, STORAGES=storages):
+        yield collected_static

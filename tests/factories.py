@@ -71,38 +71,3 @@ def make_staff(username, role=None, **fields):
     if role:
         user.groups.add(Group.objects.get(name=role))
     return user
-
-
-def admin_form_data(response, **overrides):
-    """
-    The POST data of the admin add/change form in ``response`` as it was rendered (inline
-    formsets included), with ``overrides``; an override of None leaves the field out (an
-    unticked checkbox).
-    """
-    from django import forms
-
-    data = {}
-    all_forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        all_forms += [inline.formset.management_form, *inline.formset.forms]
-    for form in all_forms:
-        for name, field in form.fields.items():
-            key, value = form.add_prefix(name), form[name].value()
-            if isinstance(field, forms.FileField) or value is None:
-                continue
-            if isinstance(field.widget, forms.MultiWidget):
-                for index, part in enumerate(field.widget.decompress(value)):
-                    data[f"{key}_{index}"] = "" if part is None else part
-            elif isinstance(value, bool):
-                if value:
-                    data[key] = "on"
-            elif isinstance(value, (list, tuple)):
-                data[key] = [str(item) for item in value]
-            else:
-                data[key] = field.widget.format_value(value) or ""
-    for key, value in overrides.items():
-        if value is None:
-            data.pop(key, None)
-        else:
-            data[key] = value
-    return data

@@ -6,50 +6,12 @@ from django.contrib.staticfiles import finders
 from centre.models import Status
 from pages.models import Milestone, Page
 
+from .admin_forms import page_form_data
 from .factories import make_page
 
 pytestmark = pytest.mark.django_db
 
 ASSET_URL = re.compile(r'(?:src|href)="([^"]+\.(?:js|css|woff2?)(?:\?[^"]*)?)"')
-
-
-def page_form_data(**overrides):
-    data = {
-        "title_az": "Yeni səhifə",
-        "title_en": "New page",
-        "title_ru": "Новая страница",
-        "slug_az": "",
-        "slug_en": "",
-        "slug_ru": "",
-        "summary_az": "Xülasə",
-        "summary_en": "Summary",
-        "summary_ru": "Резюме",
-        "body_az": "<p><strong>Qalın</strong> mətn</p><script>alert(1)</script>",
-        "body_en": "<p>Body <a href='https://weforum.org'>link</a></p><ul><li>one</li></ul>",
-        "body_ru": "<p>Текст</p>",
-        "seo_description_az": "",
-        "seo_description_en": "",
-        "seo_description_ru": "",
-        "parent": "",
-        "show_in_menu": "on",
-        "menu_order": "5",
-        "status": Status.DRAFT,
-        "publish_from_0": "",
-        "publish_from_1": "",
-        "milestones-TOTAL_FORMS": "1",
-        "milestones-INITIAL_FORMS": "0",
-        "milestones-MIN_NUM_FORMS": "0",
-        "milestones-MAX_NUM_FORMS": "1000",
-        "milestones-0-date": "06.01.2021",
-        "milestones-0-title_az": "Fərman",
-        "milestones-0-title_en": "Decree",
-        "milestones-0-title_ru": "Указ",
-        "milestones-0-description_az": "",
-        "milestones-0-description_en": "",
-        "milestones-0-description_ru": "",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_add_page_form_shows_three_language_tabs(admin_client):

@@ -38,7 +38,7 @@ from publications.models import Publication
 
 from .factories import add_file, make_page, make_partner, make_publication
 from .images import image_upload
-from .test_search import found
+from .reading import found
 
 NATURAL = {ContentType: "natural_key", Permission: "natural_key"}
 

@@ -14,10 +14,13 @@ from django.utils import translation
 from centre.models import Status
 from publications.models import Publication
 
-from .factories import admin_form_data, make_page, make_publication
-from .test_publications_admin import ADD_URL, LIST_URL, publication_form_data
+from .admin_forms import admin_form_data, publication_form_data
+from .factories import make_page, make_publication
 
 pytestmark = pytest.mark.django_db
+
+ADD_URL = "/admin/publications/publication/add/"
+LIST_URL = "/admin/publications/publication/"
 
 ENGLISH = {"accept-language": "en"}
 

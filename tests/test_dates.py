@@ -14,7 +14,7 @@ from django.test import RequestFactory
 from centre.models import Status
 from pages.models import Milestone, Page
 
-from .test_admin import page_form_data
+from .admin_forms import page_form_data
 
 pytestmark = pytest.mark.django_db
 

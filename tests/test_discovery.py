@@ -10,29 +10,9 @@ import pytest
 from centre.models import Status
 
 from .factories import make_page
+from .reading import NS, sitemap_entries, xml
 
 pytestmark = pytest.mark.django_db
-
-NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-
-
-def xml(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/xml")
-    return ET.fromstring(response.content)
-
-
-def sitemap_entries(client):
-    """Every address of every sitemap the index names, with its alternates, as a crawler sees."""
-    entries = {}
-    for sitemap in xml(client, "/sitemap.xml").findall("s:sitemap/s:loc", NS):
-        for url in xml(client, sitemap.text.removeprefix("http://testserver")).findall("s:url", NS):
-            links = url.findall("x:link", NS)
-            entries[url.find("s:loc", NS).text] = {
-                link.get("hreflang"): link.get("href") for link in links
-            }
-    return entries
 
 
 def test_sitemap_lists_each_page_in_the_languages_it_has(client, seeded):

@@ -23,12 +23,10 @@ from pages.models import Page
 from partners.models import Partner
 from publications.models import Publication, PublicationFile
 
+from .admin_forms import file_rows, page_form_data, partner_form_data, publication_form_data
 from .factories import add_file, make_partner, make_publication
 from .images import html_as_png, image_upload, svg_upload
 from .pdfs import html_as_pdf, pdf_upload
-from .test_admin import page_form_data
-from .test_partners_admin import partner_form_data
-from .test_publications_admin import file_rows, publication_form_data
 
 pytestmark = [pytest.mark.django_db]
 

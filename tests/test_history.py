@@ -12,14 +12,8 @@ from reversion.models import Version
 from centre.models import SearchEntry, Status
 from pages.models import Page
 
-from .factories import (
-    admin_form_data,
-    make_page,
-    make_partner,
-    make_publication,
-    make_staff,
-    make_technology,
-)
+from .admin_forms import admin_form_data
+from .factories import make_page, make_partner, make_publication, make_staff, make_technology
 from .images import image_upload
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,7 @@ from publications.models import PublicationFile
 
 from .factories import make_partner, make_publication, make_technology
 from .pdfs import pdf_bytes
-from .test_discovery import sitemap_entries
-from .test_search import found
+from .reading import found, sitemap_entries
 
 pytestmark = pytest.mark.django_db
 

@@ -21,9 +21,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.db import connection
-from django.test import override_settings
 
 from .admin_forms import form_data
 from .factories import make_page
@@ -51,16 +49,8 @@ def database_url():
 
 
 @pytest.fixture
-def servers(tmp_path):
+def servers(tmp_path, collected_static):
     """Two gunicorn instances with production settings, sharing the database and Redis."""
-    static_root = tmp_path / "static"
-    # The manifest the servers' storage reads; compressing every file would only take time.
-    storages = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
-    }
-    with override_settings(STATIC_ROOT=static_root, STORAGES=storages):
-        call_command("collectstatic", interactive=False, verbosity=0)
     env = {
         **os.environ,
         "DJANGO_ENV_FILE": "",
@@ -74,7 +64,7 @@ def servers(tmp_path):
         "REDIS_URL": redis_url(),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "PRIVATE_MEDIA_ROOT": str(tmp_path / "private"),
-        "STATIC_ROOT": str(static_root),
+        "STATIC_ROOT": str(collected_static),
         "PUBLIC_CACHE_SECONDS": "600",
         "DJANGO_LOG_LEVEL": "WARNING",
     }

@@ -13,9 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
-from django.test import Client, override_settings
+from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
@@ -115,18 +114,6 @@ def first_visit(html, viewport, density, static_root, media_root):
         url = chosen(image, viewport, density)
         fetched[url] = transfer_size(url, static_root, media_root)
     return fetched
-
-
-@pytest.fixture
-def production_static(tmp_path):
-    storages = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    }
-    static_root = tmp_path / "static"
-    with override_settings(STATIC_ROOT=static_root, STORAGES=storages):
-        call_command("collectstatic", interactive=False, verbosity=0)
-        yield static_root
 
 
 def test_home_page_first_visit_is_small(media, production_static):

@@ -8,6 +8,7 @@ from PIL import Image
 
 from partners.models import Kind, Partner
 
+from .admin_forms import partner_form_data
 from .factories import make_partner, make_technology
 from .images import gif_upload, html_as_png, image_upload, png_bomb, svg_upload, truncated_png
 
@@ -28,38 +29,6 @@ def stored_files(media):
 
 def change_url(partner):
     return f"/admin/partners/partner/{partner.pk}/change/"
-
-
-def partner_form_data(**overrides):
-    data = {
-        "name_az": "Yaponiya Dördüncü Sənaye İnqilabı Mərkəzi",
-        "name_en": "Centre for the Fourth Industrial Revolution Japan",
-        "name_ru": "Центр Четвертой промышленной революции Японии",
-        "short_name_az": "C4IR Yaponiya",
-        "short_name_en": "C4IR Japan",
-        "short_name_ru": "C4IR Япония",
-        "slug_az": "",
-        "slug_en": "",
-        "slug_ru": "",
-        "kind": Kind.NETWORK_CENTRE,
-        "summary_az": "Tokiodakı mərkəz.",
-        "summary_en": "The centre in Tokyo.",
-        "summary_ru": "Центр в Токио.",
-        "description_az": "<p>Avtonom <strong>mobillik</strong>.</p><script>alert(1)</script>",
-        "description_en": "<p>Autonomous mobility.</p>",
-        "description_ru": "<p>Автономная мобильность.</p>",
-        "country": "JP",
-        "host_institution_az": "Dünya İqtisadi Forumu",
-        "host_institution_en": "World Economic Forum",
-        "host_institution_ru": "Всемирный экономический форум",
-        "founded_year": "2018",
-        "website": "https://jp.example.org/",
-        "reference_url": "https://apinitiative.org/en/?p=23149",
-        "is_active": "on",
-        "order": "0",
-    }
-    data.update(overrides)
-    return data
 
 
 class TestAddAndChange:

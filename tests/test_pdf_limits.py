@@ -17,6 +17,7 @@ from PIL import Image
 from publications.models import Publication, PublicationFile
 from publications.pdf import inspect_pdf, render_first_page
 
+from .admin_forms import file_rows, publication_form_data
 from .factories import make_publication
 from .pdfs import (
     AZERBAIJANI_TEXT,
@@ -26,9 +27,10 @@ from .pdfs import (
     pdf_bytes,
     research_document_pdf,
 )
-from .test_publications_admin import ADD_URL, file_rows, publication_form_data
 
 pytestmark = pytest.mark.django_db
+
+ADD_URL = "/admin/publications/publication/add/"
 
 
 def upload(content, name="document.pdf"):

@@ -21,7 +21,8 @@ from centre.models import Status
 from pages.models import Page
 from publications.models import Publication
 
-from .factories import add_file, admin_form_data, make_page, make_partner, make_publication
+from .admin_forms import admin_form_data
+from .factories import add_file, make_page, make_partner, make_publication
 from .images import image_upload
 
 pytestmark = pytest.mark.django_db

@@ -8,6 +8,7 @@ from centre.models import Status, Technology
 from centre.seed import seed as seed_technologies
 from publications.models import Publication, PublicationFile, PublicationType
 
+from .admin_forms import file_rows, publication_form_data
 from .factories import make_publication
 from .pdfs import RUSSIAN_TEXT, html_as_pdf, pdf_upload
 
@@ -15,40 +16,6 @@ pytestmark = pytest.mark.django_db
 
 ADD_URL = "/admin/publications/publication/add/"
 LIST_URL = "/admin/publications/publication/"
-
-
-def publication_form_data(**overrides):
-    data = {
-        "title_az": "4Sİ texnologiyalarının uğurlu həlləri",
-        "title_en": "Successful solutions of 4IR technologies",
-        "title_ru": "Успешные решения технологий 4ПР",
-        "abstract_az": "Xülasə",
-        "abstract_en": "Abstract",
-        "abstract_ru": "Аннотация",
-        "publication_type": PublicationType.RESEARCH,
-        "publication_date": "2024-05-01",
-        "status": Status.DRAFT,
-        "publish_from_0": "",
-        "publish_from_1": "",
-        "files-TOTAL_FORMS": "3",
-        "files-INITIAL_FORMS": "0",
-        "files-MIN_NUM_FORMS": "0",
-        "files-MAX_NUM_FORMS": "3",
-    }
-    for code in ("az", "en", "ru"):
-        for field in ("slug", "authors", "publisher", "cover_alt"):
-            data.setdefault(f"{field}_{code}", "")
-    data.update(overrides)
-    return data
-
-
-def file_rows(*uploads):
-    """Inline rows ``files-N-…`` for (language, upload) pairs."""
-    rows = {}
-    for index, (language, upload) in enumerate(uploads):
-        rows[f"files-{index}-language"] = language
-        rows[f"files-{index}-file"] = upload
-    return rows
 
 
 def test_add_form_has_tabs_files_inline_and_no_outside_assets(admin_client):

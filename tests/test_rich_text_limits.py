@@ -20,8 +20,8 @@ from centre.html import (
 from pages.models import Page
 from partners.models import Partner
 
+from .admin_forms import page_form_data
 from .factories import make_page, make_partner
-from .test_admin import page_form_data
 
 DEEP = "<blockquote>" * 60_000 + "x" + "</blockquote>" * 60_000
 

@@ -19,14 +19,8 @@ from pages.models import Page
 from partners.models import Partner
 from publications.models import Publication
 
-from .factories import (
-    add_file,
-    admin_form_data,
-    make_page,
-    make_partner,
-    make_publication,
-    make_staff,
-)
+from .admin_forms import admin_form_data
+from .factories import add_file, make_page, make_partner, make_publication, make_staff
 from .pdfs import pdf_upload
 
 pytestmark = pytest.mark.django_db

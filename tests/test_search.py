@@ -14,6 +14,7 @@ from centre import search
 from centre.models import SearchEntry, Status
 
 from .factories import make_page, make_publication
+from .reading import SEARCH_URL, found
 
 pytestmark = pytest.mark.django_db
 
@@ -42,15 +43,6 @@ def corpus():
             body_az="<p>Prezident İlham Əliyev və Borge Brende protokol imzaladılar.</p>",
         ),
     }
-
-
-SEARCH_URL = {"az": "/az/axtaris/", "en": "/en/search/", "ru": "/ru/poisk/"}
-
-
-def found(client, query, prefix="az"):
-    response = client.get(SEARCH_URL[prefix], {"q": query})
-    assert response.status_code == 200
-    return [result.entry.title for result in response.context["results"]]
 
 
 class TestFolding:

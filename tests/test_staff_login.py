@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts.proxies import client_ip
 
 from .factories import make_staff
-from .test_settings import setting
+from .processes import setting
 
 pytestmark = pytest.mark.django_db
 

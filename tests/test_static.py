@@ -5,8 +5,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.test import override_settings
 
 ROOT = Path(settings.BASE_DIR)
 OUTSIDE_URL = re.compile(r"""(?:src|href|url)\s*[=(]\s*["']?(?:https?:)?//""", re.IGNORECASE)
@@ -22,25 +20,17 @@ def test_templates_and_stylesheets_load_nothing_from_outside_hosts():
 
 
 @pytest.mark.django_db
-def test_collectstatic_makes_hashed_compressed_files_that_pages_use(tmp_path, client):
-    storages = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    }
-    with override_settings(STATIC_ROOT=tmp_path, STORAGES=storages):
-        call_command("collectstatic", interactive=False, verbosity=0)
-        stylesheet = re.search(
-            r'href="/static/(css/site\.[0-9a-f]{12}\.css)"', client.get("/az/").text
-        )
+def test_collectstatic_makes_hashed_compressed_files_that_pages_use(production_static, client):
+    stylesheet = re.search(r'href="/static/(css/site\.[0-9a-f]{12}\.css)"', client.get("/az/").text)
     assert stylesheet, "the page links the hashed stylesheet"
-    assert (tmp_path / stylesheet[1]).exists()
-    assert (tmp_path / (stylesheet[1] + ".gz")).exists()
-    assert (tmp_path / (stylesheet[1] + ".br")).exists()
+    assert (production_static / stylesheet[1]).exists()
+    assert (production_static / (stylesheet[1] + ".gz")).exists()
+    assert (production_static / (stylesheet[1] + ".br")).exists()
     # The fonts the stylesheet names were collected under their hashed names too.
-    css = (tmp_path / stylesheet[1]).read_text()
+    css = (production_static / stylesheet[1]).read_text()
     fonts = re.findall(r'url\("\.\./fonts/([^"]+)"\)', css)
     assert fonts and all(re.search(r"\.[0-9a-f]{12}\.woff2$", font) for font in fonts)
-    assert all((tmp_path / "fonts" / font).exists() for font in fonts)
+    assert all((production_static / "fonts" / font).exists() for font in fonts)
 
 
 def test_favicon_redirects_to_the_mark(client):

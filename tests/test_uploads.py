@@ -21,7 +21,8 @@ from PIL import Image
 from centre.storage import PublicMediaStorage, SafeFileSystemStorage, safe_file_name
 from pages.models import Page
 
-from .factories import admin_form_data, make_publication
+from .admin_forms import admin_form_data
+from .factories import make_publication
 from .images import image_upload, svg_upload
 from .pdfs import pdf_bytes
 

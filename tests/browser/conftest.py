@@ -30,6 +30,8 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
+from .site_pages import PASSWORD
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -212,3 +214,14 @@ def show_all_images(page):
             await Promise.all([...document.images].map(image => image.decode().catch(() => {})));
         }"""
     )
+
+
+@pytest.fixture(scope="module")
+def staff(site, django_db_blocker):
+    """A superuser who signs in with ``site_pages.PASSWORD`` (``site_pages.log_in``)."""
+    from django.contrib.auth import get_user_model
+
+    with django_db_blocker.unblock():
+        return get_user_model().objects.create_user(
+            "editor", password=PASSWORD, is_staff=True, is_superuser=True
+        )

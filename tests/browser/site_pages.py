@@ -1,9 +1,11 @@
 """The public page types of the seeded site, and where each is in each language."""
 
+from pathlib import Path
 from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils import translation
+from playwright.sync_api import expect
 
 from pages.models import Page
 from partners.models import Partner
@@ -11,6 +13,8 @@ from publications.models import Publication
 from publications.seed import RESEARCH
 
 LANGUAGES = ["az", "en", "ru"]
+# The password of the staff accounts browser tests sign in with.
+PASSWORD = "a-long-test-password"
 # A word each language's visitor would type that finds the research document. In Azerbaijani,
 # "inqilab" must find "İnqilabı" (Turkic casing, word prefixes).
 SEARCH_WORDS = {"az": "inqilab", "en": "revolution", "ru": "революции"}
@@ -55,3 +59,22 @@ def address(page_type, language):
     """``(path, status)`` of ``page_type`` for a visitor reading ``language``."""
     with translation.override(language):
         return PAGE_TYPES[page_type](language)
+
+
+OTHER_LANGUAGE = {"az": "en", "en": "ru", "ru": "az"}
+
+
+def check_download(download, publication_file):
+    """The download completed, has a readable .pdf name and the stored file's bytes."""
+    assert download.failure() is None
+    assert download.suggested_filename.endswith(".pdf")
+    with publication_file.file.storage.open(publication_file.file.name, "rb") as stored:
+        assert Path(download.path()).read_bytes() == stored.read()
+
+
+def log_in(visits, page, user):
+    visits.visit(page, reverse("admin:index"))
+    page.locator("#id_username").fill(user.username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("#login-form [type=submit]").click()
+    expect(page).to_have_url(visits.base_url + reverse("admin:index"))

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from pages.models import Page
 from publications.models import Publication
 
-from .test_staff import log_in, staff  # noqa: F401 (a fixture)
+from .site_pages import log_in
 
 SWITCH = {"az": "Redaktə dili", "en": "Editing language", "ru": "Язык редактирования"}
 
@@ -25,7 +25,7 @@ def active_tab_languages(page):
 
 
 @pytest.mark.parametrize("model", [Publication, Page])
-def test_one_switch_shows_every_field_in_the_chosen_language(visits, staff, model):  # noqa: F811
+def test_one_switch_shows_every_field_in_the_chosen_language(visits, staff, model):
     obj = model.objects.order_by("pk").first()
     page = visits.open("az")
     log_in(visits, page, staff)
@@ -54,14 +54,14 @@ def test_one_switch_shows_every_field_in_the_chosen_language(visits, staff, mode
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
-def test_the_switch_is_labelled_in_the_admins_language(visits, staff, language):  # noqa: F811
+def test_the_switch_is_labelled_in_the_admins_language(visits, staff, language):
     page = visits.open(language)
     log_in(visits, page, staff)
     visits.visit(page, change_url(Publication.objects.order_by("pk").first()))
     expect(page.get_by_role("group", name=SWITCH[language])).to_be_visible()
 
 
-def test_without_javascript_every_language_is_on_the_form(visits, staff):  # noqa: F811
+def test_without_javascript_every_language_is_on_the_form(visits, staff):
     page = visits.open("az", javascript=False)
     log_in(visits, page, staff)
     visits.visit(page, change_url(Publication.objects.order_by("pk").first()))
@@ -71,7 +71,7 @@ def test_without_javascript_every_language_is_on_the_form(visits, staff):  # noq
 
 
 @pytest.mark.parametrize("language", ["az", "ru"])
-def test_the_publication_form_fits_the_screen(visits, staff, language):  # noqa: F811
+def test_the_publication_form_fits_the_screen(visits, staff, language):
     publication = Publication.objects.filter(files__isnull=False).order_by("pk").first()
     page = visits.open(language, width=1280)
     log_in(visits, page, staff)

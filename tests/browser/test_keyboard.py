@@ -11,8 +11,14 @@ from playwright.sync_api import expect
 
 from partners.models import KIND_HEADINGS, Kind
 
-from .site_pages import LANGUAGES, SEARCH_WORDS, address, research_document
-from .test_visitor import OTHER_LANGUAGE, check_download
+from .site_pages import (
+    LANGUAGES,
+    OTHER_LANGUAGE,
+    SEARCH_WORDS,
+    address,
+    check_download,
+    research_document,
+)
 
 # Whether the focused element shows a ring: an outline at least 2px wide, or a box shadow.
 FOCUS_RING = """() => {

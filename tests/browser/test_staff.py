@@ -6,7 +6,6 @@ import re
 
 import pytest
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
@@ -20,9 +19,7 @@ from publications.models import Publication
 
 from ..images import image_upload
 from ..pdfs import AZERBAIJANI_TEXT, RUSSIAN_TEXT, pdf_bytes
-from .site_pages import LANGUAGES
-
-PASSWORD = "a-long-test-password"
+from .site_pages import LANGUAGES, PASSWORD, log_in
 
 # Per language: plain words, bold words, more plain words, a link's text, a list's items.
 NEW_PAGE = {
@@ -46,22 +43,6 @@ NEW_PAGE = {
     },
 }  # fmt: skip
 FORUM = "https://www.weforum.org/"
-
-
-@pytest.fixture(scope="module")
-def staff(site, django_db_blocker):
-    with django_db_blocker.unblock():
-        return get_user_model().objects.create_user(
-            "editor", password=PASSWORD, is_staff=True, is_superuser=True
-        )
-
-
-def log_in(visits, page, user):
-    visits.visit(page, reverse("admin:index"))
-    page.locator("#id_username").fill(user.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#login-form [type=submit]").click()
-    expect(page).to_have_url(visits.base_url + reverse("admin:index"))
 
 
 def tab(page, field, language):

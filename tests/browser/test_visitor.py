@@ -1,7 +1,6 @@
 """A visitor's journey through the site, in each language, with and without JavaScript."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -15,13 +14,13 @@ from publications.models import Publication
 
 from .site_pages import (
     LANGUAGES,
+    OTHER_LANGUAGE,
     SEARCH_WORDS,
     about_page,
+    check_download,
     network_centre,
     research_document,
 )
-
-OTHER_LANGUAGE = {"az": "en", "en": "ru", "ru": "az"}
 
 
 def in_language(language, obj, *attributes):
@@ -107,14 +106,6 @@ def download_and_compare(page, publication_file):
     with page.expect_download() as started:
         page.locator(".downloads .button--download").first.click()
     check_download(started.value, publication_file)
-
-
-def check_download(download, publication_file):
-    """The download completed, has a readable .pdf name and the stored file's bytes."""
-    assert download.failure() is None
-    assert download.suggested_filename.endswith(".pdf")
-    with publication_file.file.storage.open(publication_file.file.name, "rb") as stored:
-        assert Path(download.path()).read_bytes() == stored.read()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
