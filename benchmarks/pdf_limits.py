@@ -48,7 +48,7 @@ def seed_document():
 
 def large_pdf():
     if not os.path.exists(sys.argv[2]):
-        from publications.generate import write_large_pdf
+        from benchmarks.generate.large_pdf import write_large_pdf
         os.makedirs(os.path.dirname(sys.argv[2]), exist_ok=True)
         with open(sys.argv[2], "wb") as out:
             write_large_pdf(out, 99 * 1024 * 1024, "A large PDF")

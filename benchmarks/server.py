@@ -2,9 +2,10 @@
 What both benchmarks share: the site's data, and gunicorn started the way production starts it.
 
 The site runs with production settings (``DJANGO_DEBUG=0``, hashed static files, real 404s)
-except for plain HTTP (``DJANGO_HTTPS=0``), from ``gunicorn.conf.py``, with the benchmark's
-baseline view switched on (``DJANGO_BENCHMARK_BASELINE=1``). Everything it writes goes to a
-work directory (``var/bench`` unless told otherwise), never to the developer's own site data.
+except for plain HTTP (``DJANGO_HTTPS=0``), from ``gunicorn.conf.py``, through
+``benchmarks.settings`` (production's, plus the baseline view and ``generate_content``).
+Everything it writes goes to a work directory (``var/bench`` unless told otherwise), never to the
+developer's own site data.
 """
 
 import json
@@ -66,7 +67,7 @@ def site_environment(workdir, database_url, redis_url="", **extra):
     env = {
         **os.environ,
         "DJANGO_ENV_FILE": "",  # not the developer's .env
-        "DJANGO_SETTINGS_MODULE": "centre.settings",
+        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -77,7 +78,6 @@ def site_environment(workdir, database_url, redis_url="", **extra):
         "STATIC_ROOT": str(workdir / "static"),
         "PUBLIC_CACHE_STATE_FILE": str(workdir / "cache-generation"),
         "REDIS_URL": redis_url,
-        "DJANGO_BENCHMARK_BASELINE": "1",
         "DJANGO_LOG_LEVEL": "WARNING",
         "GUNICORN_ACCESS_LOG": "",
         "PYTHONDONTWRITEBYTECODE": "1",
@@ -154,7 +154,7 @@ def start_cache_generation(options):
 SHELL_QUERY = """
 import json
 from django.utils import translation
-from centre.generated_text import SLUG_MARK_REGEX
+from benchmarks.generate.text import SLUG_MARK_REGEX
 from pages.models import Page
 from partners.models import Partner
 from publications.models import Publication, PublicationFile
@@ -193,7 +193,7 @@ def page_addresses(facts):
         ("baseline (bare view)", "/benchmark/baseline/"),
         ("home", "/az/"),
         ("page", facts["page"]),
-        ("partners list", "/az/partnyorlar/"),
+        ("partners list", "/az/terefdaslar/"),
         ("partner", facts["partner"]),
         ("publications list, filtered", "/en/publications/?technology=artificial-intelligence"),
         ("publication", facts["publication"]),

@@ -279,10 +279,6 @@ PDF_MAX_INFLATED_MB = env.int("PDF_MAX_INFLATED_MB", default=50)
 
 X_FRAME_OPTIONS = "DENY"
 
-# A bare view for benchmarks/http_bench to compare pages with (/benchmark/baseline/). Off
-# except while benchmarking.
-BENCHMARK_BASELINE = env.bool("DJANGO_BENCHMARK_BASELINE", default=False)
-
 # The models the site search reads (centre/search.py); each offers search_documents().
 SEARCH_MODELS = ["pages.Page", "partners.Partner", "publications.Publication"]
 

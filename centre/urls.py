@@ -4,7 +4,6 @@ path segments; the admin and machine-read files do not. Apps are included by dot
 that ``centre`` imports none of them.
 """
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -39,12 +38,6 @@ urlpatterns = [
         name="media-file",
     ),
 ]
-
-if settings.BENCHMARK_BASELINE:
-    urlpatterns += [
-        path("benchmark/baseline/", views.benchmark_baseline, name="benchmark-baseline"),
-    ]
-
 
 urlpatterns += i18n_patterns(
     path(_("search/"), views.SearchView.as_view(), name="search"),

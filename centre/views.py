@@ -6,7 +6,6 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
-from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
@@ -130,53 +129,6 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
-
-
-BASELINE_ITEMS = [
-    "Süni intellekt",
-    "Robototexnika",
-    "Əşyaların interneti",
-    "3D çap",
-    "Gen mühəndisliyi",
-    "Kvant hesablamaları",
-    "Artificial intelligence",
-    "Internet of Things",
-    "Искусственный интеллект",
-    "Интернет вещей",
-]
-
-
-BASELINE_TEXT = [
-    "Dördüncü Sənaye İnqilabı fiziki, rəqəmsal və bioloji müstəvilər arasındakı sərhədlərin "
-    "çulğalaşmasını təsvir etmək üsuludur. Bu, süni intellekt, robototexnika, əşyaların "
-    "interneti, 3D çap, gen mühəndisliyi, kvant hesablamaları və digər texnologiyalardakı "
-    "irəliləyişlərin birləşməsidir.",
-    "The Fourth Industrial Revolution is a way of describing the blurring of boundaries between "
-    "the physical, digital and biological worlds: a fusion of advances in artificial "
-    "intelligence, robotics, the Internet of Things, 3D printing, genetic engineering and "
-    "quantum computing.",
-    "Четвертая промышленная революция описывает стирание границ между физическим, цифровым и "
-    "биологическим мирами: сочетание достижений в области искусственного интеллекта, "
-    "робототехники, интернета вещей, 3D-печати, генной инженерии и квантовых вычислений.",
-]
-
-
-@read_only
-@never_cache  # measured as rendered, never from the page cache
-def benchmark_baseline(request):
-    """
-    The HTTP benchmark's yardstick: about 10 KB of HTML from a template, no database query.
-    Routed only when DJANGO_BENCHMARK_BASELINE is on (benchmarks/http_bench turns it on).
-    """
-    context = {
-        "title": "Dördüncü Sənaye İnqilabı",
-        "items": BASELINE_ITEMS,
-        "sections": [
-            (number, BASELINE_TEXT[number % 3], BASELINE_TEXT[(number + 1) % 3])
-            for number in range(1, 11)
-        ],
-    }
-    return render(request, "benchmark/baseline.html", context)
 
 
 def server_error(request):

@@ -4,7 +4,8 @@ English or Russian.
 
 The text is set in Noto Sans (``publications/fonts``, subset to Latin, Azerbaijani and Cyrillic
 letters, SIL Open Font License), embedded in the file, so ə ğ ı İ ş ç ö ü and Cyrillic letters
-are real characters that text extraction and search find. Nothing is fetched at run time.
+are real characters that text extraction and search find. Nothing is fetched at run time. The
+words every page carries (the sample banner, "Page") are in content/publications.json.
 """
 
 import datetime
@@ -12,6 +13,8 @@ import logging
 from pathlib import Path
 
 from fpdf import FPDF
+
+from centre.seed import read
 
 # fpdf2 subsets the embedded font with fontTools, which reports every glyph at INFO level.
 logging.getLogger("fontTools").setLevel(logging.WARNING)
@@ -21,18 +24,13 @@ NAVY = (11, 58, 103)
 TEAL = (14, 124, 138)
 MUTED = (74, 86, 102)
 
-SAMPLE_BANNER = {
-    "az": "NÜMUNƏ SƏNƏD — Mərkəzin real hesabatı deyil",
-    "en": "SAMPLE DOCUMENT — not the Centre's real report",
-    "ru": "ОБРАЗЕЦ ДОКУМЕНТА — не настоящий отчёт Центра",
-}
-PAGE_LABEL = {"az": "Səhifə", "en": "Page", "ru": "Страница"}
-
 
 class SampleDocument(FPDF):
     def __init__(self, language, running_title):
         super().__init__(format="A4")
         self.language, self.running_title = language, running_title
+        texts = read("publications")["pdf"]
+        self.banner, self.page_label = texts["banner"][language], texts["page_label"][language]
         self.add_font("Noto", "", FONTS / "NotoSans-Regular.ttf")
         self.add_font("Noto", "B", FONTS / "NotoSans-Bold.ttf")
         self.set_margins(22, 24, 22)
@@ -51,8 +49,8 @@ class SampleDocument(FPDF):
         self.set_y(-16)
         self.set_font("Noto", "", 8)
         self.set_text_color(*MUTED)
-        self.cell(0, 6, SAMPLE_BANNER[self.language], align="L")
-        self.cell(0, 6, f"{PAGE_LABEL[self.language]} {self.page_no()}/{{nb}}", align="R")
+        self.cell(0, 6, self.banner, align="L")
+        self.cell(0, 6, f"{self.page_label} {self.page_no()}/{{nb}}", align="R")
 
     def paragraph(self, text, size=11, style="", color=(27, 36, 48), spacing=3):
         self.set_font("Noto", style, size)
@@ -69,7 +67,7 @@ def build_pdf(*, language, title, subtitle, publisher, date, sections):
     document = SampleDocument(language, title)
     document.set_title(title)
     document.set_author(publisher)
-    document.set_subject(SAMPLE_BANNER[language])
+    document.set_subject(document.banner)
     document.set_creator("4SIM site demo content")
     # A fixed creation date keeps the bytes, and so the SHA-256, the same on every run.
     document.set_creation_date(datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC))
@@ -86,9 +84,7 @@ def build_pdf(*, language, title, subtitle, publisher, date, sections):
     document.set_draw_color(199, 145, 0)
     document.set_font("Noto", "B", 11)
     document.set_text_color(27, 36, 48)
-    document.multi_cell(
-        0, 9, SAMPLE_BANNER[language], border=1, fill=True, new_x="LMARGIN", new_y="NEXT"
-    )
+    document.multi_cell(0, 9, document.banner, border=1, fill=True, new_x="LMARGIN", new_y="NEXT")
     if date:
         document.ln(8)
         document.paragraph(date, size=11, color=MUTED)

@@ -158,6 +158,6 @@ def many_pages_pdf(pages):
 @functools.cache
 def research_document_pdf(code="az"):
     """The demo content's research document, built as ``manage.py seed_demo`` builds it."""
-    from publications.seed import RESEARCH, _sample_pdf
+    from publications.seed import sample_pdf, samples
 
-    return _sample_pdf(RESEARCH, code)
+    return sample_pdf(samples()[0], code)

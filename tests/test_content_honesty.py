@@ -19,7 +19,7 @@ from .factories import make_publication
 
 pytestmark = pytest.mark.django_db
 
-RESEARCH_SLUG = publications_seed.RESEARCH["slug"]
+RESEARCH_SLUG = publications_seed.samples()[0]["slug"]["az"]
 
 
 def json_ld(html):
@@ -86,26 +86,18 @@ class TestSamples:
 
     def test_a_sample_an_earlier_seed_made_is_corrected_unless_staff_changed_it(self):
         call_command("seed_demo")
-        earlier = publications_seed.EARLIER
         # The rows as earlier seeds left them: invented type and date, the old PDFs.
-        for slug, values in earlier.items():
-            row = Publication.objects.get(slug_az=slug)
-            sample = next(
-                s
-                for s in (publications_seed.RESEARCH, *publications_seed.SMALL_SAMPLES)
-                if s["slug"] == slug
-            )
+        for sample in publications_seed.samples():
+            values = sample["earlier"]
+            row = Publication.objects.get(slug_az=sample["slug"]["az"])
             Publication.objects.filter(pk=row.pk).update(
-                publication_type=values["type"],
-                publication_date=values["date"],
+                publication_type=values["publication_type"],
+                publication_date=datetime.date.fromisoformat(values["publication_date"]),
                 **{f"abstract_{c}": t for c, t in values.get("abstract", {}).items()},
             )
             for stored in row.files.all():
-                old = publications_seed._sample_pdf(
-                    sample,
-                    stored.language,
-                    values["date"],
-                    publications_seed.EARLIER_ABOUT[stored.language],
+                old = publications_seed.sample_pdf(
+                    sample, stored.language, values["publication_date"], earlier=True
                 )
                 stored.file = ContentFile(old, name="old.pdf")
                 stored.save()

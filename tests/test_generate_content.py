@@ -1,4 +1,7 @@
-"""``manage.py generate_content``: realistic content for load tests, topped up, removable."""
+"""
+``generate_content`` (benchmarks/): realistic content for load tests, topped up, removable. The
+command belongs to the benchmarks' settings only: it is run here as a command object.
+"""
 
 import io
 
@@ -8,11 +11,12 @@ from django.core.files import File
 from django.core.management import call_command
 from pypdf import PdfReader
 
-from centre.generated_text import SLUG_MARK_REGEX, TextMaker, marked_slug, slug_number
+from benchmarks.generate.large_pdf import write_large_pdf
+from benchmarks.generate.text import SLUG_MARK_REGEX, TextMaker, marked_slug, slug_number
+from benchmarks.management.commands.generate_content import Command as GenerateContent
 from centre.models import SearchEntry, Status
 from pages.models import Milestone, Page
 from partners.models import Partner
-from publications.generate import write_large_pdf
 from publications.models import Publication, PublicationFile
 from publications.pdf import inspect_pdf
 
@@ -23,7 +27,7 @@ SMALL = {"pages": 18, "partners": 9, "publications": 14, "large_pdfs": 1, "large
 
 def generate(**options):
     output = io.StringIO()
-    call_command("generate_content", stdout=output, **{**SMALL, **options})
+    call_command(GenerateContent(), stdout=output, **{**SMALL, **options})
     return output.getvalue()
 
 
@@ -110,7 +114,7 @@ def test_delete_removes_only_generated_objects(media):
     generate()
     seeded = {model: model.objects.count() - generated(model).count() for model in (Page, Partner)}
     output = io.StringIO()
-    call_command("generate_content", delete=True, stdout=output)
+    call_command(GenerateContent(), delete=True, stdout=output)
     assert not generated(Page).exists()
     assert not generated(Partner).exists()
     assert not generated(Publication).exists()

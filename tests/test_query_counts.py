@@ -12,7 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from centre.generated_text import SLUG_MARK_REGEX
+from benchmarks.generate.text import SLUG_MARK_REGEX
+from benchmarks.management.commands.generate_content import Command as GenerateContent
 from pages.models import Page
 from partners.models import Partner
 from publications.models import Publication, PublicationFile, PublicationType
@@ -97,7 +98,7 @@ def test_query_counts_are_fixed_and_small(client):
     before = {name: queries(client, url) for name, url in seeded_urls.items()}
 
     call_command(
-        "generate_content",
+        GenerateContent(),
         pages=30,
         partners=30,
         publications=40,

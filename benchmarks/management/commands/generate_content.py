@@ -1,37 +1,25 @@
-from importlib import import_module
-
-from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.utils import translation
-from django.utils.module_loading import module_has_submodule
 
+from benchmarks.generate import GENERATORS
+from benchmarks.generate.text import TextMaker, names_of
 from centre import cache
-from centre.generated_text import TextMaker, names_of
 from centre.models import Technology
-
-
-def generators():
-    """``(app label, module)`` for every app with a ``generate`` module, in INSTALLED_APPS order."""
-    return [
-        (config.label, import_module(f"{config.name}.generate"))
-        for config in apps.get_app_configs()
-        if module_has_submodule(config.module, "generate")
-    ]
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo content (seed_demo), then add generated pages, partners and publications "
-        "with realistic az/en/ru text for load tests and benchmarks. Each --<app> N tops that "
-        "app's generated objects up to N, so a second run adds nothing. Never on a real site."
+        "with realistic az/en/ru text for load tests and benchmarks. Each --<kind> N tops that "
+        "kind's generated objects up to N, so a second run adds nothing. Never on a real site."
     )
 
     def add_arguments(self, parser):
-        for label, _module in generators():
+        for kind in GENERATORS:
             parser.add_argument(
-                f"--{label}", type=int, default=0, help=f"How many generated {label} to have."
+                f"--{kind}", type=int, default=0, help=f"How many generated {kind} to have."
             )
         parser.add_argument(
             "--large-pdfs",
@@ -51,8 +39,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with translation.override("az"):
             if options["delete"]:
-                for label, module in reversed(generators()):
-                    self.stdout.write(f"{label}: {module.delete()} deleted")
+                for kind, module in reversed(GENERATORS.items()):
+                    self.stdout.write(f"{kind}: {module.delete()} deleted")
             else:
                 call_command("seed_demo", stdout=self.stdout)
                 self.generate(options)
@@ -71,11 +59,11 @@ class Command(BaseCommand):
             # One generator per object: the same object gets the same text on every run.
             return TextMaker.seeded(f"{options['seed']}-{key}", technologies)
 
-        for label, module in generators():
+        for kind, module in GENERATORS.items():
             created = module.generate(
-                options[label],
+                options[kind],
                 text=text,
                 large_pdfs=options["large_pdfs"],
                 large_pdf_mb=options["large_pdf_mb"],
             )
-            self.stdout.write(f"{label}: {created} generated")
+            self.stdout.write(f"{kind}: {created} generated")

@@ -1,5 +1,5 @@
 """
-Generated pages for load tests and benchmarks (``manage.py generate_content --pages N``).
+Generated pages for load tests and benchmarks (``generate_content --pages N``).
 
 A few top-level sections (two of them in the main menu), every other page below an earlier
 one, eight to a parent, so the tree grows a few levels deep as real sites do. Some pages are
@@ -8,12 +8,12 @@ drafts, some lack their English or Russian text, every tenth has a timeline of m
 
 import datetime
 
-from centre.generated_text import LANGUAGES, SLUG_MARK_REGEX, marked_slug, slug_number
 from centre.i18n import localized_field
 from centre.models import Status
 from centre.text import slugify_az
+from pages.models import Milestone, Page
 
-from .models import Milestone, Page
+from .text import LANGUAGES, SLUG_MARK_REGEX, marked_slug, slug_number
 
 SECTIONS = 5
 IN_MENU = 2

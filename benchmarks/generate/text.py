@@ -1,5 +1,5 @@
 """
-Realistic text in az, en and ru for generated content (``manage.py generate_content``).
+Realistic text in az, en and ru for generated content (``generate_content``).
 
 Generated objects are for load tests and benchmarks: their text must look like the Centre's
 (the same vocabulary, lengths, letters such as ə, ı, ş and Cyrillic) without pretending to be

@@ -1,24 +1,18 @@
 """
-Generated partners for load tests and benchmarks (``manage.py generate_content --partners N``).
+Generated partners for load tests and benchmarks (``generate_content --partners N``).
 
 Organisations of every kind (a few network centres, mostly academia, industry and government),
 from a dozen countries, each on one to three technologies; every fourth has a logo (with its
 renditions, as an upload would), one in twenty is inactive, some lack a translation.
 """
 
-from centre.generated_text import (
-    LANGUAGES,
-    ORGANISATION_KINDS,
-    SLUG_MARK_REGEX,
-    marked_slug,
-    slug_number,
-)
 from centre.i18n import localized_field
 from centre.models import Technology
 from centre.text import slugify_az
+from partners.models import Kind, Partner
+from partners.seed import placeholder_logo
 
-from .models import Kind, Partner
-from .seed import placeholder_logo
+from .text import LANGUAGES, ORGANISATION_KINDS, SLUG_MARK_REGEX, marked_slug, slug_number
 
 # Kinds in proportion: mostly academia, industry and government, a few network centres.
 KINDS = [
