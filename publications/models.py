@@ -28,6 +28,7 @@ from centre.models import (
     Publishable,
     PublishableQuerySet,
     Status,
+    Taxonomy,
     Technology,
     TranslationTracked,
     visible_q,
@@ -111,31 +112,12 @@ class Author(NamedTuple):
         return bool(braced or (family.strip() and _comma and "{" not in line))
 
 
-class Sector(models.Model):
+class Sector(Taxonomy):
     """A sector of the economy a publication is about (energy, agriculture, …)."""
 
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=100,
-        unique=True,
-        blank=True,
-        help_text=_("Used in filter addresses (?sector=…). Made from the name if left empty."),
-    )
-    order = models.PositiveIntegerField(_("order"), default=0)
-
-    class Meta:
+    class Meta(Taxonomy.Meta):
         verbose_name = _("economic sector")
         verbose_name_plural = _("economic sectors")
-        ordering = ["order", "slug"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify_az(self.name_az or self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         """The publications about this sector."""
