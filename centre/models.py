@@ -200,25 +200,21 @@ class TranslationTracked(models.Model):
                 self.translation_sources[key]["source"] = text_digest(source)
 
 
-class Technology(models.Model):
-    """
-    A 4IR technology (artificial intelligence, robotics, …): the one taxonomy shared by
-    partners and publications, so both can be filtered by it and linked through it.
-    """
+class Taxonomy(models.Model):
+    """A term lists are filtered by (``?<kind>=<slug>``): a translated name, a slug, an order."""
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
         _("slug"),
         max_length=100,
         unique=True,
-        help_text=_("Used in filter addresses (?technology=…). Made from the name if left empty."),
         blank=True,
+        help_text=_("Used in filter addresses. Made from the name if left empty."),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
-        verbose_name = _("technology")
-        verbose_name_plural = _("technologies")
+        abstract = True
         ordering = ["order", "slug"]
 
     def __str__(self):
@@ -228,6 +224,17 @@ class Technology(models.Model):
         if not self.slug:
             self.slug = slugify_az(self.name_az or self.name)
         super().save(*args, **kwargs)
+
+
+class Technology(Taxonomy):
+    """
+    A 4IR technology (artificial intelligence, robotics, …): the one taxonomy shared by
+    partners and publications, so both can be filtered by it and linked through it.
+    """
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("technology")
+        verbose_name_plural = _("technologies")
 
 
 class SearchEntry(models.Model):

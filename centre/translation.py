@@ -3,8 +3,8 @@ from modeltranslation.translator import TranslationOptions, register
 from .models import SiteContact, Technology
 
 
-@register(Technology)
-class TechnologyTranslationOptions(TranslationOptions):
+@register(Technology)  # and publications' Sector: each a Taxonomy
+class TaxonomyTranslationOptions(TranslationOptions):
     fields = ("name",)
     required_languages = ("az",)
 

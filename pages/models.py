@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from centre import slugs
 from centre.addresses import slug_address
 from centre.files import FileOwner, OwnedImageField
 from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
@@ -23,7 +24,6 @@ from centre.models import (
 )
 from centre.search import documents_in_each_language, index_object
 from centre.storage import atomic_with_files
-from centre.text import slugify_az
 
 # Every language's paths have the same shape; the default language's tell the ancestors.
 TREE_PATH = localized_field("url_path", settings.LANGUAGE_CODE)
@@ -41,7 +41,7 @@ def public_page_q(prefix=""):
     return published_q(prefix) & ~models.Exists(hidden_above)
 
 
-class PageQuerySet(PublishableQuerySet):
+class PageQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
     def published(self):
         return self.filter(public_page_q())
 
@@ -67,7 +67,7 @@ class PageQuerySet(PublishableQuerySet):
         return self.filter(**{f"{column}__in": url_paths}).order_by(column)
 
 
-class Page(FileOwner, Publishable, TranslationTracked):
+class Page(slugs.TranslatedSlugs, FileOwner, Publishable, TranslationTracked):
     """
     One of the Centre's own pages, in a tree.
 
@@ -77,14 +77,11 @@ class Page(FileOwner, Publishable, TranslationTracked):
     """
 
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=100,
-        blank=True,
-        help_text=_(
+    slug = slugs.slug_field(
+        _(
             "The page's part of the address, in Latin letters. Leave empty to make it from the "
             "title; a language without a title uses the Azerbaijani slug."
-        ),
+        )
     )
     url_path = models.CharField(_("address"), max_length=1000, blank=True, editable=False)
     summary = models.TextField(
@@ -230,11 +227,6 @@ class Page(FileOwner, Publishable, TranslationTracked):
         return self.title
 
     @property
-    def available_languages(self):
-        """Languages the page has its own text in (Azerbaijani always)."""
-        return [code for code in language_codes() if getattr(self, localized_field("title", code))]
-
-    @property
     def is_in_menu(self):
         """Whether the main menu lists this page, as ``Page.objects.menu()`` selects them."""
         return (
@@ -270,23 +262,14 @@ class Page(FileOwner, Publishable, TranslationTracked):
             if self.is_home:
                 paths[code] = ""
                 continue
-            segment = getattr(self, localized_field("slug", code)) or self.slug_az
+            segment = self.slug_in(code)
             parent_path = (
                 getattr(self.parent, localized_field("url_path", code)) if self.parent else ""
             )
             paths[code] = f"{parent_path}/{segment}" if parent_path else segment
         return paths
 
-    def fill_slugs(self):
-        """Make a slug from the title in every language that has a title and no slug."""
-        for code in language_codes():
-            title = getattr(self, localized_field("title", code))
-            slug_field = localized_field("slug", code)
-            if title and not getattr(self, slug_field):
-                setattr(self, slug_field, slugify_az(title) or "page")
-
     def clean(self):
-        super().clean()
         if self.is_home and self.parent_id:
             raise ValidationError({"parent": _("The home page cannot have a parent page.")})
         if self.pk and self.parent_id:
@@ -295,22 +278,19 @@ class Page(FileOwner, Publishable, TranslationTracked):
                 if ancestor.pk == self.pk:
                     raise ValidationError({"parent": _("A page cannot be placed under itself.")})
                 ancestor = ancestor.parent
-        self.fill_slugs()
-        if not self.is_home:
-            self._validate_paths()
+        super().clean()  # the slugs, and the paths they make: this page's own
 
-    def _validate_paths(self):
-        others = Page.objects.exclude(pk=self.pk)
-        for code, path in self.build_url_paths().items():
-            slug_field = localized_field("slug", code)
-            error_field = slug_field if getattr(self, slug_field) else "slug_az"
-            if others.at_path(path, code).exists():
-                message = _("Another page already has the address “%(path)s”.")
-            elif not self.parent_id and self._path_is_taken_by_the_site(code, path):
-                message = _("The address “%(path)s” is used by another part of the site.")
-            else:
-                continue
-            raise ValidationError({error_field: message % {"path": path}})
+    def addresses(self):
+        return {} if self.is_home else self.build_url_paths()
+
+    def address_taken(self, language, path):
+        if Page.objects.exclude(pk=self.pk).at_path(path, language).exists():
+            message = _("Another page already has the address “%(path)s”.")
+        elif not self.parent_id and self._path_is_taken_by_the_site(language, path):
+            message = _("The address “%(path)s” is used by another part of the site.")
+        else:
+            return None
+        return message % {"path": path}
 
     @staticmethod
     def _path_is_taken_by_the_site(language, path):

@@ -1,37 +1,27 @@
-from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import translation
 from django.views.generic import DetailView, TemplateView
+
+from centre.slugs import TranslatedSlugMixin
 
 from .models import Milestone, Page, PageRedirect
 
 
-class PageView(DetailView):
+class PageView(TranslatedSlugMixin, DetailView):
     """A page of the tree, found by its stored path in the active language."""
 
     template_name = "pages/page_detail.html"
     context_object_name = "page"
+    # An address with NUL never gets here (centre.middleware.NulBytesMiddleware).
+    slug_field = slug_url_kwarg = "url_path"
 
     def get_queryset(self):
         return Page.objects.visible_to(self.request.user)
 
-    def get_object(self, queryset=None):
-        # An address with NUL never gets here (centre.middleware.NulBytesMiddleware).
-        page = self.get_queryset().at_path(self.kwargs["url_path"]).first()
-        if page is None:
-            raise Http404
-        return page
-
-    def get(self, request, *args, **kwargs):
-        try:
-            return super().get(request, *args, **kwargs)
-        except Http404:
-            moved_to = self.moved_page()
-            if moved_to is None:
-                raise
-            return HttpResponsePermanentRedirect(moved_to.get_absolute_url())
-
-    def moved_page(self):
-        """The page that used to live at this address, if the visitor may see it."""
+    def moved_object(self):
+        """
+        The page that used to live at this address, if the visitor may see it (another
+        language's path is not followed: a page is not found there).
+        """
         redirect = (
             PageRedirect.objects.filter(
                 language=translation.get_language(),
@@ -42,6 +32,9 @@ class PageView(DetailView):
             .first()
         )
         return redirect.page if redirect else None
+
+    def moved_url(self, page):
+        return page.get_absolute_url()  # the home page has no path
 
     def get_context_data(self, **kwargs):
         page = self.object

@@ -5,15 +5,15 @@ international, government, academic and industry organisations it cooperates wit
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from PIL import Image
 
+from centre import slugs
 from centre.addresses import slug_address
 from centre.files import FileOwner, OwnedFileField, owned_file_url, renditions_srcset
 from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
@@ -81,7 +81,7 @@ def kind_rank():
     )
 
 
-class PartnerQuerySet(models.QuerySet):
+class PartnerQuerySet(slugs.TranslatedSlugQuerySet):
     def active(self):
         return self.filter(is_active=True)
 
@@ -99,24 +99,11 @@ class PartnerQuerySet(models.QuerySet):
         """The public list's order: kind by kind, as KIND_HEADINGS lists them, then by name."""
         return self.order_by(kind_rank(), *name_ordering(language))
 
-    def with_slug(self, slug, language=None):
-        """The partner at ``slug`` in ``language``; a language without a slug uses the az one."""
-        column = localized_field("slug", site_language(language))
-        if column == "slug_az":
-            return self.filter(slug_az=slug)
-        # modeltranslation stores a missing translation as NULL (or "", from a form).
-        missing = Q(**{f"{column}__isnull": True}) | Q(**{column: ""})
-        return self.filter(Q(**{column: slug}) | (missing & Q(slug_az=slug)))
 
-    def with_any_slug(self, slug):
-        """Partners that have ``slug`` in some language (to redirect to the right address)."""
-        query = Q()
-        for code in language_codes():
-            query |= Q(**{localized_field("slug", code): slug})
-        return self.filter(query)
+class Partner(slugs.TranslatedSlugs, FileOwner, TranslationTracked):
+    slug_source = "name"
+    slug_taken = _("Another partner already has the address “%(slug)s”.")
 
-
-class Partner(FileOwner, TranslationTracked):
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(
         _("short name"),
@@ -124,14 +111,11 @@ class Partner(FileOwner, TranslationTracked):
         blank=True,
         help_text=_("Shown where space is short, e.g. under the logo on the home page."),
     )
-    slug = models.SlugField(
-        _("slug"),
-        max_length=100,
-        blank=True,
-        help_text=_(
+    slug = slugs.slug_field(
+        _(
             "The partner's part of the address, in Latin letters. Leave empty to make it from "
             "the name; a language without a name uses the Azerbaijani slug."
-        ),
+        )
     )
     # The name's place in the language's alphabet (centre.text.collation_key), so that the
     # database can order by it; kept up to date by save().
@@ -218,15 +202,7 @@ class Partner(FileOwner, TranslationTracked):
         permissions = [("publish_partner", _("Can activate and deactivate partners"))]
         # modeltranslation reads "sort_name" as the active language's column.
         ordering = ["order", "sort_name", "pk"]
-        constraints = [
-            # One partner per address in each language (the columns come from modeltranslation).
-            models.UniqueConstraint(
-                fields=[localized_field("slug", code)],
-                condition=~Q(**{localized_field("slug", code): ""}),
-                name=f"partners_unique_slug_{code}",
-            )
-            for code in language_codes()
-        ]
+        constraints = slugs.unique_in_each_language("slug", "partners_unique_slug")
         indexes = [
             # The public list's order in each language (PartnerQuerySet.in_name_order).
             models.Index(
@@ -265,13 +241,7 @@ class Partner(FileOwner, TranslationTracked):
             super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        slug = getattr(self, localized_field("slug", site_language())) or self.slug_az
-        return slug_address("partners:detail", "slug", slug)
-
-    @property
-    def available_languages(self):
-        """Languages the partner has its own name in (Azerbaijani always)."""
-        return [code for code in language_codes() if getattr(self, localized_field("name", code))]
+        return slug_address("partners:detail", "slug", self.slug)
 
     @property
     def country_name(self):
@@ -363,38 +333,12 @@ class Partner(FileOwner, TranslationTracked):
             "height": fallback[0]["height"],
         }
 
-    def fill_slugs(self):
-        """Make a slug from the name in every language that has a name and no slug."""
-        for code in language_codes():
-            slug_field = localized_field("slug", code)
-            name = getattr(self, localized_field("name", code))
-            if name and not getattr(self, slug_field):
-                setattr(self, slug_field, slugify_az(name) or "partner")
-
     def fill_sort_names(self):
         # A language without a name shows the Azerbaijani one, so it sorts by that too.
         for code in language_codes():
             name = getattr(self, localized_field("name", code)) or self.name_az or ""
             key = collation_key(name, code)[:SORT_KEY_LENGTH]
             setattr(self, localized_field("sort_name", code), key)
-
-    def clean(self):
-        super().clean()
-        self.fill_slugs()
-        others = Partner.objects.exclude(pk=self.pk)
-        for code in language_codes():
-            slug_field = localized_field("slug", code)
-            slug = getattr(self, slug_field) or self.slug_az
-            if slug and others.with_slug(slug, code).exists():
-                raise ValidationError(
-                    {
-                        slug_field if getattr(self, slug_field) else "slug_az": ValidationError(
-                            _("Another partner already has the address “%(slug)s”."),
-                            code="unique",
-                            params={"slug": slug},
-                        )
-                    }
-                )
 
     def _store_logo_renditions(self):
         """Check the uploaded logo, give it a readable name and make its smaller copies."""

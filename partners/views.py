@@ -1,5 +1,5 @@
 from django.db.models import Exists, OuterRef
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +7,7 @@ from django.views.generic import DetailView, ListView, RedirectView
 
 from centre.models import Technology
 from centre.pagination import LenientPaginationMixin
+from centre.slugs import TranslatedSlugMixin
 from publications.models import Publication
 
 from .models import KIND_HEADINGS, Partner
@@ -102,29 +103,12 @@ class PartnerListView(PartnerQuerySetMixin, LenientPaginationMixin, ListView):
         return context
 
 
-class PartnerDetailView(PartnerQuerySetMixin, DetailView):
+class PartnerDetailView(TranslatedSlugMixin, PartnerQuerySetMixin, DetailView):
     template_name = "partners/partner_detail.html"
     context_object_name = "partner"
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("technologies")
-
-    def get_object(self, queryset=None):
-        queryset = self.get_queryset() if queryset is None else queryset
-        partner = queryset.with_slug(self.kwargs["slug"]).first()
-        if partner is None:
-            raise Http404
-        return partner
-
-    def get(self, request, *args, **kwargs):
-        try:
-            return super().get(request, *args, **kwargs)
-        except Http404:
-            # The address of another language, or the one a new translation replaced.
-            partner = self.get_queryset().with_any_slug(self.kwargs["slug"]).first()
-            if partner is None or partner.get_absolute_url() == request.path:
-                raise
-            return HttpResponsePermanentRedirect(partner.get_absolute_url())
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

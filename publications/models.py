@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from centre import slugs
 from centre.addresses import slug_address
 from centre.files import FileOwner, OwnedImageField, owned_file_url, renditions_srcset
 from centre.i18n import language_codes, localized_field, site_language
@@ -28,6 +29,7 @@ from centre.models import (
     Publishable,
     PublishableQuerySet,
     Status,
+    Taxonomy,
     Technology,
     TranslationTracked,
     visible_q,
@@ -111,31 +113,12 @@ class Author(NamedTuple):
         return bool(braced or (family.strip() and _comma and "{" not in line))
 
 
-class Sector(models.Model):
+class Sector(Taxonomy):
     """A sector of the economy a publication is about (energy, agriculture, …)."""
 
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=100,
-        unique=True,
-        blank=True,
-        help_text=_("Used in filter addresses (?sector=…). Made from the name if left empty."),
-    )
-    order = models.PositiveIntegerField(_("order"), default=0)
-
-    class Meta:
+    class Meta(Taxonomy.Meta):
         verbose_name = _("economic sector")
         verbose_name_plural = _("economic sectors")
-        ordering = ["order", "slug"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify_az(self.name_az or self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         """The publications about this sector."""
@@ -182,20 +165,9 @@ def files_prefetch():
     return Prefetch("files", queryset=PublicationFile.objects.defer("text"))
 
 
-class PublicationQuerySet(PublishableQuerySet):
+class PublicationQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
     def newest_first(self):
         return self.order_by(*NEWEST_FIRST)
-
-    def with_slug(self, slug, language=None):
-        """
-        The publication at ``slug`` in ``language`` (default: the active one). A language with
-        no slug of its own uses the Azerbaijani one, as ``get_absolute_url()`` does.
-        """
-        column = localized_field("slug", language or translation.get_language())
-        if column == "slug_az":
-            return self.filter(slug_az=slug)
-        no_own_slug = Q(**{f"{column}__isnull": True}) | Q(**{column: ""})
-        return self.filter(Q(**{column: slug}) | (no_own_slug & Q(slug_az=slug)))
 
     def with_files(self):
         return self.prefetch_related(files_prefetch())
@@ -209,23 +181,19 @@ class PublicationQuerySet(PublishableQuerySet):
     def featured(self):
         return self.filter(featured=True).newest_first()
 
-    def with_slug_prefix(self, prefix, language):
-        column = localized_field("slug", language)
-        return self.filter(Q(**{f"{column}__startswith": prefix}) | Q(slug_az__startswith=prefix))
 
-
-class Publication(CoverImage, FileOwner, Publishable, TranslationTracked):
+class Publication(slugs.TranslatedSlugs, CoverImage, FileOwner, Publishable, TranslationTracked):
     """A document the Centre publishes, with one PDF per language it exists in."""
 
+    slug_taken = _("Another publication already has the address “%(slug)s”.")
+
     title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=120,
-        blank=True,
-        help_text=_(
+    slug = slugs.slug_field(
+        _(
             "The publication's part of the address, in Latin letters. Leave empty to make it "
             "from the title; a language without a title uses the Azerbaijani slug."
         ),
+        max_length=120,
     )
     abstract = models.TextField(
         _("abstract"), blank=True, help_text=_("A few paragraphs; an empty line starts a new one.")
@@ -309,14 +277,7 @@ class Publication(CoverImage, FileOwner, Publishable, TranslationTracked):
         # Held by the Publisher role (accounts/): editors write, publishers decide what is public.
         permissions = [("publish_publication", _("Can publish and withdraw publications"))]
         ordering = NEWEST_FIRST
-        constraints = [
-            models.UniqueConstraint(
-                fields=[localized_field("slug", code)],
-                condition=~Q(**{localized_field("slug", code): ""}),
-                name=f"publications_unique_slug_{code}",
-            )
-            for code, _name in settings.LANGUAGES
-        ]
+        constraints = slugs.unique_in_each_language("slug", "publications_unique_slug")
         indexes = [
             # The public list, feeds and home page: published ones, newest first.
             # The pages order undated rows last (NULLS LAST), which SQLite cannot put in an
@@ -358,7 +319,7 @@ class Publication(CoverImage, FileOwner, Publishable, TranslationTracked):
         self._saved_cover_name = self.cover.name or ""
 
     def get_absolute_url(self):
-        return slug_address("publications:detail", "slug", self.url_slug)
+        return slug_address("publications:detail", "slug", self.slug)
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -367,18 +328,10 @@ class Publication(CoverImage, FileOwner, Publishable, TranslationTracked):
             instance._saved_cover_name = values[field_names.index("cover")] or ""
         return instance
 
-    def slug_in(self, language):
-        return getattr(self, localized_field("slug", language)) or self.slug_az
-
     @property
     def url_slug(self):
-        """The slug in the active language's addresses."""
-        return self.slug_in(translation.get_language())
-
-    @property
-    def available_languages(self):
-        """Languages the publication has its own title in (Azerbaijani always)."""
-        return [code for code in language_codes() if getattr(self, localized_field("title", code))]
+        """The slug in the active language's addresses (for templates)."""
+        return self.slug
 
     @property
     def meta_description(self):
@@ -499,32 +452,6 @@ class Publication(CoverImage, FileOwner, Publishable, TranslationTracked):
             or (files[0] if files else None)
         )
 
-    # --- slugs -------------------------------------------------------------------------
-
-    def fill_slugs(self):
-        """Make a slug from the title in every language that has a title and no slug."""
-        for code in language_codes():
-            slug_field = localized_field("slug", code)
-            title = getattr(self, localized_field("title", code))
-            if title and not getattr(self, slug_field):
-                setattr(self, slug_field, self._free_slug(code, slugify_az(title) or "publication"))
-
-    def _free_slug(self, language, base):
-        """``base``, or ``base-2``, ``base-3``… whichever no other publication uses there."""
-        column = localized_field("slug", language)
-        columns = dict.fromkeys([column, "slug_az"])  # one column for Azerbaijani
-        rows = (
-            Publication.objects.exclude(pk=self.pk)
-            .with_slug_prefix(base, language)
-            .values_list(*columns)
-        )
-        used = {row[0] or row[-1] for row in rows}
-        slug, number = base, 2
-        while slug in used:
-            suffix = f"-{number}"
-            slug, number = f"{base[: 120 - len(suffix)]}{suffix}", number + 1
-        return slug
-
     def clean(self):
         super().clean()
         for code in language_codes():
@@ -542,20 +469,6 @@ class Publication(CoverImage, FileOwner, Publishable, TranslationTracked):
                             "organisation in braces, as “{Ministry of Economy}”."
                         )
                         % {"line": wrong[0][:100]}
-                    }
-                )
-        self.fill_slugs()
-        others = Publication.objects.exclude(pk=self.pk)
-        for code in language_codes():
-            slug = self.slug_in(code)
-            if slug and others.with_slug(slug, code).exists():
-                field = localized_field("slug", code)
-                raise ValidationError(
-                    {
-                        field if getattr(self, field) else "slug_az": _(
-                            "Another publication already has the address “%(slug)s”."
-                        )
-                        % {"slug": slug}
                     }
                 )
 

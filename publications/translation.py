@@ -1,12 +1,10 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import TranslationOptions, register, translator
+
+from centre.translation import TaxonomyTranslationOptions
 
 from .models import Publication, Sector
 
-
-@register(Sector)
-class SectorTranslationOptions(TranslationOptions):
-    fields = ("name",)
-    required_languages = ("az",)
+translator.register(Sector, TaxonomyTranslationOptions)
 
 
 @register(Publication)

@@ -1,4 +1,3 @@
-from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import translation
@@ -7,6 +6,7 @@ from django.views.generic import DetailView, ListView
 
 from centre.http import read_only
 from centre.pagination import LenientPaginationMixin
+from centre.slugs import TranslatedSlugMixin
 
 from . import citations
 from .downloads import file_response
@@ -45,36 +45,11 @@ class PublicationListView(LenientPaginationMixin, ListView):
         )
 
 
-class VisiblePublicationMixin:
+class VisiblePublicationMixin(TranslatedSlugMixin):
     """Staff see drafts and future publications (with a notice); the public never does."""
 
     def get_queryset(self):
         return Publication.objects.visible_to(self.request.user)
-
-    def get_object(self, queryset=None):
-        publication = self.get_queryset().with_slug(self.kwargs["slug"]).first()
-        if publication is None:
-            raise Http404
-        return publication
-
-    def get(self, request, *args, **kwargs):
-        try:
-            return super().get(request, *args, **kwargs)
-        except Http404:
-            moved = self.in_another_language()
-            if moved is None:
-                raise
-            slug = moved.slug_in(translation.get_language())
-            return HttpResponsePermanentRedirect(
-                reverse(request.resolver_match.view_name, kwargs={"slug": slug})
-            )
-
-    def in_another_language(self):
-        """A publication whose slug in another language was used in this language's URL."""
-        slug = self.kwargs["slug"]
-        return (
-            self.get_queryset().filter(Q(slug_az=slug) | Q(slug_en=slug) | Q(slug_ru=slug)).first()
-        )
 
 
 class PublicationDetailView(VisiblePublicationMixin, DetailView):
@@ -134,7 +109,7 @@ class CitationView(VisiblePublicationMixin, DetailView):
             pdf_url=self.request.build_absolute_uri(best.get_absolute_url()) if best else None,
             language=language,
         )
-        filename = f"{publication.slug_in(language)}.{self.citation_format}"
+        filename = f"{publication.slug}.{self.citation_format}"
         return HttpResponse(
             text,
             content_type=content_type,

@@ -252,20 +252,19 @@ def test_slugs_are_made_per_language_and_kept_unique():
     first = make_publication(
         "Dördüncü Sənaye İnqilabı", title_en="Fourth Industrial Revolution", title_ru="Отчёт"
     )
-    second = make_publication("Dördüncü Sənaye İnqilabı")
     assert (first.slug_az, first.slug_en, first.slug_ru) == (
         "dorduncu-senaye-inqilabi",
         "fourth-industrial-revolution",
         "otchet",
     )
-    assert second.slug_az == "dorduncu-senaye-inqilabi-2"
-    assert second.slug_en in (None, "")
-    twin = Publication(
-        title_az="Başqa",
-        slug_ru="otchet",
-        status=Status.DRAFT,
-        publication_date=first.publication_date,
-    )
-    with pytest.raises(ValidationError) as error:
-        twin.full_clean()
-    assert "slug_ru" in error.value.message_dict
+    # The same title makes the same address: refused (as for pages and partners), on the
+    # slug staff can change, whether it was made from the title or written.
+    for fields in (
+        {"title_az": "Dördüncü Sənaye İnqilabı"},
+        {"title_az": "Başqa", "slug_ru": "otchet"},
+    ):
+        twin = Publication(status=Status.DRAFT, publication_date=first.publication_date, **fields)
+        with pytest.raises(ValidationError) as error:
+            twin.full_clean()
+        assert list(error.value.message_dict) == ["slug_ru" if "slug_ru" in fields else "slug_az"]
+        assert "“dorduncu-senaye-inqilabi”" in str(error.value) or "“otchet”" in str(error.value)
