@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from functools import partial
 
 import reversion
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
@@ -115,18 +116,21 @@ class ContentAdmin(TabbedTranslationAdmin):
     publish_action = ("publish", "")
     withdraw_action = ("unpublish", "")
     updated_message = ""
-    #: Fields whoever may not publish changes only while the public sees no difference.
+    #: Fields whoever may not publish changes only while the public sees no difference, and
+    #: why the form refuses another change.
     placement_fields = ()
-    placement_error = gettext_lazy(
-        "Only a publisher can make this change: it would change whether the public sees this "
-        "item or what is under it."
-    )
+    placement_error = ""
     #: Reverse relations kept in each version and restored with it (e.g. a page's milestones).
     history_follow = ()
     kept_on_revert = ()
     object_history_template = "admin/centre_object_history.html"
     version_form_template = "admin/centre_revision_form.html"
     actions = ("mark_translations_checked",)
+    formfield_overrides = {
+        models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
+        # "example.org" typed without a scheme becomes https://example.org.
+        models.URLField: {"assume_scheme": "https"},
+    }
 
     def __init__(self, model, admin_site):
         super().__init__(model, admin_site)
@@ -256,6 +260,10 @@ class ContentAdmin(TabbedTranslationAdmin):
 
     # Translations.
 
+    @admin.display(description=gettext_lazy("languages"))
+    def languages(self, obj):
+        return ", ".join(code.upper() for code in obj.available_languages) or "—"
+
     @admin.display(description=gettext_lazy("translations"))
     def translation_state(self, obj):
         notes = [
@@ -378,7 +386,7 @@ class ContentAdmin(TabbedTranslationAdmin):
         """
         obj = self.model._default_manager.get(pk=obj.pk)
         stored = copy.copy(obj)
-        kept = {*self.kept_on_revert}
+        kept = {*self.kept_on_revert, "translation_sources"}  # recorded anew by save()
         if not self.has_publish_permission(request):
             kept.update(self.publishing_fields)
         restore_fields(

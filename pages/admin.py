@@ -62,7 +62,6 @@ class PageAdmin(ContentAdmin):
     kept_on_revert = (
         *(f"url_path_{code}" for code, _name in settings.LANGUAGES),
         *(f"og_image_{code}" for code, _name in settings.LANGUAGES),
-        "translation_sources",
     )
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
@@ -76,10 +75,6 @@ class PageAdmin(ContentAdmin):
 
     def public_state(self, page):
         return page.public_state()
-
-    @admin.display(description=_("languages"))
-    def languages(self, page):
-        return ", ".join(code.upper() for code in page.available_languages)
 
     @admin.display(description=_("addresses"))
     def addresses(self, page):

@@ -1,7 +1,5 @@
-from django import forms
 from django.conf import settings
 from django.contrib import admin
-from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -69,7 +67,6 @@ class PartnerAdmin(ContentAdmin):
         "logo",
         "logo_renditions",
         *(f"sort_name_{code}" for code, _name in settings.LANGUAGES),
-        "translation_sources",
     )
     search_fields = (
         "name_az",
@@ -92,11 +89,6 @@ class PartnerAdmin(ContentAdmin):
             {"fields": ("technologies", "is_active", "order", "created_at", "updated_at")},
         ),
     )
-    formfield_overrides = {
-        models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
-        # "example.org" typed without a scheme becomes https://example.org.
-        models.URLField: {"assume_scheme": "https"},
-    }
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -116,10 +108,6 @@ class PartnerAdmin(ContentAdmin):
     @admin.display(description=_("country"), ordering="country")
     def country_display(self, partner):
         return partner.country_name or "—"
-
-    @admin.display(description=_("languages"))
-    def languages(self, partner):
-        return ", ".join(code.upper() for code in partner.available_languages)
 
     @staticmethod
     def _logo(partner, size):

@@ -111,9 +111,6 @@ class PublicationAdmin(ContentAdmin):
         "authors_ru",
     )
     readonly_fields = ("cover_preview", "total_downloads", "created_at", "updated_at")
-    formfield_overrides = {
-        models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
-    }
     publish_action = ("publish", _("Publish the selected publications"))
     withdraw_action = ("unpublish", _("Withdraw the selected publications (back to draft)"))
     updated_message = ngettext_lazy(
@@ -122,7 +119,7 @@ class PublicationAdmin(ContentAdmin):
     inlines = (PublicationFileInline,)
     # The history keeps a publication's text, dates and topics (technologies, sectors, stored
     # with it); its PDFs and cover are files, kept only in their current version.
-    kept_on_revert = ("cover", "cover_renditions", "cover_source", "translation_sources")
+    kept_on_revert = ("cover", "cover_renditions", "cover_source")
     fieldsets = (
         (None, {"fields": ("title", "slug", "abstract")}),
         (
