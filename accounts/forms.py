@@ -10,7 +10,7 @@ WRONG_CODE = _("This code is not right or has expired. Enter the current code.")
 
 def authenticator(user, confirmed=True):
     """The user's authenticator app (a TOTP device): confirmed by its first code, or pending."""
-    if not user.is_authenticated:
+    if user is None:  # the login's user name or password is missing
         return None
     return TOTPDevice.objects.devices_for_user(user, confirmed=confirmed).first()
 

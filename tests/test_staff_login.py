@@ -163,6 +163,13 @@ def test_without_an_authenticator_the_password_is_enough(client):
     assert client.get("/admin/").status_code == 200
 
 
+def test_a_login_without_a_password_is_a_form_error(client):
+    make_staff("redaktor", "Editor")
+    response = login(client, password="")
+    assert response.status_code == 200 and response.context["form"].errors
+    assert "_auth_user_id" not in client.session
+
+
 @pytest.fixture
 def no_throttling(settings):
     """django-otp slows a device down after a wrong code; these tests retry at once."""
