@@ -1,13 +1,23 @@
 from urllib.parse import urlencode
 
-from django.contrib import admin
+from django.apps import apps
+from django.conf import settings
+from django.contrib import admin, messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.translation import get_language, gettext
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language, gettext, gettext_lazy
+from django.views.decorators.http import require_http_methods
 
 from centre.admin_input import with_sane_input
+from centre.models import TranslationTracked, passed_two_factor
 from centre.text import collation_key
+
+from .forms import AdminLoginForm
+from .views import TwoFactorView
 
 # The admin index, content first: what editors work on, then the site's settings, then staff
 # accounts and security. Apps not named here follow, by name.
@@ -16,33 +26,28 @@ APP_ORDER = ["pages", "partners", "publications", "centre", "accounts", "auth", 
 
 class CentreAdminSite(admin.AdminSite):
     """
-    The admin, with two-factor login: staff who have an authenticator app enter its code when
-    they log in, and whoever ``ADMIN_REQUIRE_2FA`` covers cannot use the admin without one.
+    The admin: the Centre's names, the index content first, bounded input in every form
+    (centre.admin_input), the "Translations" page, and two-factor login: staff who have an
+    authenticator app enter its code beside their password, and whoever ``ADMIN_REQUIRE_2FA``
+    covers cannot use the admin without one.
     """
 
+    site_header = gettext_lazy("4SIM Centre administration")
+    site_title = gettext_lazy("4SIM administration")
+    index_title = gettext_lazy("Site content")
     login_template = "admin/centre_login.html"
-
-    @property
-    def login_form(self):
-        # Imported late: this module is loaded before the models are ready.
-        from .forms import AdminLoginForm
-
-        return AdminLoginForm
+    login_form = AdminLoginForm
 
     def has_permission(self, request):
-        from . import twofactor
-
-        return super().has_permission(request) and twofactor.admin_allowed(request)
+        return super().has_permission(request) and passed_two_factor(request.user)
 
     def login(self, request, extra_context=None):
-        from . import twofactor
-
         user = request.user
         if (
             request.method == "GET"
             and user.is_active
             and user.is_staff
-            and not twofactor.admin_allowed(request)
+            and not passed_two_factor(user)
         ):
             # Logged in with a password, but the two-factor step is missing; where the login
             # was headed goes along (the two-factor step checks that it is safe).
@@ -77,10 +82,45 @@ class CentreAdminSite(admin.AdminSite):
         super().register(model_or_iterable, admin_class, **options)
 
     def get_urls(self):
-        from .views import two_factor
-
-        # Not behind admin_view(): it is where a session that may not use the admin yet goes.
         return [
-            path("two-factor/", two_factor, {"site": self}, name="two_factor"),
+            # Not behind admin_view(): it is where a session that may not use the admin yet goes.
+            path("two-factor/", TwoFactorView.as_view(site=self), name="two_factor"),
+            path("translations/", self.admin_view(self.translations_view), name="translations"),
             *super().get_urls(),
         ]
+
+    @method_decorator(require_http_methods(["GET", "HEAD", "POST"]))
+    def translations_view(self, request):
+        """What is untranslated or possibly outdated, per object; a translation marked checked."""
+        if request.method == "POST":
+            self._mark_checked(request)
+            return redirect("admin:translations")
+        from centre.admin import translation_report  # it registers admins on this very site
+
+        rows, totals = translation_report(request.user)
+        context = {
+            **self.each_context(request),
+            "title": gettext("Translations"),
+            "rows": rows,
+            "totals": totals,
+        }
+        return TemplateResponse(request, "admin/translations.html", context)
+
+    def _mark_checked(self, request):
+        try:
+            model = apps.get_model(request.POST.get("model", ""))
+        except (LookupError, ValueError):
+            raise PermissionDenied from None
+        opts = model._meta
+        if not issubclass(model, TranslationTracked) or not request.user.has_perm(
+            f"{opts.app_label}.change_{opts.model_name}"
+        ):
+            raise PermissionDenied
+        pk, language = request.POST.get("pk", ""), request.POST.get("language")
+        if not (pk.isascii() and pk.isdigit() and language in dict(settings.LANGUAGES)):
+            return
+        obj = model._default_manager.filter(pk=pk).first()
+        if obj is not None:
+            obj.mark_translations_checked(languages=[language])
+            obj.save(update_fields=["translation_sources"])
+            messages.success(request, gettext("Translation marked as checked."))

@@ -2,8 +2,17 @@ from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
+from django_otp.forms import OTPAuthenticationFormMixin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import twofactor
+WRONG_CODE = _("This code is not right or has expired. Enter the current code.")
+
+
+def authenticator(user, confirmed=True):
+    """The user's authenticator app (a TOTP device): confirmed by its first code, or pending."""
+    if user is None:  # the login's user name or password is missing
+        return None
+    return TOTPDevice.objects.devices_for_user(user, confirmed=confirmed).first()
 
 
 def code_field(**kwargs):
@@ -17,66 +26,69 @@ def code_field(**kwargs):
     )
 
 
-class AdminLoginForm(AdminAuthenticationForm):
+class CodeMixin(OTPAuthenticationFormMixin):
+    """
+    A code from the authenticator app in ``otp_token``, checked by django-otp (a device is slowed
+    down after wrong codes, and a code is never accepted twice). A wrong code counts as a failed
+    login for the lockout (django-axes).
+    """
+
+    otp_error_messages = {
+        **OTPAuthenticationFormMixin.otp_error_messages,
+        "token_required": _("Enter the code from your authenticator app as well."),
+        "invalid_token": WRONG_CODE,
+        # A device slowed down by wrong codes answers alike (django-otp's words are untranslated).
+        "n_failed_attempts": WRONG_CODE,
+    }
+
+    def clean_otp_token(self):
+        return "".join(self.cleaned_data["otp_token"].split())  # "123 456", as apps show it
+
+    def check_code(self, user, device):
+        # django-otp asks which device: staff have one authenticator, chosen here, not posted.
+        self.cleaned_data["otp_device"] = device.persistent_id
+        try:
+            self.clean_otp(user)
+        except forms.ValidationError as error:
+            if error.code != "token_required" and device.confirmed:
+                user_login_failed.send(
+                    sender=__name__,
+                    credentials={"username": user.get_username()},
+                    request=self.request,
+                )
+            if "password" in self.fields:  # the password is typed again, never sent back
+                self.fields["password"].widget.render_value = False
+            raise
+
+
+class AdminLoginForm(CodeMixin, AdminAuthenticationForm):
     """
     The admin's login: user name, password and, for staff who turned on two-factor login, the
-    code from their authenticator app. A wrong code counts as a failed login (django-axes).
+    code from their authenticator app beside them.
     """
 
     otp_token = code_field(
         required=False, help_text=_("Only if you have turned on two-factor login.")
     )
 
-    error_messages = {
-        **AdminAuthenticationForm.error_messages,
-        "token_required": _("Enter the code from your authenticator app as well."),
-        "invalid_token": _("This code is not right or has expired. Enter the current code."),
-    }
-
     def clean(self):
         cleaned_data = super().clean()
-        user = self.get_user()
-        device = twofactor.confirmed_device(user) if user is not None else None
+        device = authenticator(self.get_user())
         if device is not None:
-            code = cleaned_data.get("otp_token", "")
-            if not code:
-                raise forms.ValidationError(
-                    self.error_messages["token_required"], code="token_required"
-                )
-            if not twofactor.check_code(device, code):
-                user_login_failed.send(
-                    sender=__name__,
-                    credentials={"username": cleaned_data.get("username")},
-                    request=self.request,
-                )
-                raise forms.ValidationError(
-                    self.error_messages["invalid_token"], code="invalid_token"
-                )
-            # django-otp marks the session as verified by this device when the login completes.
-            user.otp_device = device
+            self.check_code(self.get_user(), device)
         return cleaned_data
 
 
-class CodeForm(forms.Form):
+class CodeForm(CodeMixin, forms.Form):
     """One code from the authenticator app: to confirm it, to log in, to turn it off."""
 
-    code = code_field()
+    otp_token = code_field()
 
     def __init__(self, *args, device, request, **kwargs):
         super().__init__(*args, **kwargs)
         self.device, self.request = device, request
 
-    def clean_code(self):
-        code = self.cleaned_data["code"]
-        if not twofactor.check_code(self.device, code):
-            if self.device.confirmed:
-                user_login_failed.send(
-                    sender=__name__,
-                    credentials={"username": self.request.user.get_username()},
-                    request=self.request,
-                )
-            raise forms.ValidationError(
-                _("This code is not right or has expired. Enter the current code."),
-                code="invalid_token",
-            )
-        return code
+    def clean(self):
+        if not self.has_error("otp_token"):
+            self.check_code(self.request.user, self.device)
+        return self.cleaned_data

@@ -1,19 +1,27 @@
+from base64 import b32encode
+
+import segno
 from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth import REDIRECT_FIELD_NAME
-from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import redirect, resolve_url
+from django.contrib import admin, messages
+from django.contrib.auth.views import RedirectURLMixin, redirect_to_login
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.decorators import method_decorator
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
-from django.views.decorators.http import require_http_methods
+from django.views.generic import FormView
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import lockout, twofactor
-from .forms import AdminLoginForm, CodeForm
+from centre.models import two_factor_required
+
+from . import lockout
+from .forms import AdminLoginForm, CodeForm, authenticator
 
 
 def locked_out(request, original_response=None, credentials=None):
@@ -21,8 +29,6 @@ def locked_out(request, original_response=None, credentials=None):
     What django-axes answers once a user name, or the address as a whole, has failed too often:
     the admin login page again, saying why and for how long, in the visitor's language (429).
     """
-    from django.contrib import admin
-
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     if lockout.address_locked(request):
         message = ngettext(
@@ -57,61 +63,74 @@ def locked_out(request, original_response=None, credentials=None):
     return response.render()
 
 
-@never_cache
-@csrf_protect
-@require_http_methods(["GET", "HEAD", "POST"])
-def two_factor(request, site):
+@method_decorator([never_cache, csrf_protect], name="dispatch")
+class TwoFactorView(RedirectURLMixin, FormView):
     """
-    The staff member's two-factor login: set up an authenticator app, enter its code after the
-    password, or turn it off again (not when it is required).
+    The staff member's two-factor login (django-otp, TOTP): set up an authenticator app, enter
+    its code after the password, or turn it off again (not when it is required). Then on to a
+    safe ``next``, else the admin's index.
     """
-    user = request.user
-    if not (user.is_active and user.is_staff):
-        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
-    device = twofactor.confirmed_device(user)
-    verified = twofactor.is_verified(request)
-    if device is None:
-        mode, device = "enrol", twofactor.pending_device(user)
-    elif not verified:
-        mode = "verify"
-    else:
-        mode = "manage"
-    form = CodeForm(request.POST or None, device=device, request=request)
-    if request.method == "POST" and form.is_valid():
-        if mode == "manage":
-            if twofactor.is_required(user):
+
+    template_name = "admin/two_factor.html"
+    form_class = CodeForm
+    http_method_names = ["get", "head", "post"]
+    next_page = settings.LOGIN_REDIRECT_URL
+    site = None
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if not (user.is_active and user.is_staff):
+            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+        self.device = authenticator(user)
+        if self.device is None:
+            self.mode = "enrol"  # with a device made once, shown until its first code is entered
+            self.device = authenticator(user, confirmed=False) or TOTPDevice.objects.create(
+                user=user, name="authenticator", confirmed=False
+            )
+        else:
+            self.mode = "manage" if user.is_verified() else "verify"
+        self.required = two_factor_required(user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "device": self.device, "request": self.request}
+
+    def form_valid(self, form):
+        request, devices = self.request, TOTPDevice.objects.devices_for_user(self.request.user)
+        if self.mode == "manage":
+            if self.required:
                 messages.error(request, _("Your account must keep two-factor login on."))
                 return redirect("admin:two_factor")
-            twofactor.turn_off(request)
+            devices.delete()
+            request.session.pop(DEVICE_ID_SESSION_KEY, None)
             messages.success(request, _("Two-factor login is off."))
             return redirect("admin:index")
-        twofactor.confirm(request, device)
-        if mode == "enrol":
+        # The device just confirmed is the user's authenticator, and this session passed with it.
+        devices.exclude(pk=self.device.pk).delete()
+        self.device.confirmed = True
+        self.device.save(update_fields=["confirmed"])
+        otp_login(request, self.device)
+        if self.mode == "enrol":
             messages.success(
                 request,
                 _("Two-factor login is on: from now on, enter the app's code when you log in."),
             )
-        return redirect(_next_url(request))
-    context = {
-        **site.each_context(request),
-        "title": _("Two-factor login"),
-        "mode": mode,
-        "form": form,
-        "device": device,
-        "required": twofactor.is_required(user),
-        "next": _next_url(request),
-    }
-    if mode == "enrol":
-        context["qr_code"] = twofactor.qr_code_svg(device)
-        context["key"] = twofactor.grouped_key(device)
-    return TemplateResponse(request, "admin/two_factor.html", context)
+        return redirect(self.get_success_url())
 
-
-def _next_url(request):
-    """Where to go after the two-factor step: a safe ``next``, else the admin's index."""
-    url = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME, "")
-    if url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return resolve_url(settings.LOGIN_REDIRECT_URL)
+    def get_context_data(self, **kwargs):
+        context = {
+            **self.site.each_context(self.request),
+            **super().get_context_data(**kwargs),
+            "title": _("Two-factor login"),
+            "mode": self.mode,
+            "required": self.required,
+            "next": self.get_redirect_url(),
+        }
+        if self.mode == "enrol":
+            # The secret as a QR code (inline SVG, no outside service) and in groups of four,
+            # for typing into an app instead of scanning.
+            svg = segno.make(self.device.config_url, error="m").svg_inline(scale=5, border=2)
+            context["qr_code"] = mark_safe(svg)  # noqa: S308 - segno's markup of our own URL
+            key = b32encode(self.device.bin_key).decode("ascii").rstrip("=")
+            context["key"] = " ".join(key[index : index + 4] for index in range(0, len(key), 4))
+        return context

@@ -303,7 +303,7 @@ LOGGING = {
 # Content-Security-Policy (django-csp) on every response. Public pages run no script at all (their
 # JSON-LD is data, never executed); the admin's scripts are files under /static/, and the only
 # inline script, the rich-text editor's import map, carries this request's nonce
-# (centre.admin.CspNonceMediaMixin), so 'unsafe-inline' and 'unsafe-eval' are never needed. The
+# (centre.admin.ContentAdmin), so 'unsafe-inline' and 'unsafe-eval' are never needed. The
 # nonce appears in the header only on pages that use it. Publication downloads send their own,
 # stricter `default-src 'none'`, which the middleware leaves alone.
 # The rich-text editor (Tiptap, inside django-prose-editor 0.28) adds one <style> element with its

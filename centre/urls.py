@@ -10,20 +10,10 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from centre import files, views
-from centre.admin import translations_view
 
 handler500 = "centre.views.server_error"
 
-admin.site.site_header = _("4SIM Centre administration")
-admin.site.site_title = _("4SIM administration")
-admin.site.index_title = _("Site content")
-
 urlpatterns = [
-    path(
-        "admin/translations/",
-        admin.site.admin_view(translations_view),
-        name="admin-translations",
-    ),
     path("admin/", admin.site.urls),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("favicon.ico", views.favicon),

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationStackedInline
 
 from centre.admin import ContentAdmin
@@ -42,7 +42,9 @@ class PageAdmin(ContentAdmin):
         "url_path_ru",
     )
     readonly_fields = ("addresses", "created_at", "updated_at")
-    actions = ("publish", "unpublish", "mark_translations_checked")
+    publish_action = ("publish", _("Publish the selected pages"))
+    withdraw_action = ("unpublish", _("Withdraw the selected pages (back to draft)"))
+    updated_message = ngettext_lazy("%(count)d page updated.", "%(count)d pages updated.", "count")
     inlines = (MilestoneInline,)
     # The home page decides what the public sees at /az/: a publisher's choice, like publishing.
     publishing_fields = ("status", "publish_from", "is_home")
@@ -60,7 +62,6 @@ class PageAdmin(ContentAdmin):
     kept_on_revert = (
         *(f"url_path_{code}" for code, _name in settings.LANGUAGES),
         *(f"og_image_{code}" for code, _name in settings.LANGUAGES),
-        "translation_sources",
     )
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
@@ -75,37 +76,12 @@ class PageAdmin(ContentAdmin):
     def public_state(self, page):
         return page.public_state()
 
-    @admin.display(description=_("languages"))
-    def languages(self, page):
-        return ", ".join(code.upper() for code in page.available_languages)
-
     @admin.display(description=_("addresses"))
     def addresses(self, page):
         if not page.pk:
             return _("Made from the slugs when the page is saved.")
         return ", ".join(
             f"/{code}/{path}/".replace("//", "/") for code, path in page.build_url_paths().items()
-        )
-
-    @admin.action(description=_("Publish the selected pages"), permissions=["publish"])
-    def publish(self, request, queryset):
-        self._set_status(request, queryset, Status.PUBLISHED)
-
-    @admin.action(
-        description=_("Withdraw the selected pages (back to draft)"), permissions=["publish"]
-    )
-    def unpublish(self, request, queryset):
-        self._set_status(request, queryset, Status.DRAFT)
-
-    def _set_status(self, request, queryset, status):
-        self.set_publishing_state(
-            request,
-            queryset,
-            {"status": status},
-            lambda count: (
-                ngettext("%(count)d page updated.", "%(count)d pages updated.", count)
-                % {"count": count}
-            ),
         )
 
 

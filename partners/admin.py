@@ -1,10 +1,8 @@
-from django import forms
 from django.conf import settings
 from django.contrib import admin
-from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from centre.admin import ContentAdmin
 from centre.text import collation_key
@@ -52,16 +50,23 @@ class PartnerAdmin(ContentAdmin):
     list_display_links = ("logo_thumbnail", "name")
     list_editable = ("order",)
     list_filter = ("kind", CountryFilter, "is_active", "technologies")
-    actions = ("activate", "deactivate", "mark_translations_checked")
     # A partner is public while it is active: only publishers switch that.
     publishing_fields = ("is_active",)
+    published_values = {"is_active": True}
     unpublished_values = {"is_active": False}
+    publish_action = ("activate", _("Activate the selected partners"))
+    withdraw_action = (
+        "deactivate",
+        _("Deactivate the selected partners (hide them from the public)"),
+    )
+    updated_message = ngettext_lazy(
+        "%(count)d partner updated.", "%(count)d partners updated.", "count"
+    )
     # Logo files are not versioned (a replaced logo's files are deleted).
     kept_on_revert = (
         "logo",
         "logo_renditions",
         *(f"sort_name_{code}" for code, _name in settings.LANGUAGES),
-        "translation_sources",
     )
     search_fields = (
         "name_az",
@@ -84,36 +89,6 @@ class PartnerAdmin(ContentAdmin):
             {"fields": ("technologies", "is_active", "order", "created_at", "updated_at")},
         ),
     )
-    formfield_overrides = {
-        models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
-        # "example.org" typed without a scheme becomes https://example.org.
-        models.URLField: {"assume_scheme": "https"},
-    }
-
-    def is_public(self, partner):
-        return partner.is_active
-
-    @admin.action(description=_("Activate the selected partners"), permissions=["publish"])
-    def activate(self, request, queryset):
-        self._set_active(request, queryset, True)
-
-    @admin.action(
-        description=_("Deactivate the selected partners (hide them from the public)"),
-        permissions=["publish"],
-    )
-    def deactivate(self, request, queryset):
-        self._set_active(request, queryset, False)
-
-    def _set_active(self, request, queryset, active):
-        self.set_publishing_state(
-            request,
-            queryset,
-            {"is_active": active},
-            lambda count: (
-                ngettext("%(count)d partner updated.", "%(count)d partners updated.", count)
-                % {"count": count}
-            ),
-        )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -133,10 +108,6 @@ class PartnerAdmin(ContentAdmin):
     @admin.display(description=_("country"), ordering="country")
     def country_display(self, partner):
         return partner.country_name or "—"
-
-    @admin.display(description=_("languages"))
-    def languages(self, partner):
-        return ", ".join(code.upper() for code in partner.available_languages)
 
     @staticmethod
     def _logo(partner, size):

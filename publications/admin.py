@@ -8,11 +8,9 @@ from django.db.models.functions import ExtractYear
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
+from django.utils.translation import ngettext, ngettext_lazy
 
-from centre.admin import ContentAdmin, PublicParentInlineMixin
-from centre.models import Status
+from centre.admin import ContentAdmin, PublicParentInlineMixin, TaxonomyAdmin
 
 from .models import Publication, PublicationFile, Sector, files_prefetch
 
@@ -113,14 +111,15 @@ class PublicationAdmin(ContentAdmin):
         "authors_ru",
     )
     readonly_fields = ("cover_preview", "total_downloads", "created_at", "updated_at")
-    formfield_overrides = {
-        models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
-    }
-    actions = ("publish", "unpublish", "mark_translations_checked")
+    publish_action = ("publish", _("Publish the selected publications"))
+    withdraw_action = ("unpublish", _("Withdraw the selected publications (back to draft)"))
+    updated_message = ngettext_lazy(
+        "%(count)d publication updated.", "%(count)d publications updated.", "count"
+    )
     inlines = (PublicationFileInline,)
     # The history keeps a publication's text, dates and topics (technologies, sectors, stored
     # with it); its PDFs and cover are files, kept only in their current version.
-    kept_on_revert = ("cover", "cover_renditions", "cover_source", "translation_sources")
+    kept_on_revert = ("cover", "cover_renditions", "cover_source")
     fieldsets = (
         (None, {"fields": ("title", "slug", "abstract")}),
         (
@@ -208,31 +207,5 @@ class PublicationAdmin(ContentAdmin):
             sizes,
         )
 
-    @admin.action(description=_("Publish the selected publications"), permissions=["publish"])
-    def publish(self, request, queryset):
-        self._set_status(request, queryset, Status.PUBLISHED)
 
-    @admin.action(
-        description=_("Withdraw the selected publications (back to draft)"),
-        permissions=["publish"],
-    )
-    def unpublish(self, request, queryset):
-        self._set_status(request, queryset, Status.DRAFT)
-
-    def _set_status(self, request, queryset, status):
-        self.set_publishing_state(
-            request,
-            queryset,
-            {"status": status},
-            lambda count: (
-                ngettext("%(count)d publication updated.", "%(count)d publications updated.", count)
-                % {"count": count}
-            ),
-        )
-
-
-@admin.register(Sector)
-class SectorAdmin(TabbedTranslationAdmin):
-    list_display = ("name", "slug", "order")
-    list_editable = ("order",)
-    search_fields = ("name_az", "name_en", "name_ru", "slug")
+admin.site.register(Sector, TaxonomyAdmin)

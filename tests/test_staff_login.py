@@ -163,6 +163,13 @@ def test_without_an_authenticator_the_password_is_enough(client):
     assert client.get("/admin/").status_code == 200
 
 
+def test_a_login_without_a_password_is_a_form_error(client):
+    make_staff("redaktor", "Editor")
+    response = login(client, password="")
+    assert response.status_code == 200 and response.context["form"].errors
+    assert "_auth_user_id" not in client.session
+
+
 @pytest.fixture
 def no_throttling(settings):
     """django-otp slows a device down after a wrong code; these tests retry at once."""
@@ -207,10 +214,10 @@ def test_a_session_without_the_code_cannot_use_the_admin(client):
     page = client.get(step)
     assert page.context["mode"] == "verify"
     assert page.context["next"] == "/admin/pages/page/"
-    client.post("/admin/two-factor/", {"code": "12"})
+    client.post("/admin/two-factor/", {"otp_token": "12"})
     assert client.get("/admin/pages/page/").status_code == 302
     response = client.post(
-        "/admin/two-factor/", {"code": current_code(device), "next": "/admin/pages/page/"}
+        "/admin/two-factor/", {"otp_token": current_code(device), "next": "/admin/pages/page/"}
     )
     assert response.status_code == 302 and response.url == "/admin/pages/page/"
     assert client.get("/admin/pages/page/").status_code == 200
@@ -225,9 +232,9 @@ def test_staff_enrol_an_authenticator(client):
     assert "<svg" in response.text
     assert response.context["key"].replace(" ", "").isalnum()
     device = TOTPDevice.objects.get(user=user, confirmed=False)
-    response = client.post("/admin/two-factor/", {"code": "000000"})
+    response = client.post("/admin/two-factor/", {"otp_token": "000000"})
     assert response.status_code == 200 and response.context["form"].errors
-    response = client.post("/admin/two-factor/", {"code": current_code(device)})
+    response = client.post("/admin/two-factor/", {"otp_token": current_code(device)})
     assert response.status_code == 302
     device.refresh_from_db()
     assert device.confirmed
@@ -248,10 +255,10 @@ def test_required_for_superusers(client):
     enrol = client.get("/admin/two-factor/")
     assert enrol.context["required"]
     device = TOTPDevice.objects.get(user=chief)
-    client.post("/admin/two-factor/", {"code": current_code(device)})
+    client.post("/admin/two-factor/", {"otp_token": current_code(device)})
     assert client.get("/admin/").status_code == 200
     # And it cannot be turned off.
-    client.post("/admin/two-factor/", {"code": current_code(device)})
+    client.post("/admin/two-factor/", {"otp_token": current_code(device)})
     assert TOTPDevice.objects.filter(user=chief, confirmed=True).exists()
 
 
@@ -269,7 +276,7 @@ def test_staff_may_turn_it_off_when_it_is_not_required(client):
     device.refresh_from_db()
     device.last_t -= 1  # a new code in the same 30 seconds would be refused as reused
     device.save()
-    response = client.post("/admin/two-factor/", {"code": current_code(device)})
+    response = client.post("/admin/two-factor/", {"otp_token": current_code(device)})
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=user).exists()
 
@@ -352,7 +359,7 @@ def test_an_unsafe_next_after_the_two_factor_step_leads_to_the_admin(client):
     client.force_login(user)
     response = client.post(
         "/admin/two-factor/?next=https://evil.example/",
-        {"code": current_code(device), "next": "https://evil.example/"},
+        {"otp_token": current_code(device), "next": "https://evil.example/"},
     )
     assert response.status_code == 302
     assert response.url == "/admin/"

@@ -72,7 +72,7 @@ def verify(client, user):
     device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
     client.force_login(user)
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    response = client.post("/admin/two-factor/", {"code": f"{totp.token():06d}"})
+    response = client.post("/admin/two-factor/", {"otp_token": f"{totp.token():06d}"})
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
 

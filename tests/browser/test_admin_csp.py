@@ -189,7 +189,7 @@ def test_two_factor_setup_and_lockout_pages(admin_page, browser):
     page.goto(f"{base}/admin/two-factor/")
     page.wait_for_selector(".two-factor-qr svg")
     console.check("two-factor set-up page")
-    assert page.locator("#id_code").is_visible()
+    assert page.locator("#id_otp_token").is_visible()
 
     context = browser.new_context(locale="ru-RU")
     context.add_init_script(WATCH_VIOLATIONS)
