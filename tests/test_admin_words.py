@@ -120,6 +120,13 @@ class TestNumerals:
 
 
 class TestAdminTerms:
+    def test_the_history_page_is_a_history(self, admin_client):
+        # Django's az "Dəyişmə tarixi" reads "date of change"; its button says "Tarixçə".
+        page = make_page("Tarixçəli")
+        history = text(admin_get(admin_client, f"/admin/pages/page/{page.pk}/history/", "az"))
+        assert "Dəyişikliklər tarixçəsi: Tarixçəli" in history
+        assert "Dəyişmə tarixi" not in history
+
     def test_page_breadcrumb_and_field_names(self, admin_client):
         page = text(admin_get(admin_client, "/admin/pages/page/add/", "az"))
         assert "Səhifə ağacı › Səhifələr" in page
