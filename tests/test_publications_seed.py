@@ -57,6 +57,6 @@ def test_the_research_document_is_a_real_multi_page_pdf_in_three_languages():
     for word in ("Dördüncü Sənaye İnqilabının", "əşyaların interneti", "Kənd təsərrüfatı",
                  "süni intellekt", "Fərmanı", "NÜMUNƏ SƏNƏD"):  # fmt: skip
         assert word in az_text, word
-    for word in ("Четвертой промышленной революции", "интернет вещей", "ОБРАЗЕЦ ДОКУМЕНТА"):
+    for word in ("Четвёртой промышленной революции", "интернет вещей", "ОБРАЗЕЦ ДОКУМЕНТА"):
         assert word in files["ru"].text, word
     assert "SAMPLE DOCUMENT" in files["en"].text
