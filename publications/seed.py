@@ -466,7 +466,6 @@ def _ensure_publication(sample):
             status=Status.PUBLISHED,
             **{f"title_{code}": text for code, text in sample["title"].items()},
             **{f"abstract_{code}": text for code, text in sample["abstract"].items()},
-            **{f"publisher_{code}": CENTRE[code] for code in sample["title"]},
         )
         publication.save()
         publication.technologies.set(Technology.objects.filter(slug__in=sample["technologies"]))
