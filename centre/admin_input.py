@@ -6,7 +6,9 @@ and the libraries' too): no admin form is left out, and no model field (so no mi
 
 from functools import cache
 
-from django.db import models
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import connections, models
 
 from centre.dates import FIRST_YEAR, LAST_YEAR, validate_sane_date
 
@@ -18,10 +20,39 @@ REFUSED_LOOKUPS = ("regex", "iregex")
 YEAR_LOOKUPS = ("year", "iso_year")
 
 
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """
+    A many-to-many choice (technologies, sectors, permissions) whose hand-made number no
+    database integer holds is no choice, as any unknown number is: Django's ``pk__in`` query
+    cannot even be written with it (a 500), where its ``pk=`` query finds nothing.
+    """
+
+    def clean(self, value):
+        pk = self.queryset.model._meta.pk
+        integers = isinstance(pk, models.IntegerField) and self.to_field_name is None
+        if integers and isinstance(value, (list, tuple)):
+            operations = connections[self.queryset.db].ops
+            low, high = operations.integer_field_range(pk.get_internal_type())
+            for item in value:
+                number = str(item).strip()
+                if number.lstrip("-").isdecimal() and not (
+                    len(number) <= 20
+                    and (low is None or int(number) >= low)
+                    and (high is None or int(number) <= high)
+                ):
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"],
+                        code="invalid_choice",
+                        params={"value": item},
+                    )
+        return super().clean(value)
+
+
 class SaneInputMixin:
     """
     For a ModelAdmin or an inline: every date and date-time field of its forms refuses years
-    outside ``FIRST_YEAR``–``LAST_YEAR``, and its change list refuses lookups in the address that
+    outside ``FIRST_YEAR``–``LAST_YEAR``, its many-to-many choices numbers beyond the database's
+    integers, and its change list refuses lookups in the address that
     only a hand-made address has (a regular expression, an impossible year): a 400, not a 500.
     """
 
@@ -32,6 +63,10 @@ class SaneInputMixin:
         if formfield is not None and isinstance(db_field, models.DateField):
             formfield.validators.append(validate_sane_date)
         return formfield
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", BoundedModelMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_inlines(self, request, obj):  # for a ModelAdmin; an inline has none
         return [with_sane_input(inline) for inline in super().get_inlines(request, obj)]

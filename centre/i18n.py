@@ -47,7 +47,8 @@ def shown_language(obj, field, language=None):
     a field modeltranslation does not translate (or a plain dict's key): the page's own text.
     """
     language = site_language(language)
-    descriptor = getattr(type(obj), field, None)
+    # __class__, not type(): a lazy object (the footer's contact details) gives its target's.
+    descriptor = getattr(obj.__class__, field, None)
     if not isinstance(descriptor, TranslationFieldDescriptor):
         return language
     undefined = descriptor.fallback_undefined

@@ -71,13 +71,15 @@ def slugify_az(text, max_length=100):
 # "İNQİLAB", "Inqilab" and "inqilab" are one word, and so are "ILHAM" and "İlham". The other
 # Azerbaijani letters fold to their Latin base (ə→e, ş→s, ç→c, ğ→g, ö→o, ü→u), because visitors
 # often type without them: "seher" finds "şəhər". Cyrillic is only lower-cased (Russian search
-# keeps its own letters, and PostgreSQL's Russian stemmer reads them). Folding maps each
+# keeps its own letters, and PostgreSQL's Russian stemmer reads them), but for "ё", which Russian
+# may write "е" ("Четвёртой", "Четвертой"): it folds to "е". Folding maps each
 # character to exactly one character, so a position in folded text is the same position in the
 # original, which is how excerpts are highlighted.
 _FOLD = {
     **dict.fromkeys("İIıi", "i"),
     **{upper: AZERBAIJANI_TO_ASCII[upper].lower() for upper in "ƏŞÇĞÖÜ"},
     **{lower: AZERBAIJANI_TO_ASCII[lower] for lower in "əşçğöü"},
+    **dict.fromkeys("Ёё", "е"),
 }
 
 

@@ -337,21 +337,24 @@ class Publication(slugs.TranslatedSlugs, CoverImage, FileOwner, Publishable, Tra
     def meta_description(self):
         return self.abstract
 
+    # Shared (og:image, JSON-LD) is the cover the page shows: its language's (shown_cover).
     @property
     def meta_image_url(self):
-        if not self.cover:
+        shown = self.shown_cover
+        if not shown.cover:
             return None
-        shared = shared_rendition(self.cover_renditions)
-        return owned_file_url(self, shared["name"]) if shared else self.cover.url
+        shared = shared_rendition(shown.cover_renditions)
+        return owned_file_url(shown, shared["name"]) if shared else shown.cover.url
 
     @property
     def meta_image_size(self):
-        shared = shared_rendition(self.cover_renditions) if self.cover else None
+        shown = self.shown_cover
+        shared = shared_rendition(shown.cover_renditions) if shown.cover else None
         return (shared["width"], shared["height"]) if shared else None
 
     @property
     def meta_image_alt(self):
-        return self.cover_description if self.cover else ""
+        return self.cover_description if self.shown_cover.cover else ""
 
     def search_documents(self):
         """Title, abstract, authors and the PDF's text per site language, for centre.search."""
@@ -401,8 +404,8 @@ class Publication(slugs.TranslatedSlugs, CoverImage, FileOwner, Publishable, Tra
             data["datePublished"] = self.publication_date.isoformat()
         if self.abstract:
             data["abstract"] = self.abstract
-        if self.cover:
-            data["image"] = absolute_uri(self.cover.url)
+        if self.shown_cover.cover:
+            data["image"] = absolute_uri(self.shown_cover.cover.url)
         return data
 
     @property

@@ -54,12 +54,10 @@ def _ensure_publication(sample):
     if existing is not None:
         _correct_earlier_seed(existing, sample)
         return 0
-    publisher = read("publications")["pdf"]["publisher"]
     with transaction.atomic():
         publication = Publication(
             status=Status.PUBLISHED,
             **fields(sample, skip=NOT_FIELDS),
-            **{f"publisher_{code}": publisher[code] for code in sample["title"]},
         )
         publication.save()
         publication.technologies.set(Technology.objects.filter(slug__in=sample["technologies"]))

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.factories import make_page
+from tests.factories import admin_form_data, make_page, make_publication
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +37,19 @@ def test_the_years_a_list_offers_still_filter(admin_client):
     response = admin_client.get("/admin/pages/page/?publish_from__year=2026")
     assert response.status_code == 200
     assert [page.title for page in response.context["cl"].result_list] == ["İki min iyirmi altı"]
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999999", "9223372036854775808", "1" * 5000])
+def test_a_hand_made_choice_beyond_the_databases_integers_is_a_form_error(admin_client, value):
+    # A many-to-many choice is looked up by its number: one no database integer holds failed
+    # the query (a 500 on SQLite and PostgreSQL); it is no choice, as any unknown number is.
+    publication = make_publication("Nəşr")
+    url = f"/admin/publications/publication/{publication.pk}/change/"
+    english = {"accept-language": "en"}
+    form = admin_client.get(url, headers=english)
+    data = admin_form_data(form, technologies=[value], sectors=[value])
+    response = admin_client.post(url, data, headers=english)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert set(errors) == {"technologies", "sectors"}
+    assert "is not one of the available choices" in errors["technologies"][0]

@@ -9,7 +9,9 @@ import re
 import pytest
 from django.utils import translation
 
+from centre import cache
 from centre.i18n import shown_language
+from centre.models import SiteContact
 from partners.models import Kind
 from publications.models import Publication
 
@@ -184,6 +186,15 @@ def test_search_results(client, content):
     assert re.search(r'<a href="[^"]+" lang="az">Robototexnika hesabatı</a>', html)
     html = client.get("/en/search/", {"q": "half"}).text
     assert re.search(r'<a href="[^"]+">Half translated</a>', html)
+
+
+def test_the_footers_address_in_azerbaijani_on_an_english_page(client, content):
+    # Staff wrote only the Azerbaijani address: en/ru pages show it, marked; az marks nothing.
+    SiteContact.objects.create(address_az="Bakı, Nizami küçəsi 1", address_ru="Баку")
+    cache.invalidate()  # as a save in the admin does (centre.cache keeps the details)
+    assert '<p lang="az">Bakı, Nizami küçəsi 1</p>' in client.get("/en/").text
+    assert "<p>Баку</p>" in client.get("/ru/").text
+    assert "<p>Bakı, Nizami küçəsi 1</p>" in client.get("/az/").text
 
 
 def test_query_counts_do_not_grow_with_the_mark(client, content, django_assert_max_num_queries):

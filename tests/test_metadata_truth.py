@@ -165,6 +165,32 @@ def test_a_publication_shares_its_cover_with_size_and_alt(client, media):
     assert meta(html, "name", "twitter:image:alt") == meta(html, "property", "og:image:alt")
 
 
+def test_a_publication_shares_the_cover_its_page_shows(client, media):
+    # The en page shows the English PDF's cover: it shares that one too, not the az cover.
+    publication = make_publication(
+        "Nəşr", title_en="Paper", files=["az", "en"], publication_type="research"
+    )
+    publication.refresh_cover()
+    english = publication.file_for("en")
+    own = f"/media/publications/publicationfile/{english.pk}/"
+    azerbaijani = f"/media/publications/publication/{publication.pk}/"
+    for language, path, cover in (
+        ("en", "/en/publications/paper/", own),
+        ("az", "/az/nesrler/nesr/", azerbaijani),
+    ):
+        html = client.get(path).text
+        shown = re.search(r'<img src="([^"]+)"', html)[1]
+        assert shown.startswith(cover), language
+        for shared in (
+            meta(html, "property", "og:image"),
+            meta(html, "name", "twitter:image"),
+            json_ld_of_type(html, "ScholarlyArticle")["image"],
+        ):
+            assert f"testserver{cover}" in shared, (language, shared)
+        width, height = (int(meta(html, "property", f"og:image:{n}")) for n in ("width", "height"))
+        assert height > width  # a portrait page's size, not the default picture's
+
+
 def test_hreflang_links_name_the_default_language_as_x_default(client):
     make_page("Haqqımızda", title_en="About us")
     html = client.get("/en/about-us/").text

@@ -291,7 +291,7 @@ class TestSeedContent:
         for url, text in [
             ("/az/", "Dördüncü Sənaye İnqilabının Təhlili və Koordinasiya Mərkəzi"),
             ("/en/", "Fourth Industrial Revolution Analysis and Coordination Centre"),
-            ("/ru/", "Центр анализа и координации Четвертой промышленной революции"),
+            ("/ru/", "Центр анализа и координации Четвёртой промышленной революции"),
             ("/az/merkez-haqqinda/", "MDB məkanında yaradılan ilk bu cür mərkəzdir"),
             ("/en/about-the-centre/", "the first such centre in the CIS"),
             ("/ru/o-tsentre/", "первый подобный центр на пространстве СНГ"),

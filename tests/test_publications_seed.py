@@ -57,6 +57,16 @@ def test_the_research_document_is_a_real_multi_page_pdf_in_three_languages():
     for word in ("Dördüncü Sənaye İnqilabının", "əşyaların interneti", "Kənd təsərrüfatı",
                  "süni intellekt", "Fərmanı", "NÜMUNƏ SƏNƏD"):  # fmt: skip
         assert word in az_text, word
-    for word in ("Четвертой промышленной революции", "интернет вещей", "ОБРАЗЕЦ ДОКУМЕНТА"):
+    for word in ("Четвёртой промышленной революции", "интернет вещей", "ОБРАЗЕЦ ДОКУМЕНТА"):
         assert word in files["ru"].text, word
     assert "SAMPLE DOCUMENT" in files["en"].text
+
+
+def test_the_samples_publisher_is_the_centre_in_each_language(client):
+    # No publisher of their own: the Centre's name in the page's language, not its
+    # Azerbaijani name on an English page (nor another spelling than the catalogue's).
+    call_command("seed_demo")
+    publishers = Publication.objects.values_list("publisher_az", "publisher_en", "publisher_ru")
+    assert not any(name for row in publishers for name in row)
+    html = client.get("/en/publications/robototexnika-ve-3d-cap-senayede-numune/").text
+    assert "<dd>Fourth Industrial Revolution Analysis and Coordination Centre</dd>" in html
