@@ -119,10 +119,9 @@ MIDDLEWARE = [
     "centre.i18n.LocaleMiddleware",
     "centre.middleware.NulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # A method the view does not take is its 405 with Allow, before the CSRF check would make
-    # it a 403; inside LocaleMiddleware (the 405 page is in the visitor's language) and
-    # CommonMiddleware (which sets Content-Length from that page).
-    "centre.http.MethodNotAllowedMiddleware",
+    # Inside LocaleMiddleware (the 405 page is in the visitor's language) and CommonMiddleware
+    # (which sets Content-Length from that page).
+    "centre.middleware.method_not_allowed_page",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): whether this session passed the two-factor check.

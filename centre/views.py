@@ -10,24 +10,30 @@ from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.http import http_date
 from django.utils.module_loading import import_string
 from django.views import defaults
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import TemplateView
 from django.views.i18n import set_language as django_set_language
 
 from centre import search
 from centre.cache import UNCACHED, reads_query
-from centre.http import allow_methods, read_only
 from centre.pagination import UnderstoodQueryMixin, page_parameter, page_with_count
 from centre.sitemaps import urlset_xml
 
-# Django's view answers every method with a redirect; PUT or DELETE there is a 405 like anywhere.
-set_language = allow_methods("GET", "HEAD", "POST")(django_set_language)
+# Django's view answers every method with a redirect; PUT or DELETE there is a 405 like anywhere
+# (before the CSRF check, as for every public view), a POST is checked for its token.
+set_language = csrf_exempt(
+    require_http_methods(["GET", "HEAD", "POST"])(csrf_protect(django_set_language))
+)
 
 
-@read_only
+@csrf_exempt
+@require_safe
 def favicon(request):
     """Browsers ask for /favicon.ico on pages that name no icon (the admin's, for one)."""
     return HttpResponsePermanentRedirect(static("img/mark.svg"))
@@ -37,14 +43,16 @@ def site_sitemaps():
     return {name: import_string(path) for name, path in settings.SITEMAPS.items()}
 
 
-@read_only
+@csrf_exempt
+@require_safe
 def sitemap_index(request):
     """/sitemap.xml: the sitemaps of pages, partners and publications, page by page."""
     return sitemap_views.index(request, site_sitemaps(), sitemap_url_name="sitemap-section")
 
 
 @reads_query(p=None)
-@read_only
+@csrf_exempt
+@require_safe
 def sitemap(request, section):
     """One page of a sitemap: published pages, partners or publications in each language."""
     sitemaps = site_sitemaps()
@@ -66,7 +74,8 @@ def sitemap(request, section):
     return response
 
 
-@read_only
+@csrf_exempt
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -92,6 +101,7 @@ def search_query_parameter(raw):
     return tidy_query(raw) if len(raw) <= MAX_CACHED_QUERY else UNCACHED
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class SearchView(UnderstoodQueryMixin, TemplateView):
     """/az/axtaris/?q=…: pages, partners and publications, in the visitor's language."""
 
@@ -119,7 +129,8 @@ class SearchView(UnderstoodQueryMixin, TemplateView):
         )
 
 
-@read_only
+@csrf_exempt
+@require_safe
 @never_cache
 def healthz(request):
     """200 while the database answers, 503 (quickly) when it does not: for load balancers."""
@@ -161,7 +172,8 @@ BASELINE_TEXT = [
 ]
 
 
-@read_only
+@csrf_exempt
+@require_safe
 @never_cache  # measured as rendered, never from the page cache
 def benchmark_baseline(request):
     """
