@@ -304,21 +304,16 @@ def _storable(request, response):
     )
 
 
-def _describe(request, response, *, shared):
+def _describe(response, *, shared):
     """ETag, Cache-Control and Vary for a public page."""
     if not response.has_header("ETag"):
         set_response_etag(response)
-    if shared:
-        patch_cache_control(response, public=True, no_cache=True)
-    else:
-        patch_cache_control(response, private=True, no_cache=True)
+    patch_cache_control(response, no_cache=True, **{"public" if shared else "private": True})
     patch_vary_headers(response, ("Cookie",))
 
 
 def _conditional(request, response):
     """304 Not Modified when the browser's copy (If-None-Match) is the current one."""
-    if response.status_code != 200 or not response.has_header("ETag"):
-        return response
     return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
@@ -361,7 +356,7 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         if not is_public_page(request, response):
             return response
-        _describe(request, response, shared=True)
+        _describe(response, shared=True)
         if address.storable and _storable(request, response):
             entry = Entry(
                 current.token, response.status_code, list(response.items()), response.content
@@ -378,6 +373,6 @@ class PublicPageCacheMiddleware:
             if shared is None:
                 # Staff (a session) see their own page: no shared cache may keep it.
                 shared = settings.SESSION_COOKIE_NAME not in request.COOKIES
-            _describe(request, response, shared=shared)
+            _describe(response, shared=shared)
             return _conditional(request, response)
         return response
