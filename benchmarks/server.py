@@ -76,7 +76,7 @@ def site_environment(workdir, database_url, redis_url="", **extra):
         "MEDIA_ROOT": str(workdir / "media"),
         "PRIVATE_MEDIA_ROOT": str(workdir / "private"),
         "STATIC_ROOT": str(workdir / "static"),
-        "PUBLIC_CACHE_STATE_FILE": str(workdir / "cache-generation"),
+        "CACHE_DIR": str(workdir / "cache"),
         "REDIS_URL": redis_url,
         "DJANGO_LOG_LEVEL": "WARNING",
         "GUNICORN_ACCESS_LOG": "",

@@ -1,6 +1,7 @@
 """
 The public page cache: whole responses to anonymous GET requests, kept per address and language
-in the cache backend (Redis when ``REDIS_URL`` is set, so every worker and server shares them).
+in the shared cache (Redis when ``REDIS_URL`` is set, shared by every server; else Django's
+file-based cache under ``var/``, shared by the workers of one machine).
 
 Invalidation is explicit and happens in one place. Every change staff make goes through a write
 request (the admin's forms, inlines, list edits, bulk actions such as *publish*, which use
@@ -12,8 +13,10 @@ change content (``seed_demo``, ``generate_content``, ``rebuild_search_index``) c
 :func:`invalidate` does not look for keys to delete (impossible to do cheaply across servers): it
 starts a new *generation*. Each cached page is stored with the generation it was rendered in and
 is ignored once another has begun; a page rendered while staff were saving carries the old one,
-so it can never outlive the save. The generation also records the next scheduled publication
-(the earliest future *publish from*), and a new one begins by itself when that time comes.
+so it can never outlive the save. The generation is itself a cache entry, read in the same round
+trip as the page; one evicted or lost starts a new one. It also records the next scheduled
+publication (the earliest future *publish from*), and a new one begins by itself when that time
+comes.
 
 Only the query parameters a page's view reads make a page of their own. A view says which
 (``query_parameters``, see :func:`query_parameters`); the key holds them in one normal form (in
@@ -37,18 +40,15 @@ and ``Vary: Cookie`` so that no shared cache hands a staff member's page to anyo
 
 import hashlib
 import logging
-import os
 import re
 import time
 import uuid
 from functools import cache
-from pathlib import Path
 from typing import NamedTuple
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.locmem import LocMemCache
 from django.db.models import Min
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve, reverse
@@ -110,32 +110,6 @@ def backend():
 # ---- The generation ---------------------------------------------------------------------
 
 
-def _process_local():
-    """A cache in this process's memory: the generation must then live in a shared file."""
-    return isinstance(backend(), LocMemCache)
-
-
-def _state_file():
-    return Path(settings.PUBLIC_CACHE_STATE_FILE)
-
-
-def _read_file_state():
-    try:
-        token, next_change = _state_file().read_text().split()
-    except (OSError, ValueError):
-        return None
-    return Generation(token, None if next_change == "-" else float(next_change))
-
-
-def _write_file_state(generation):
-    path = _state_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex}")
-    next_change = "-" if generation.next_change is None else repr(generation.next_change)
-    temporary.write_text(f"{generation.token} {next_change}\n")
-    os.replace(temporary, path)  # atomic: other workers read the old or the new, never half
-
-
 def next_scheduled_change():
     """The earliest future *publish from* of anything published, as Unix time, or None."""
     now = timezone.now()
@@ -152,23 +126,26 @@ def next_scheduled_change():
 
 def invalidate():
     """Start a new generation: every page cached so far is stale from now on, on every server."""
-    generation = Generation(uuid.uuid4().hex, next_scheduled_change())
+    new = Generation(uuid.uuid4().hex, next_scheduled_change())
     try:
-        if _process_local():
-            _write_file_state(generation)
-        else:
-            backend().set(STATE_KEY, generation, timeout=None)
+        backend().set(STATE_KEY, new, timeout=None)
     except Exception:  # the cache's server is down: nothing is served from it either
         logger.exception("Could not start a new page cache generation")
-    return generation
+    return new
 
 
-def current_generation():
-    """The generation pages are cached in now (a new one if none, or its time is over)."""
-    generation = _read_file_state() if _process_local() else backend().get(STATE_KEY)
-    if generation is None or generation.is_over():
-        generation = invalidate()
-    return generation
+def _current(found):
+    """The generation ``found`` in the cache, or a new one if none (evicted) or its time is over."""
+    return invalidate() if found is None or found.is_over() else found
+
+
+def generation():
+    """
+    The current generation's token, for the keys of anything kept until staff next change
+    something (read from the shared cache; raises when its server is down, see
+    :func:`kept_for_this_generation`).
+    """
+    return _current(backend().get(STATE_KEY)).token
 
 
 # How long a value kept per generation may live at most (a new generation drops it anyway).
@@ -182,7 +159,7 @@ def kept_for_this_generation(name, make):
     cache's switch (``PUBLIC_CACHE_SECONDS``) does not apply: this is one small value.
     """
     try:
-        key = f"public-pages:kept:{name}:{current_generation().token}"
+        key = f"public-pages:kept:{name}:{generation()}"
         value = backend().get(key)
     except Exception:  # the cache's server is down: ask the database
         logger.exception("Page cache unavailable")
@@ -198,16 +175,11 @@ def kept_for_this_generation(name, make):
 
 def _lookup(key):
     """The current generation and the entry stored at ``key`` (one round trip with Redis)."""
-    if _process_local():
-        generation, entry = _read_file_state(), backend().get(key)
-    else:
-        found = backend().get_many([STATE_KEY, key])
-        generation, entry = found.get(STATE_KEY), found.get(key)
-    if generation is None or generation.is_over():
-        generation = invalidate()
-    if entry is not None and entry.token != generation.token:
+    found = backend().get_many([STATE_KEY, key])
+    current, entry = _current(found.get(STATE_KEY)), found.get(key)
+    if entry is not None and entry.token != current.token:
         entry = None
-    return generation, entry
+    return current, entry
 
 
 # ---- Which requests and responses -------------------------------------------------------
@@ -332,21 +304,16 @@ def _storable(request, response):
     )
 
 
-def _describe(request, response, *, shared):
+def _describe(response, *, shared):
     """ETag, Cache-Control and Vary for a public page."""
     if not response.has_header("ETag"):
         set_response_etag(response)
-    if shared:
-        patch_cache_control(response, public=True, no_cache=True)
-    else:
-        patch_cache_control(response, private=True, no_cache=True)
+    patch_cache_control(response, no_cache=True, **{"public" if shared else "private": True})
     patch_vary_headers(response, ("Cookie",))
 
 
 def _conditional(request, response):
     """304 Not Modified when the browser's copy (If-None-Match) is the current one."""
-    if response.status_code != 200 or not response.has_header("ETag"):
-        return response
     return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
@@ -379,7 +346,7 @@ class PublicPageCacheMiddleware:
             return self._uncached(request, self.get_response(request))
         key = _page_key(request, language, address)
         try:
-            generation, entry = _lookup(key)
+            current, entry = _lookup(key)
         except Exception:  # the cache's server is down: serve the page without it
             logger.exception("Page cache unavailable")
             return self._uncached(request, self.get_response(request), shared=True)
@@ -389,10 +356,10 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         if not is_public_page(request, response):
             return response
-        _describe(request, response, shared=True)
+        _describe(response, shared=True)
         if address.storable and _storable(request, response):
             entry = Entry(
-                generation.token, response.status_code, list(response.items()), response.content
+                current.token, response.status_code, list(response.items()), response.content
             )
             try:
                 backend().set(key, entry, seconds())
@@ -406,6 +373,6 @@ class PublicPageCacheMiddleware:
             if shared is None:
                 # Staff (a session) see their own page: no shared cache may keep it.
                 shared = settings.SESSION_COOKIE_NAME not in request.COOKIES
-            _describe(request, response, shared=shared)
+            _describe(response, shared=shared)
             return _conditional(request, response)
         return response

@@ -2,6 +2,7 @@ from importlib import import_module
 
 from django.conf import settings
 from django.http import Http404, QueryDict
+from django.template import loader
 
 
 class NulBytesMiddleware:
@@ -43,3 +44,20 @@ class NulBytesMiddleware:
         session = getattr(request, "session", None)
         if session is not None and "\x00" in (session.session_key or ""):
             request.session = import_module(settings.SESSION_ENGINE).SessionStore()
+
+
+def method_not_allowed_page(get_response):
+    """
+    Django's 405 (``require_safe`` on a function view, a class-based view without a handler for
+    the method) is empty: it gets a page that says why, in the visitor's language. Public views
+    are also ``csrf_exempt``, so a writing method is their 405 with or without a CSRF token.
+    """
+
+    def middleware(request):
+        response = get_response(request)
+        if response.status_code == 405 and not response.streaming and not response.content:
+            response.content = loader.render_to_string("405.html")
+            response["Content-Type"] = "text/html; charset=utf-8"
+        return response
+
+    return middleware

@@ -119,10 +119,9 @@ MIDDLEWARE = [
     "centre.i18n.LocaleMiddleware",
     "centre.middleware.NulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # A method the view does not take is its 405 with Allow, before the CSRF check would make
-    # it a 403; inside LocaleMiddleware (the 405 page is in the visitor's language) and
-    # CommonMiddleware (which sets Content-Length from that page).
-    "centre.http.MethodNotAllowedMiddleware",
+    # Inside LocaleMiddleware (the 405 page is in the visitor's language) and CommonMiddleware
+    # (which sets Content-Length from that page).
+    "centre.middleware.method_not_allowed_page",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): whether this session passed the two-factor check.
@@ -170,7 +169,9 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set (shared by every app server), else this process's memory.
+# Cache: Redis when REDIS_URL is set (shared by every app server), else files under CACHE_DIR
+# (shared by the workers of one machine). The page cache's generation lives in it too, so a save
+# through any worker ends the cached pages of all (centre/cache.py).
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
@@ -183,16 +184,18 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env.str("CACHE_DIR", default=str(VAR_DIR / "cache")),
+            # Beyond this a third of the files go, at random (Django's culling).
+            "OPTIONS": {"MAX_ENTRIES": 10000},
+        }
+    }
 
 # Public pages are cached whole for anonymous visitors (centre/cache.py) for at most this many
 # seconds; staff saves end their life at once. 0 turns the page cache off.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=3600)
-# Without Redis each worker process caches pages in its own memory; the cache's generation
-# then lives in this file, so a save through one worker ends the old pages in all of them.
-PUBLIC_CACHE_STATE_FILE = Path(
-    env.str("PUBLIC_CACHE_STATE_FILE", default=str(VAR_DIR / "public-cache-generation"))
-)
 
 # Argon2 for every new or changed password. The PBKDF2 hashers stay so that passwords stored
 # before still verify; Django rehashes each with Argon2 at its owner's next login.

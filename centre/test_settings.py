@@ -18,7 +18,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Most tests change content through the ORM and look at it at once: the page cache is turned on
 # by the tests about it (tests/test_page_cache.py).
 PUBLIC_CACHE_SECONDS = 0
-PUBLIC_CACHE_STATE_FILE = os.path.join(tempfile.mkdtemp(prefix="centre-test-cache-"), "generation")
 MEDIA_ROOT = tempfile.mkdtemp(prefix="centre-test-media-")
 # The manifest exists only after collectstatic; tests/test_static.py checks that path on its own.
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="centre-test-private-")

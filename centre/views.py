@@ -2,31 +2,33 @@ import sys
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
-from django.contrib.sites.shortcuts import get_current_site
-from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.http import http_date
+from django.utils.decorators import method_decorator
 from django.utils.module_loading import import_string
 from django.views import defaults
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import TemplateView
 from django.views.i18n import set_language as django_set_language
 
 from centre import search
 from centre.cache import UNCACHED, reads_query
-from centre.http import allow_methods, read_only
 from centre.pagination import UnderstoodQueryMixin, page_parameter, page_with_count
-from centre.sitemaps import urlset_xml
 
-# Django's view answers every method with a redirect; PUT or DELETE there is a 405 like anywhere.
-set_language = allow_methods("GET", "HEAD", "POST")(django_set_language)
+# Django's view answers every method with a redirect; PUT or DELETE there is a 405 like anywhere
+# (before the CSRF check, as for every public view), a POST is checked for its token.
+set_language = csrf_exempt(
+    require_http_methods(["GET", "HEAD", "POST"])(csrf_protect(django_set_language))
+)
 
 
-@read_only
+@csrf_exempt
+@require_safe
 def favicon(request):
     """Browsers ask for /favicon.ico on pages that name no icon (the admin's, for one)."""
     return HttpResponsePermanentRedirect(static("img/mark.svg"))
@@ -36,36 +38,28 @@ def site_sitemaps():
     return {name: import_string(path) for name, path in settings.SITEMAPS.items()}
 
 
-@read_only
+XML = "application/xml; charset=utf-8"
+
+
+@csrf_exempt
+@require_safe
 def sitemap_index(request):
     """/sitemap.xml: the sitemaps of pages, partners and publications, page by page."""
-    return sitemap_views.index(request, site_sitemaps(), sitemap_url_name="sitemap-section")
+    return sitemap_views.index(
+        request, site_sitemaps(), content_type=XML, sitemap_url_name="sitemap-section"
+    )
 
 
 @reads_query(p=None)
-@read_only
+@csrf_exempt
+@require_safe
 def sitemap(request, section):
     """One page of a sitemap: published pages, partners or publications in each language."""
-    sitemaps = site_sitemaps()
-    if section not in sitemaps:
-        raise Http404
-    sitemap = sitemaps[section]()
-    try:
-        urls = sitemap.get_urls(
-            page=request.GET.get("p", 1), site=get_current_site(request), protocol=request.scheme
-        )
-    except (EmptyPage, PageNotAnInteger) as error:
-        raise Http404 from error
-    response = HttpResponse(urlset_xml(urls), content_type="application/xml; charset=utf-8")
-    if sitemap.latest_lastmod:
-        # For conditional GETs, as Django's own sitemap view does.
-        response.headers["Last-Modified"] = http_date(sitemap.latest_lastmod.timestamp())
-    # Search engines read sitemaps; they need not list them among the results.
-    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
-    return response
+    return sitemap_views.sitemap(request, site_sitemaps(), section, content_type=XML)
 
 
-@read_only
+@csrf_exempt
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -91,6 +85,7 @@ def search_query_parameter(raw):
     return tidy_query(raw) if len(raw) <= MAX_CACHED_QUERY else UNCACHED
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class SearchView(UnderstoodQueryMixin, TemplateView):
     """/az/axtaris/?q=…: pages, partners and publications, in the visitor's language."""
 
@@ -118,7 +113,8 @@ class SearchView(UnderstoodQueryMixin, TemplateView):
         )
 
 
-@read_only
+@csrf_exempt
+@require_safe
 @never_cache
 def healthz(request):
     """200 while the database answers, 503 (quickly) when it does not: for load balancers."""

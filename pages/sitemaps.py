@@ -4,7 +4,7 @@ from .models import Page
 
 
 class PageSitemap(TranslatedSitemap):
-    def items(self):
+    def objects(self):
         # Only what an entry needs: its addresses, languages and date.
         fields = ("is_home", "url_path", "title", "updated_at")
         return Page.objects.published().order_by("pk").only(*fields)

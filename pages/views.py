@@ -1,4 +1,6 @@
 from django.utils import translation
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, TemplateView
 
 from centre.slugs import TranslatedSlugMixin
@@ -6,6 +8,7 @@ from centre.slugs import TranslatedSlugMixin
 from .models import Milestone, Page, PageRedirect
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class PageView(TranslatedSlugMixin, DetailView):
     """A page of the tree, found by its stored path in the active language."""
 
@@ -60,6 +63,7 @@ KEY_DATES = 6
 MILESTONE_FIELDS = ("date", "title", "page")
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class HomeView(TemplateView):
     template_name = "pages/home.html"
 

@@ -1,8 +1,10 @@
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, ListView, RedirectView
 
 from centre.models import Technology
@@ -23,6 +25,7 @@ class PartnerQuerySetMixin:
         return Partner.objects.visible_to(self.request.user).in_name_order()
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class PartnerListView(PartnerQuerySetMixin, LenientPaginationMixin, ListView):
     """Partners grouped by kind, filtered by kind and technology with plain links."""
 
@@ -103,6 +106,7 @@ class PartnerListView(PartnerQuerySetMixin, LenientPaginationMixin, ListView):
         return context
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class PartnerDetailView(TranslatedSlugMixin, PartnerQuerySetMixin, DetailView):
     template_name = "partners/partner_detail.html"
     context_object_name = "partner"
@@ -122,6 +126,7 @@ class PartnerDetailView(TranslatedSlugMixin, PartnerQuerySetMixin, DetailView):
         )
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class FormerAddressRedirect(RedirectView):
     """
     /az/partnyorlar/… moved to /az/terefdaslar/… (one word for partners, "tərəfdaşlar"): old

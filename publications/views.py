@@ -1,10 +1,12 @@
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from centre.http import read_only
 from centre.pagination import LenientPaginationMixin
 from centre.slugs import TranslatedSlugMixin
 
@@ -16,6 +18,7 @@ from .models import READ_INLINE, Publication, PublicationFile, PublicationType
 MAX_ID = 2**63 - 1
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class PublicationListView(LenientPaginationMixin, ListView):
     template_name = "publications/publication_list.html"
     context_object_name = "publications"
@@ -52,6 +55,7 @@ class VisiblePublicationMixin(TranslatedSlugMixin):
         return Publication.objects.visible_to(self.request.user)
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class PublicationDetailView(VisiblePublicationMixin, DetailView):
     template_name = "publications/publication_detail.html"
     context_object_name = "publication"
@@ -79,6 +83,7 @@ class PublicationDetailView(VisiblePublicationMixin, DetailView):
         )
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class CitationView(VisiblePublicationMixin, DetailView):
     """The publication as a BibTeX or RIS file, for reference managers."""
 
@@ -120,7 +125,8 @@ class CitationView(VisiblePublicationMixin, DetailView):
         )
 
 
-@read_only
+@csrf_exempt
+@require_safe
 def download(request, pk, name):
     """
     A publication's PDF, to the public only while the publication is published: saved, or

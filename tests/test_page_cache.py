@@ -9,6 +9,7 @@ import uuid
 
 import pytest
 from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.test import Client, override_settings
 from django.utils import timezone
 
@@ -159,7 +160,7 @@ class TestAnonymousVisitors:
         assert "Sonra" not in cached(visitor, "/az/").text
         # An hour passes: the generation made at the save knows this page was due.
         page_time = later.publish_from.timestamp()
-        generation = cache._read_file_state()
+        generation = caches["default"].get(cache.STATE_KEY)
         assert generation.next_change == page_time
         later_now = timezone.now() + datetime.timedelta(hours=2)
         with pytest.MonkeyPatch.context() as patch:
@@ -470,12 +471,29 @@ class TestStaffChangesShowAtOnce:
 
 
 class TestSharedGeneration:
-    def test_the_generation_is_in_a_file_all_workers_read(self, visitor, site):
-        generation = cache.invalidate()
-        assert cache._read_file_state() == generation
+    def test_the_generation_is_in_the_file_cache_all_workers_read(self, visitor, site, tmp_path):
+        """The embedded default (no Redis): Django's file-based cache, one folder per machine."""
+        files = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(tmp_path / "cache"),
+            }
+        }
+        with override_settings(CACHES=files):
+            generation = cache.invalidate()
+            assert cache.generation() == generation.token
+            cached(visitor, "/az/haqqimizda/")
+            # Another worker process saves: its own cache object, the same folder.
+            another_worker = FileBasedCache(str(tmp_path / "cache"), {})
+            another_worker.set(cache.STATE_KEY, cache.Generation("from-another-worker", None))
+            assert fetch(visitor, "/az/haqqimizda/")["X-Page-Cache"] == "miss"
+            assert cache.generation() == "from-another-worker"
+            assert fetch(visitor, "/az/haqqimizda/")["X-Page-Cache"] == "hit"
+
+    def test_a_lost_generation_starts_a_new_one(self, visitor, site):
+        # Evicted by Redis's LRU, culled by the file-based cache: never an old page served.
         cached(visitor, "/az/haqqimizda/")
-        # Another worker process saves: it writes a new generation to the same file.
-        cache._write_file_state(cache.Generation("from-another-worker", None))
+        caches["default"].delete(cache.STATE_KEY)
         assert fetch(visitor, "/az/haqqimizda/")["X-Page-Cache"] == "miss"
 
     @pytest.mark.skipif(not redis_answers(), reason="needs Redis")

@@ -58,7 +58,7 @@ def test_database_comes_from_database_url(url, engine):
 @pytest.mark.parametrize(
     ("redis_url", "backend"),
     [
-        ("", "django.core.cache.backends.locmem.LocMemCache"),
+        ("", "django.core.cache.backends.filebased.FileBasedCache"),
         ("redis://127.0.0.1:6379/0", "django.core.cache.backends.redis.RedisCache"),
     ],
 )
