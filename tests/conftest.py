@@ -56,3 +56,17 @@ def production_static(collected_static):
     storages = {**settings.STORAGES, "staticfiles": PRODUCTION_STATIC_STORAGE}
     with override_settings(STATIC_ROOT=collected_static, STORAGES=storages):
         yield collected_static
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The public page cache on (as in production), empty at the start and at the end."""
+    from django.core.cache import caches
+
+    from centre import cache
+
+    settings.PUBLIC_CACHE_SECONDS = 600
+    caches["default"].clear()
+    cache.invalidate()
+    yield
+    caches["default"].clear()

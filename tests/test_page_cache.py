@@ -28,16 +28,7 @@ from .factories import (
 from .pdfs import pdf_upload
 from .services import redis_answers, redis_url
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PUBLIC_CACHE_SECONDS = 600
-    caches["default"].clear()
-    cache.invalidate()
-    yield
-    caches["default"].clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 @pytest.fixture

@@ -9,9 +9,8 @@ from django.test import Client
 from centre.models import SiteContact
 
 from .factories import make_page
-from .test_page_cache import page_cache  # noqa: F401  (the page cache on, emptied after)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 @pytest.fixture
