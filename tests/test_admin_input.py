@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.factories import admin_form_data, make_page, make_publication
+from .admin_forms import admin_form_data
+from .factories import make_page, make_publication
 
 pytestmark = pytest.mark.django_db
 
