@@ -61,9 +61,7 @@ def slugify_az(text, max_length=100):
     """
     slug = slugify(transliterate(text))
     if len(slug) > max_length:
-        slug = (
-            slug[:max_length].rsplit("-", 1)[0] if "-" in slug[:max_length] else slug[:max_length]
-        )
+        slug = slug[:max_length].rsplit("-", 1)[0]
     return slug.strip("-")
 
 
@@ -74,14 +72,12 @@ def slugify_az(text, max_length=100):
 # keeps its own letters, and PostgreSQL's Russian stemmer reads them). Folding maps each
 # character to exactly one character, so a position in folded text is the same position in the
 # original, which is how excerpts are highlighted.
-_FOLD = {
-    **dict.fromkeys("İIıi", "i"),
-    **{upper: AZERBAIJANI_TO_ASCII[upper].lower() for upper in "ƏŞÇĞÖÜ"},
-    **{lower: AZERBAIJANI_TO_ASCII[lower] for lower in "əşçğöü"},
-}
-
-
-_FOLD_TABLE = str.maketrans(_FOLD)
+_FOLD_TABLE = str.maketrans(
+    {
+        **dict.fromkeys("İIıi", "i"),
+        **{letter: AZERBAIJANI_TO_ASCII[letter].lower() for letter in "ƏŞÇĞÖÜəşçğöü"},
+    }
+)
 
 
 def fold(text):
