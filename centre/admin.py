@@ -437,26 +437,22 @@ class PublicParentInlineMixin:
     makes it public and removing one withdraws it. The parent's admin is a ``ContentAdmin``.
     """
 
-    def _parent_is_locked(self, request, obj):
+    def _may_change_rows(self, request, obj):
         parent_admin = self.admin_site.get_model_admin(self.parent_model)
         return (
-            obj is not None
-            and parent_admin.is_public(obj)
-            and not parent_admin.has_publish_permission(request)
+            obj is None
+            or not parent_admin.is_public(obj)
+            or parent_admin.has_publish_permission(request)
         )
 
     def has_add_permission(self, request, obj):
-        return not self._parent_is_locked(request, obj) and super().has_add_permission(request, obj)
+        return self._may_change_rows(request, obj) and super().has_add_permission(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return not self._parent_is_locked(request, obj) and super().has_change_permission(
-            request, obj
-        )
+        return self._may_change_rows(request, obj) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return not self._parent_is_locked(request, obj) and super().has_delete_permission(
-            request, obj
-        )
+        return self._may_change_rows(request, obj) and super().has_delete_permission(request, obj)
 
 
 def restore_fields(obj, field_dict, exclude=(), before_clean=None):
@@ -539,10 +535,8 @@ def translation_report(user):
     for model in sorted(
         translator.get_registered_models(abstract=False), key=lambda m: m._meta.label
     ):
-        fields = _text_fields(model)
-        if not fields or not user.has_perm(
-            f"{model._meta.app_label}.view_{model._meta.model_name}"
-        ):
+        opts, fields = model._meta, _text_fields(model)
+        if not fields or not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
             continue
         columns = [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
         tracked = issubclass(model, TranslationTracked)

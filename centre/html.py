@@ -140,6 +140,10 @@ def rich_text_depth(html, limit=None):
     return depth
 
 
+def _grouped(number):
+    return number_format(number, force_grouping=True)
+
+
 def check_rich_text(html):
     """
     Raise ``ValidationError`` if ``html`` is too long, too deeply nested or has too many tags.
@@ -152,20 +156,14 @@ def check_rich_text(html):
         raise ValidationError(
             _("This text is too long: %(length)s characters, at most %(limit)s."),
             code="rich_text_too_long",
-            params={
-                "length": number_format(len(html), force_grouping=True),
-                "limit": number_format(MAX_RICH_TEXT_LENGTH, force_grouping=True),
-            },
+            params={"length": _grouped(len(html)), "limit": _grouped(MAX_RICH_TEXT_LENGTH)},
         )
     tags = sum(1 for _tag in _TAG.finditer(html))
     if tags > MAX_RICH_TEXT_TAGS:
         raise ValidationError(
             _("This text has too much formatting: %(count)s tags, at most %(limit)s."),
             code="rich_text_too_many_tags",
-            params={
-                "count": number_format(tags, force_grouping=True),
-                "limit": number_format(MAX_RICH_TEXT_TAGS, force_grouping=True),
-            },
+            params={"count": _grouped(tags), "limit": _grouped(MAX_RICH_TEXT_TAGS)},
         )
     if rich_text_depth(html, limit=MAX_RICH_TEXT_DEPTH) > MAX_RICH_TEXT_DEPTH:
         raise ValidationError(
@@ -179,9 +177,7 @@ def check_rich_text(html):
 
 
 def _rename_tag(match):
-    name = RENAMED_TAGS.get(match["name"])
-    if name is None:
-        return match[0]
+    name = RENAMED_TAGS.get(match["name"], match["name"])
     return f"<{match['end']}{name}{match['rest']}>"
 
 

@@ -61,9 +61,7 @@ def slugify_az(text, max_length=100):
     """
     slug = slugify(transliterate(text))
     if len(slug) > max_length:
-        slug = (
-            slug[:max_length].rsplit("-", 1)[0] if "-" in slug[:max_length] else slug[:max_length]
-        )
+        slug = slug[:max_length].rsplit("-", 1)[0]
     return slug.strip("-")
 
 
@@ -75,15 +73,13 @@ def slugify_az(text, max_length=100):
 # may write "е" ("Четвёртой", "Четвертой"): it folds to "е". Folding maps each
 # character to exactly one character, so a position in folded text is the same position in the
 # original, which is how excerpts are highlighted.
-_FOLD = {
-    **dict.fromkeys("İIıi", "i"),
-    **{upper: AZERBAIJANI_TO_ASCII[upper].lower() for upper in "ƏŞÇĞÖÜ"},
-    **{lower: AZERBAIJANI_TO_ASCII[lower] for lower in "əşçğöü"},
-    **dict.fromkeys("Ёё", "е"),
-}
-
-
-_FOLD_TABLE = str.maketrans(_FOLD)
+_FOLD_TABLE = str.maketrans(
+    {
+        **dict.fromkeys("İIıi", "i"),
+        **{letter: AZERBAIJANI_TO_ASCII[letter].lower() for letter in "ƏŞÇĞÖÜəşçğöü"},
+        **dict.fromkeys("Ёё", "е"),
+    }
+)
 
 
 def fold(text):

@@ -174,10 +174,7 @@ class PublicationAdmin(ContentAdmin):
 
     @admin.display(description=_("downloads"), ordering="downloads")
     def total_downloads(self, publication):
-        downloads = getattr(publication, "downloads", None)
-        if downloads is None and publication.pk:
-            downloads = publication.files.aggregate(total=Sum("download_count"))["total"]
-        return downloads or 0
+        return getattr(publication, "downloads", None) or 0  # annotated by get_queryset()
 
     @admin.display(description=_("cover"))
     def cover_thumbnail(self, publication):

@@ -14,32 +14,18 @@ from .models import PublicationType
 
 # Control characters would end a RIS field or corrupt a BibTeX file.
 CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
-BIBTEX_SPECIAL = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "%": r"\%",
-    "&": r"\&",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "^": r"\^{}",
-    "~": r"\~{}",
-}
+BIBTEX_SPECIAL = str.maketrans(
+    {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}", **{c: "\\" + c for c in "{}%&$#_"}}
+)
 BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-BIBTEX_ENTRY = {
-    PublicationType.RESEARCH: "techreport",
-    PublicationType.REPORT: "techreport",
-    PublicationType.WHITE_PAPER: "techreport",
-    PublicationType.POLICY_BRIEF: "techreport",
+# BibTeX's "techreport" and RIS's "RPRT"; other types are BibTeX's "misc".
+REPORTS = {
+    PublicationType.RESEARCH,
+    PublicationType.REPORT,
+    PublicationType.WHITE_PAPER,
+    PublicationType.POLICY_BRIEF,
 }
-RIS_TYPE = {
-    PublicationType.RESEARCH: "RPRT",
-    PublicationType.REPORT: "RPRT",
-    PublicationType.WHITE_PAPER: "RPRT",
-    PublicationType.POLICY_BRIEF: "RPRT",
-    PublicationType.STRATEGY: "GOVDOC",
-}
+RIS_TYPES = {**dict.fromkeys(REPORTS, "RPRT"), PublicationType.STRATEGY: "GOVDOC"}
 
 
 def one_line(text):
@@ -47,7 +33,7 @@ def one_line(text):
 
 
 def bibtex_escape(text):
-    return "".join(BIBTEX_SPECIAL.get(char, char) for char in one_line(text))
+    return one_line(text).translate(BIBTEX_SPECIAL)
 
 
 def bibtex_author(author):
@@ -57,7 +43,7 @@ def bibtex_author(author):
 
 
 def bibtex(publication, url, pdf_url=None, language=""):
-    entry = BIBTEX_ENTRY.get(publication.publication_type, "misc")
+    entry = "techreport" if publication.publication_type in REPORTS else "misc"
     date = publication.publication_date
     fields = [
         ("title", f"{{{bibtex_escape(publication.title)}}}"),
@@ -92,7 +78,7 @@ def bibtex(publication, url, pdf_url=None, language=""):
 
 def ris(publication, url, pdf_url=None, language=""):
     date = publication.publication_date
-    lines = [("TY", RIS_TYPE.get(publication.publication_type, "GEN"))]
+    lines = [("TY", RIS_TYPES.get(publication.publication_type, "GEN"))]
     lines.append(("TI", publication.title))
     for author in publication.author_list:
         lines.append(

@@ -13,7 +13,7 @@ import re
 from urllib.parse import quote
 
 from django.conf import settings
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
@@ -21,8 +21,6 @@ CHUNK_SIZE = 64 * 1024
 # One range of bytes: "bytes=0-499", "bytes=500-", "bytes=-500" (ASCII digits only).
 SINGLE_RANGE = re.compile(r"bytes=([0-9]*)-([0-9]*)")
 UNSATISFIABLE = "unsatisfiable"
-# Headers that describe a body; a 304 or 416 has none.
-BODY_HEADERS = {"Content-Type", "Content-Disposition"}
 
 
 def parse_range(header, size):
@@ -58,44 +56,26 @@ def _byte_position(digits):
     return int(digits) if len(digits) <= 18 else 10**18
 
 
-class FileChunks:
-    """Iterate over ``length`` bytes of an open file from ``start``; closes it when done."""
-
-    def __init__(self, file, start, length, chunk_size=CHUNK_SIZE):
-        self.file, self.start, self.remaining, self.chunk_size = file, start, length, chunk_size
-
-    def __iter__(self):
-        self.file.seek(self.start)
-        while self.remaining > 0:
-            chunk = self.file.read(min(self.chunk_size, self.remaining))
-            if not chunk:
-                break
-            self.remaining -= len(chunk)
-            yield chunk
-
-    def close(self):
-        self.file.close()
-
-
 class FileRange:
     """
-    ``length`` bytes of an open file from ``start``, as a file object for ``wsgi.file_wrapper``:
-    its position is the range's start (what sendfile() starts from) and ``read()`` stops at the
-    range's end, for servers that copy it in chunks.
+    ``length`` bytes of an open file from ``start``: iterated in chunks, or handed to the WSGI
+    server's file wrapper (by ``FileResponse``), for which its position is the range's start
+    (where sendfile() starts) and ``read()`` stops at the range's end.
     """
 
     def __init__(self, file, start, length):
         file.seek(start)
         self.file, self.remaining = file, length
 
+    def __iter__(self):
+        return iter(lambda: self.read(CHUNK_SIZE), b"")
+
     def fileno(self):
         return self.file.fileno()
 
     def read(self, size=-1):
-        if self.remaining <= 0:
-            return b""
         size = self.remaining if size is None or size < 0 else min(size, self.remaining)
-        data = self.file.read(size)
+        data = self.file.read(size) if size > 0 else b""
         self.remaining -= len(data)
         return data
 
@@ -131,23 +111,24 @@ def file_response(request, publication_file, *, public, inline=False):
     etag = f'"{publication_file.sha256}"'
     last_modified = int(publication_file.uploaded_at.timestamp())
     headers = {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": content_disposition(
-            publication_file.download_name, publication_file.unicode_download_name, inline=inline
-        ),
         "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": "default-src 'none'",
         "ETag": etag,
         "Last-Modified": http_date(last_modified),
         "Accept-Ranges": "bytes",
     }
+    body_headers = {  # a 304, 412 or 416 has no body
+        "Content-Type": "application/pdf",
+        "Content-Disposition": content_disposition(
+            publication_file.download_name, publication_file.unicode_download_name, inline=inline
+        ),
+    }
 
     def finish(response, body=True):
-        for name, value in headers.items():
-            if name not in BODY_HEADERS:
-                response.headers.setdefault(name, value)
-            elif body:
-                response.headers[name] = value  # replaces the default text/html
+        if not body:
+            response.headers.pop("Content-Type", None)
+        for name, value in {**headers, **(body_headers if body else {})}.items():
+            response.headers[name] = value
         if public:
             # Caches may keep the file but must ask again (ETag) before reusing it, so a
             # publication taken back offline is not served from a cache; max-age=0 also keeps
@@ -157,12 +138,8 @@ def file_response(request, publication_file, *, public, inline=False):
             patch_cache_control(response, private=True, no_store=True)
         return response
 
-    base = HttpResponse(headers=headers)
-    conditional = get_conditional_response(
-        request, etag=etag, last_modified=last_modified, response=base
-    )
-    if conditional is not base:  # 304 Not Modified or 412 Precondition Failed
-        conditional.headers.pop("Content-Type", None)
+    conditional = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if conditional is not None:  # 304 Not Modified or 412 Precondition Failed
         return finish(conditional, body=False), False
 
     byte_range = None
@@ -170,7 +147,6 @@ def file_response(request, publication_file, *, public, inline=False):
         byte_range = parse_range(request.headers.get("Range", ""), size)
     if byte_range == UNSATISFIABLE:
         response = HttpResponse(status=416, headers={"Content-Range": f"bytes */{size}"})
-        response.headers.pop("Content-Type", None)
         return finish(response, body=False), False
 
     start, end = byte_range or (0, size - 1)
@@ -182,27 +158,22 @@ def file_response(request, publication_file, *, public, inline=False):
         response = HttpResponse(status=status, headers={"Content-Length": str(length)})
     elif settings.PUBLICATION_X_ACCEL_REDIRECT:
         # nginx reads the file (and the Range header) from its internal location.
+        location = settings.PUBLICATION_X_ACCEL_REDIRECT.rstrip("/")
         response = HttpResponse(
-            headers={
-                "X-Accel-Redirect": settings.PUBLICATION_X_ACCEL_REDIRECT.rstrip("/")
-                + "/"
-                + quote(publication_file.file.name)
-            }
+            headers={"X-Accel-Redirect": f"{location}/{quote(publication_file.file.name)}"}
         )
         return finish(response), counted
     else:
         stream = publication_file.file.storage.open(publication_file.file.name, "rb")
-        response = StreamingHttpResponse(
-            FileChunks(stream, start, length),
+        # A file on a local disk goes to the WSGI server's file wrapper (FileResponse), which
+        # may send it with sendfile(): gunicorn does, the bytes never pass through Python.
+        response_class = FileResponse if _has_fileno(stream) else StreamingHttpResponse
+        response = response_class(
+            FileRange(stream, start, length),
             status=status,
             headers={"Content-Length": str(length)},
         )
-        if _has_fileno(stream):
-            # A file on a local disk: the WSGI server's file wrapper may send it with
-            # sendfile() (gunicorn does: the bytes never pass through Python), from the
-            # range's first byte for Content-Length bytes. Other servers read it in chunks.
-            response.file_to_stream = FileRange(stream, start, length)
-            response.block_size = CHUNK_SIZE
+        response.block_size = CHUNK_SIZE
     if byte_range:
         response.headers["Content-Range"] = f"bytes {start}-{end}/{size}"
     return finish(response), counted

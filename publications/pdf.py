@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -42,6 +43,31 @@ SPACES = re.compile(r"[ \t\u00a0]+")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+# What a refused file is told, by the error's code.
+REFUSALS = {
+    "pdf_too_large": _("The file is too large (%(size)s): at most %(limit)s can be uploaded."),
+    "not_a_pdf": _("This file is not a PDF. Upload the document as a PDF file."),
+    "pdf_encrypted": _(
+        "This PDF is encrypted or protected by a password. Save it without "
+        "protection and upload it again."
+    ),
+    "pdf_too_many_pages": _("This PDF has %(pages)s pages: at most %(limit)s can be uploaded."),
+    "pdf_page_size": _(
+        "The first page of this PDF has an unusable size. Export or save it again as "
+        "PDF with ordinary pages and upload the new file."
+    ),
+    "pdf_over_limits": _(
+        "This PDF needs more than %(memory)s MB of memory or %(seconds)s seconds to be "
+        "read, the most allowed for one file. Export or save it again as PDF (smaller "
+        "images, fewer pages) and upload the new file."
+    ),
+    "pdf_broken": _(
+        "This PDF is damaged and cannot be read. Export or save it again as PDF and upload "
+        "the new file."
+    ),
+}
+
+
 @dataclass(frozen=True)
 class PdfInfo:
     size: int
@@ -50,30 +76,31 @@ class PdfInfo:
     text: str
 
 
-def max_file_size():
-    return settings.PUBLICATION_MAX_FILE_SIZE
+def refusal(code, **params):
+    """The form error ``code`` (a key of ``REFUSALS``), in the staff member's language."""
+    limits = {
+        "limit": settings.PDF_MAX_PAGES,
+        "memory": settings.PDF_MAX_MEMORY_MB,
+        "seconds": settings.PDF_MAX_SECONDS,
+    }
+    return ValidationError(REFUSALS[code], code=code, params={**limits, **params})
 
 
 def inspect_pdf(file):
     """Check ``file`` (an open file or Django ``File``) and return a :class:`PdfInfo`."""
-    size = file.size if hasattr(file, "size") else _stream_size(file)
-    limit = max_file_size()
+    size = file.size if hasattr(file, "size") else file.seek(0, io.SEEK_END)
+    limit = settings.PUBLICATION_MAX_FILE_SIZE
     if size > limit:
-        raise ValidationError(
-            _("The file is too large (%(size)s): at most %(limit)s can be uploaded."),
-            code="pdf_too_large",
-            params={"size": filesizeformat(size), "limit": filesizeformat(limit)},
-        )
-    if size == 0:
-        raise _not_a_pdf()
+        raise refusal("pdf_too_large", size=filesizeformat(size), limit=filesizeformat(limit))
     file.seek(0)
-    if b"%PDF-" not in file.read(HEADER_WINDOW):
-        raise _not_a_pdf()
+    if size == 0 or b"%PDF-" not in file.read(HEADER_WINDOW):
+        raise refusal("not_a_pdf")
     result = run_worker("inspect", file)
     # PostgreSQL text cannot hold NUL characters, which some PDFs' text layers contain;
     # justified lines come out with runs of spaces, which would defeat phrase search.
     text = SPACES.sub(" ", result["text"].replace("\x00", ""))
-    sha256 = _sha256(file)
+    file.seek(0)
+    sha256 = hashlib.file_digest(file, "sha256").hexdigest()
     file.seek(0)
     return PdfInfo(size=size, page_count=result["page_count"], sha256=sha256, text=text)
 
@@ -119,7 +146,7 @@ def run_worker(task, file, width=800):
             )
         except subprocess.TimeoutExpired as error:  # run() has killed it
             logger.info("PDF %s took more than %s s", task, seconds)
-            raise _over_limits() from error
+            raise refusal("pdf_over_limits") from error
     try:
         result = json.loads(completed.stdout)
     except ValueError:
@@ -133,10 +160,12 @@ def run_worker(task, file, width=800):
             completed.returncode,
             completed.stderr[-1000:].decode(errors="replace"),
         )
-        raise _over_limits()
+        raise refusal("pdf_over_limits")
     if "refused" in result:
-        logger.info("PDF refused: %s", result["refused"])
-        raise _refusal(result)
+        reason = result.pop("refused")
+        logger.info("PDF refused: %s", reason)
+        code = "pdf_over_limits" if reason == "limits" else f"pdf_{reason}"
+        raise refusal(code if code in REFUSALS else "pdf_broken", **result)
     return result
 
 
@@ -156,80 +185,7 @@ def _on_disk(file):
         return
     with tempfile.NamedTemporaryFile(suffix=".pdf") as copy:
         file.seek(0)
-        while chunk := file.read(CHUNK_SIZE):
-            copy.write(chunk)
+        shutil.copyfileobj(file, copy, CHUNK_SIZE)
         copy.flush()
         file.seek(0)
         yield copy.name
-
-
-def _sha256(file):
-    digest = hashlib.sha256()
-    file.seek(0)
-    while chunk := file.read(CHUNK_SIZE):
-        digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _stream_size(file):
-    file.seek(0, io.SEEK_END)
-    size = file.tell()
-    file.seek(0)
-    return size
-
-
-def _not_a_pdf():
-    return ValidationError(
-        _("This file is not a PDF. Upload the document as a PDF file."), code="not_a_pdf"
-    )
-
-
-def _refusal(result):
-    reason = result["refused"]
-    if reason == "encrypted":
-        return ValidationError(
-            _(
-                "This PDF is encrypted or protected by a password. Save it without "
-                "protection and upload it again."
-            ),
-            code="pdf_encrypted",
-        )
-    if reason == "too_many_pages":
-        return ValidationError(
-            _("This PDF has %(pages)s pages: at most %(limit)s can be uploaded."),
-            code="pdf_too_many_pages",
-            params={"pages": result["pages"], "limit": settings.PDF_MAX_PAGES},
-        )
-    if reason == "page_size":
-        return ValidationError(
-            _(
-                "The first page of this PDF has an unusable size. Export or save it again as "
-                "PDF with ordinary pages and upload the new file."
-            ),
-            code="pdf_page_size",
-        )
-    if reason == "limits":
-        return _over_limits()
-    return _broken()
-
-
-def _over_limits():
-    return ValidationError(
-        _(
-            "This PDF needs more than %(memory)s MB of memory or %(seconds)s seconds to be "
-            "read, the most allowed for one file. Export or save it again as PDF (smaller "
-            "images, fewer pages) and upload the new file."
-        ),
-        code="pdf_over_limits",
-        params={"memory": settings.PDF_MAX_MEMORY_MB, "seconds": settings.PDF_MAX_SECONDS},
-    )
-
-
-def _broken():
-    return ValidationError(
-        _(
-            "This PDF is damaged and cannot be read. Export or save it again as PDF and upload "
-            "the new file."
-        ),
-        code="pdf_broken",
-    )

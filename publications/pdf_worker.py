@@ -15,6 +15,7 @@ imports Django: the process starts in a fraction of a second.
 """
 
 import base64
+import contextlib
 import io
 import json
 import logging
@@ -31,7 +32,7 @@ MAX_CANVAS_PIXELS = 2**24
 
 
 class Refused(Exception):
-    """The file is refused: ``reason`` is one of pdf.py's REFUSALS."""
+    """The file is refused: ``pdf_<reason>`` is one of pdf.py's REFUSALS ("limits": over them)."""
 
     def __init__(self, reason, **details):
         super().__init__(reason)
@@ -50,41 +51,24 @@ def limit_resources(memory_mb, seconds):
 def inspect(job):
     """Pages and text of the PDF; refused if it is encrypted, broken or over a limit."""
     import pypdf
-    import pypdfium2
 
     started = time.monotonic()
     with open(job["path"], "rb") as file, pypdf.apply_configuration(**stream_limits(job)):
-        try:
+        with pypdf_refusals(pypdf):
             reader = pypdf.PdfReader(file, strict=False)
-            encrypted = reader.is_encrypted
-        except pypdf.errors.LimitReachedError as error:
-            raise Refused("limits") from error
-        except MemoryError:
-            raise
-        except Exception as error:  # pypdf raises many kinds of error on damaged files
-            raise Refused("broken") from error
-        if encrypted:
-            raise Refused("encrypted")
+            if reader.is_encrypted:
+                raise Refused("encrypted")
         # PDFium is stricter than pypdf: what it cannot open, a visitor's viewer cannot either.
         # It also counts the pages without reading them, before pypdf reads any.
-        try:
-            document = pypdfium2.PdfDocument(job["path"])
-        except pypdfium2.PdfiumError as error:
-            raise Refused("broken") from error
+        document = open_document(job["path"])
         try:
             page_count = len(document)
             if page_count > job["max_pages"]:
                 raise Refused("too_many_pages", pages=page_count)
-            try:
+            with pypdf_refusals(pypdf):
                 if len(reader.pages) != page_count:
                     raise Refused("broken")
                 text = extract_text(reader, job, deadline=started + job["text_seconds"])
-            except pypdf.errors.LimitReachedError as error:
-                raise Refused("limits") from error
-            except (Refused, MemoryError):
-                raise
-            except Exception as error:
-                raise Refused("broken") from error
             # The cover is made later from the first page: a page it cannot be made from is
             # refused now, while staff can still be told.
             render_page(document, job["width"])
@@ -93,16 +77,34 @@ def inspect(job):
     return {"page_count": page_count, "text": text}
 
 
+@contextlib.contextmanager
+def pypdf_refusals(pypdf):
+    """pypdf raises many kinds of error on damaged files: each is a refusal (not a crash)."""
+    try:
+        yield
+    except (Refused, MemoryError):
+        raise
+    except pypdf.errors.LimitReachedError as error:
+        raise Refused("limits") from error
+    except Exception as error:
+        raise Refused("broken") from error
+
+
+def open_document(path):
+    import pypdfium2
+
+    try:
+        return pypdfium2.PdfDocument(path)
+    except pypdfium2.PdfiumError as error:
+        raise Refused("broken") from error
+
+
 def stream_limits(job):
     """pypdf's own limits on what one stream may inflate to, all set to the job's."""
     limit = job["max_inflated_bytes"]
+    kinds = ("zlib", "lzw", "run_length", "brotli", "jbig2", "array_based_stream")
     return {
-        "zlib_maximum_output_length": limit,
-        "lzw_maximum_output_length": limit,
-        "run_length_maximum_output_length": limit,
-        "brotli_maximum_output_length": limit,
-        "jbig2_maximum_output_length": limit,
-        "array_based_stream_maximum_output_length": limit,
+        **{f"{kind}_maximum_output_length": limit for kind in kinds},
         "image_maximum_buffer_size": limit,
         "stream_decoding_work_maximum_length": 4 * limit,
     }
@@ -126,12 +128,7 @@ def extract_text(reader, job, deadline):
 
 def render(job):
     """The first page as a JPEG of at most ``width`` × MAX_ASPECT·``width`` pixels."""
-    import pypdfium2
-
-    try:
-        document = pypdfium2.PdfDocument(job["path"])
-    except pypdfium2.PdfiumError as error:
-        raise Refused("broken") from error
+    document = open_document(job["path"])
     try:
         image = render_page(document, job["width"]).to_pil().convert("RGB")
     finally:
@@ -148,7 +145,7 @@ def render_page(document, width):
         page_width, page_height = page.get_size()
         if not (math.isfinite(page_width) and math.isfinite(page_height)):
             raise Refused("page_size")
-        if page_width <= 0 or page_height <= 0:
+        if min(page_width, page_height) <= 0:
             raise Refused("page_size")
         shown_width = min(page_width, MAX_ASPECT * page_height)
         shown_height = min(page_height, MAX_ASPECT * shown_width)
