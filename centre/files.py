@@ -19,7 +19,6 @@ transaction commits; a rollback keeps the files the rows still point at.
 """
 
 import hashlib
-import logging
 import posixpath
 from functools import cache, partial
 from typing import NamedTuple
@@ -40,9 +39,7 @@ from django.utils.translation import gettext as _
 from centre.http import read_only
 from centre.images import make_renditions, rendition_stem, shared_rendition
 from centre.models import can_preview_drafts
-from centre.storage import atomic_with_files
-
-logger = logging.getLogger(__name__)
+from centre.storage import atomic_with_files, discard
 
 # What the media view may send, by extension (PublicMediaStorage stores nothing else).
 CONTENT_TYPES = {
@@ -131,11 +128,6 @@ def _file_fields(model):
     return [f for f in fields if f not in translated]
 
 
-def _base_name(field):
-    """``og_image`` for ``og_image_en``; a field's own name otherwise."""
-    return getattr(field, "translated_field", field).name
-
-
 @cache
 def _columns(model):
     files = [f.attname for f in _file_fields(model)]
@@ -146,7 +138,7 @@ def _stored_names(model, row, *, served_only=False):
     """``{(storage, name), …}`` of the files a row (a dict of its file columns) points at."""
     found = set()
     for field in _file_fields(model):
-        base = _base_name(field)
+        base = getattr(field, "translated_field", field).name  # og_image for og_image_en
         if served_only and base not in model.served_file_fields:
             continue
         if row.get(field.attname):
@@ -160,10 +152,7 @@ def _stored_names(model, row, *, served_only=False):
 def remove_files(files):
     """Delete stored files (``(storage, name)`` pairs); a failure is logged, never raised."""
     for storage, name in files:
-        try:
-            storage.delete(name)
-        except OSError:
-            logger.exception("Could not remove the stored file %s", name)
+        discard(storage, name)
 
 
 class Renditions(NamedTuple):
@@ -259,12 +248,8 @@ class FileOwner(models.Model):
             setattr(self, renditions.column, made)
 
     def _file_row(self):
-        row = {}
-        for field in _file_fields(type(self)):
-            row[field.attname] = getattr(self, field.attname).name or ""
-        for renditions in self.file_renditions.values():
-            row[renditions.column] = getattr(self, renditions.column)
-        return row
+        files = {f.attname: getattr(self, f.attname).name or "" for f in _file_fields(type(self))}
+        return files | {r.column: getattr(self, r.column) for r in self.file_renditions.values()}
 
 
 class SharedImage:
@@ -376,21 +361,17 @@ def serve(request, app_label, model_name, pk, name):
         return not_found()
     digest = hashlib.sha256(f"{name}:{size}:{modified}".encode()).hexdigest()[:32]
     etag = f'"{digest}"'
+    validators = {"ETag": etag, "Last-Modified": http_date(modified)}
+    response = get_conditional_response(
+        request, etag=etag, last_modified=modified, response=HttpResponse(headers=validators)
+    )
+    if response.status_code in (304, 412):  # a 304 keeps the validators (Django's own rule)
+        return _cache_headers(request, response)
     headers = {
         "Content-Type": content_type,
-        "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": "default-src 'none'",
-        "ETag": etag,
-        "Last-Modified": http_date(modified),
+        **validators,
     }
-    response = get_conditional_response(
-        request, etag=etag, last_modified=modified, response=HttpResponse()
-    )
-    if response.status_code in (304, 412):
-        response.headers.pop("Content-Type", None)
-        for header in ("ETag", "Last-Modified"):
-            response.headers[header] = headers[header]
-        return _cache_headers(request, response)
     accel = settings.MEDIA_X_ACCEL_REDIRECT
     if request.method == "HEAD":
         response = HttpResponse(headers={**headers, "Content-Length": str(size)})

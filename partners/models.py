@@ -25,7 +25,7 @@ from centre.files import (
 )
 from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
 from centre.i18n import language_codes, localized_field, site_language
-from centre.images import validate_file_size, validate_image
+from centre.images import by_format, validate_file_size, validate_image
 from centre.models import Technology, TranslationTracked, can_preview_drafts
 from centre.search import documents_in_each_language
 from centre.text import collation_key, slugify_az
@@ -297,9 +297,7 @@ class Partner(slugs.TranslatedSlugs, SharedImage, FileOwner, TranslationTracked)
         renditions = self.logo_renditions or []
         if not (self.logo and renditions):
             return None
-        webp = [item for item in renditions if item["format"] == "webp"]
-        original = [item for item in renditions if item["format"] != "webp"]
-
+        webp, original = by_format(renditions)
         fallback = original or webp
         return {
             # A <source> is only worth it when the fallback is another format.

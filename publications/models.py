@@ -26,7 +26,7 @@ from centre.files import (
     renditions_srcset,
 )
 from centre.i18n import language_codes, localized_field, site_language
-from centre.images import validate_image, validate_image_file_size
+from centre.images import by_format, validate_image, validate_image_file_size
 from centre.models import (
     Publishable,
     PublishableQuerySet,
@@ -118,6 +118,21 @@ class Author(NamedTuple):
         return bool(braced or (family.strip() and _comma and "{" not in line))
 
 
+def validate_authors(text):
+    """Each line of ``Publication.authors``: a person or an organisation, as :class:`Author`."""
+    lines = [line.strip() for line in text.splitlines()]
+    wrong = [line for line in lines if line and not Author.is_valid_line(line)]
+    if wrong:
+        raise ValidationError(
+            _(
+                "“%(line)s”: write a person as “Family name, Given names” and an "
+                "organisation in braces, as “{Ministry of Economy}”."
+            ),
+            code="author_line",
+            params={"line": wrong[0][:100]},
+        )
+
+
 class Sector(Taxonomy):
     """A sector of the economy a publication is about (energy, agriculture, …)."""
 
@@ -134,28 +149,18 @@ class CoverImage:
     """What ``publications/includes/cover.html`` reads of a cover (its ``cover`` and
     ``cover_renditions``): the publication's own, or a language's PDF's (``PublicationFile``)."""
 
-    def _cover_renditions(self, image_format):
-        return [r for r in self.cover_renditions or [] if r["format"] == image_format]
-
-    def _srcset(self, renditions):
-        return renditions_srcset(self, renditions)
-
-    @property
-    def _cover_fallback(self):
-        """Renditions in the cover's own format (JPEG or PNG), for browsers without WebP."""
-        return [r for r in self.cover_renditions or [] if r["format"] != "webp"]
-
     @property
     def cover_srcset_webp(self):
-        return self._srcset(self._cover_renditions("webp"))
+        return renditions_srcset(self, by_format(self.cover_renditions)[0])
 
     @property
     def cover_srcset_fallback(self):
-        return self._srcset(self._cover_fallback)
+        """Renditions in the cover's own format (JPEG or PNG), for browsers without WebP."""
+        return renditions_srcset(self, by_format(self.cover_renditions)[1])
 
     @property
     def cover_small(self):
-        fallback = self._cover_fallback
+        fallback = by_format(self.cover_renditions)[1]
         return owned_file_url(self, fallback[0]["name"]) if fallback else self.cover.url
 
     @property
@@ -226,6 +231,7 @@ class Publication(
             "One per line. Write a person as “Family name, Given names”; an organisation in "
             "braces, as “{Ministry of Economy, Republic of Azerbaijan}”."
         ),
+        validators=[validate_authors],
     )
     publisher = models.CharField(
         _("publisher"),
@@ -413,26 +419,6 @@ class Publication(
             or self.file_for(settings.LANGUAGE_CODE)
             or (files[0] if files else None)
         )
-
-    def clean(self):
-        super().clean()
-        for code in language_codes():
-            field = localized_field("authors", code)
-            wrong = [
-                line.strip()
-                for line in (getattr(self, field) or "").splitlines()
-                if line.strip() and not Author.is_valid_line(line)
-            ]
-            if wrong:
-                raise ValidationError(
-                    {
-                        field: _(
-                            "“%(line)s”: write a person as “Family name, Given names” and an "
-                            "organisation in braces, as “{Ministry of Economy}”."
-                        )
-                        % {"line": wrong[0][:100]}
-                    }
-                )
 
     # --- cover -------------------------------------------------------------------------
 
