@@ -11,17 +11,17 @@ staff previewing a draft see them. Nothing else serves ``MEDIA_ROOT`` (nginx mus
 File fields made with :class:`OwnedFileField`/:class:`OwnedImageField` give these addresses as
 their ``.url``; :func:`owned_file_url` gives them for renditions.
 
-**Lifecycle.** A model with files inherits :class:`FileOwner` and lists its renditions (JSON
-lists of ``{"name": …}`` made by ``centre.images.make_renditions``). Whatever a save replaces or
-clears, and whatever a delete takes away (one object, a queryset such as the admin's "delete
-selected", a cascade), is removed from its storage once the transaction commits; a rollback keeps
-the files the rows still point at.
+**Lifecycle.** A model with files inherits :class:`FileOwner` and says which of its images
+have :class:`Renditions` (smaller copies, listed in a JSON field, made whenever the image
+changes). Whatever a save replaces or clears, and whatever a delete takes away (one object, a
+queryset such as the admin's "delete selected", a cascade), is removed from its storage once the
+transaction commits; a rollback keeps the files the rows still point at.
 """
 
 import hashlib
-import logging
 import posixpath
 from functools import cache, partial
+from typing import NamedTuple
 from urllib.parse import quote
 
 from django.apps import apps
@@ -38,10 +38,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
+from centre.images import make_renditions, rendition_stem, shared_rendition
 from centre.models import can_preview_drafts
-from centre.storage import atomic_with_files
-
-logger = logging.getLogger(__name__)
+from centre.storage import atomic_with_files, discard
 
 # What the media view may send, by extension (PublicMediaStorage stores nothing else).
 CONTENT_TYPES = {
@@ -130,28 +129,23 @@ def _file_fields(model):
     return [f for f in fields if f not in translated]
 
 
-def _base_name(field):
-    """``og_image`` for ``og_image_en``; a field's own name otherwise."""
-    return getattr(field, "translated_field", field).name
-
-
 @cache
 def _columns(model):
     files = [f.attname for f in _file_fields(model)]
-    return [*files, *model.file_renditions.values()]
+    return [*files, *(r.column for r in model.file_renditions.values())]
 
 
 def _stored_names(model, row, *, served_only=False):
     """``{(storage, name), …}`` of the files a row (a dict of its file columns) points at."""
     found = set()
     for field in _file_fields(model):
-        base = _base_name(field)
+        base = getattr(field, "translated_field", field).name  # og_image for og_image_en
         if served_only and base not in model.served_file_fields:
             continue
         if row.get(field.attname):
             found.add((field.storage, row[field.attname]))
         renditions = model.file_renditions.get(base)
-        for rendition in (row.get(renditions) if renditions else None) or []:
+        for rendition in (row.get(renditions.column) if renditions else None) or []:
             found.add((field.storage, rendition["name"]))
     return found
 
@@ -159,24 +153,32 @@ def _stored_names(model, row, *, served_only=False):
 def remove_files(files):
     """Delete stored files (``(storage, name)`` pairs); a failure is logged, never raised."""
     for storage, name in files:
-        try:
-            storage.delete(name)
-        except OSError:
-            logger.exception("Could not remove the stored file %s", name)
+        discard(storage, name)
+
+
+class Renditions(NamedTuple):
+    """An image's smaller copies: the JSON field listing them, their folder and widths."""
+
+    column: str
+    folder: str
+    widths: tuple
 
 
 class FileOwner(models.Model):
     """
     A model whose stored files follow its rows: replaced, cleared or deleted files (with their
-    renditions) are removed once the change is committed. Inherit it before other bases whose
-    ``save()`` write files, so that the files written there are rolled back with the row.
+    renditions) are removed once the change is committed, and an image's renditions are made
+    again whenever it changes. Inherit it before other bases whose ``save()`` write files, so
+    that the files written there are rolled back with the row.
     """
 
-    #: ``{file field: the JSON field listing its renditions}``.
+    #: ``{image field: Renditions(…)}``.
     file_renditions = {}
     #: The file fields whose files the media view (:func:`serve`) hands out, to whoever may
     #: see the object; the others have a view of their own (the publications' download).
     served_file_fields = ()
+    #: ``{file column: stored name}`` as the row was loaded or last saved (see file_changed()).
+    _saved_files = {}
 
     class Meta:
         abstract = True
@@ -196,8 +198,10 @@ class FileOwner(models.Model):
             stored = model._base_manager.db_manager(using).filter(pk=self.pk).values(*columns)
             before = stored.first() or {}
         with atomic_with_files(using=using):
+            self._make_renditions(written)
             super().save(*args, **kwargs)
         after = self._file_row()
+        self._remember_files()
         if written is not None:
             # Columns the save did not write still hold what they held.
             after = {
@@ -209,13 +213,90 @@ class FileOwner(models.Model):
             # After the commit: a rollback keeps the row pointing at them.
             transaction.on_commit(partial(remove_files, gone), using=using)
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._remember_files()
+        return instance
+
+    def _remember_files(self):
+        # A deferred field is left out, unread.
+        self._saved_files = {
+            f.attname: getattr(self, f.attname).name or ""
+            for f in _file_fields(type(self))
+            if f.attname in self.__dict__
+        }
+
+    def file_changed(self, name):
+        """Whether the file field ``name`` holds a new upload or another file than the row."""
+        file = getattr(self, name)
+        attname = self._meta.get_field(name).attname
+        saved = self._saved_files.get(attname, "" if self._state.adding else file.name)
+        return not file._committed or (file.name or "") != saved
+
+    def _make_renditions(self, written):
+        for name, renditions in self.file_renditions.items():
+            if (written is not None and name not in written) or not self.file_changed(name):
+                continue
+            file, made = getattr(self, name), []
+            if file:
+                content = file.file
+                if not file._committed:
+                    # Stored now (as the row's save would), so its own name names the copies.
+                    file.save(file.name, content, save=False)
+                stem = rendition_stem(renditions.folder, file.name)
+                made = make_renditions(content, file.storage, stem, renditions.widths)
+            setattr(self, renditions.column, made)
+
     def _file_row(self):
-        row = {}
-        for field in _file_fields(type(self)):
-            row[field.attname] = getattr(self, field.attname).name or ""
-        for column in self.file_renditions.values():
-            row[column] = getattr(self, column)
-        return row
+        files = {f.attname: getattr(self, f.attname).name or "" for f in _file_fields(type(self))}
+        return files | {r.column: getattr(self, r.column) for r in self.file_renditions.values()}
+
+
+class SharedImage:
+    """
+    What ``social_meta`` (centre_tags) shares of a :class:`FileOwner`: the image field named
+    ``meta_image`` (its largest rendition in its own format, whose size is known, else the
+    upload), described by the attribute ``meta_image_alt_from``; the first non-empty field of
+    ``meta_description_from`` describes the object.
+    """
+
+    meta_image = ""
+    meta_image_alt_from = "title"
+    meta_description_from = ()
+
+    @property
+    def shared_image_owner(self):
+        """Whose image is shared: this object's, unless a model shows another's (its PDF's)."""
+        return self
+
+    def _shared_rendition(self):
+        owner = self.shared_image_owner
+        renditions = owner.file_renditions.get(self.meta_image)
+        if renditions and getattr(owner, self.meta_image):
+            return shared_rendition(getattr(owner, renditions.column))
+        return None
+
+    @property
+    def meta_image_url(self):
+        owner = self.shared_image_owner
+        image, shared = getattr(owner, self.meta_image), self._shared_rendition()
+        return owned_file_url(owner, shared["name"]) if shared else (image.url if image else None)
+
+    @property
+    def meta_image_size(self):
+        shared = self._shared_rendition()
+        return (shared["width"], shared["height"]) if shared else None
+
+    @property
+    def meta_image_alt(self):
+        if not getattr(self.shared_image_owner, self.meta_image):
+            return ""
+        return getattr(self, self.meta_image_alt_from)
+
+    @property
+    def meta_description(self):
+        return next(filter(None, (getattr(self, f) for f in self.meta_description_from)), "")
 
 
 def _remove_files_of_deleted(sender, instance, using, **kwargs):
@@ -291,21 +372,17 @@ def serve(request, app_label, model_name, pk, name):
         return not_found()
     digest = hashlib.sha256(f"{name}:{size}:{modified}".encode()).hexdigest()[:32]
     etag = f'"{digest}"'
+    validators = {"ETag": etag, "Last-Modified": http_date(modified)}
+    response = get_conditional_response(
+        request, etag=etag, last_modified=modified, response=HttpResponse(headers=validators)
+    )
+    if response.status_code in (304, 412):  # a 304 keeps the validators (Django's own rule)
+        return _cache_headers(request, response)
     headers = {
         "Content-Type": content_type,
-        "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": "default-src 'none'",
-        "ETag": etag,
-        "Last-Modified": http_date(modified),
+        **validators,
     }
-    response = get_conditional_response(
-        request, etag=etag, last_modified=modified, response=HttpResponse()
-    )
-    if response.status_code in (304, 412):
-        response.headers.pop("Content-Type", None)
-        for header in ("ETag", "Last-Modified"):
-            response.headers[header] = headers[header]
-        return _cache_headers(request, response)
     accel = settings.MEDIA_X_ACCEL_REDIRECT
     if request.method == "HEAD":
         response = HttpResponse(headers={**headers, "Content-Length": str(size)})

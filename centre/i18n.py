@@ -8,7 +8,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.fields import NONE, TranslationFieldDescriptor
-from modeltranslation.utils import resolution_order
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 #: "Shown in <language>", for text shown in a language other than the page's.
 IN_LANGUAGE = {
@@ -31,9 +31,8 @@ def site_language(language=None):
     return settings.LANGUAGE_CODE
 
 
-def localized_field(name, language):
-    """The column modeltranslation keeps for ``name`` in ``language``: ``title`` -> ``title_en``."""
-    return f"{name}_{language.replace('-', '_')}"
+# localized_field("title", "en") == "title_en": the column modeltranslation keeps for a language.
+localized_field = build_localized_fieldname
 
 
 def shown_language(obj, field, language=None):

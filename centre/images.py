@@ -140,12 +140,18 @@ def _encode(image, pillow_format):
     return buffer.getvalue()
 
 
+def by_format(renditions):
+    """``(WebP renditions, renditions in the upload's own format)``, each smallest first."""
+    renditions = renditions or []
+    webp = [item for item in renditions if item["format"] == "webp"]
+    return webp, [item for item in renditions if item["format"] != "webp"]
+
+
 def shared_rendition(renditions):
     """
     The rendition to share on social networks: the largest one in the upload's own format
     (JPEG or PNG: not every network reads WebP), or None. Its size is known, unlike the
     upload's, which would have to be read to find it.
     """
-    renditions = renditions or []
-    own_format = [item for item in renditions if item["format"] != "webp"] or renditions
-    return max(own_format, key=lambda item: item["width"], default=None)
+    webp, own_format = by_format(renditions)
+    return max(own_format or webp, key=lambda item: item["width"], default=None)

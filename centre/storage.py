@@ -46,18 +46,19 @@ class FileSystemStorage(storage.FileSystemStorage):
             name = super()._save(name, content)
         except OSError:
             if not existed:
-                self.discard(name)  # whatever part of it reached the disk
+                discard(self, name)  # whatever part of it reached the disk
             raise
         for written in _open_blocks.get():
             written.append((self, name))
         return name
 
-    def discard(self, name):
-        """Delete ``name`` if it is there; a failure is logged, never raised."""
-        try:
-            self.delete(name)
-        except OSError:
-            logger.exception("Could not remove %s from %s", name, self.location)
+
+def discard(storage, name):
+    """Delete ``name`` from ``storage`` if it is there; a failure is logged, never raised."""
+    try:
+        storage.delete(name)
+    except OSError:
+        logger.exception("Could not remove the stored file %s", name)
 
 
 @contextlib.contextmanager
@@ -80,7 +81,7 @@ def atomic_with_files(using=None):
     except BaseException:
         if not committed:
             for file_storage, name in reversed(written):
-                file_storage.discard(name)
+                discard(file_storage, name)
         raise
     finally:
         _open_blocks.reset(token)

@@ -10,7 +10,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from centre import slugs
 from centre.addresses import slug_address
-from centre.files import FileOwner, OwnedImageField
+from centre.files import FileOwner, OwnedImageField, SharedImage
 from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
 from centre.i18n import language_codes, localized_field
 from centre.images import validate_image, validate_image_file_size
@@ -67,7 +67,7 @@ class PageQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
         return self.filter(**{f"{column}__in": url_paths}).order_by(column)
 
 
-class Page(slugs.TranslatedSlugs, FileOwner, Publishable, TranslationTracked):
+class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, TranslationTracked):
     """
     One of the Centre's own pages, in a tree.
 
@@ -122,6 +122,7 @@ class Page(slugs.TranslatedSlugs, FileOwner, Publishable, TranslationTracked):
     # The sharing image (in each language): served while the page is visible (centre.files),
     # removed when replaced, cleared or deleted.
     served_file_fields = ("og_image",)
+    meta_image, meta_description_from = "og_image", ("seo_description", "summary")
 
     tracked_translation_fields = ("title", "summary", "body", "seo_description")
     # What a link to a page (menu, breadcrumbs, subpages) shows, and what tells which of them
@@ -213,18 +214,6 @@ class Page(slugs.TranslatedSlugs, FileOwner, Publishable, TranslationTracked):
         return Page.objects.filter(
             **{f"{TREE_PATH}__startswith": f"{self.url_path_in(settings.LANGUAGE_CODE)}/"}
         ).exclude(pk=self.pk)
-
-    @property
-    def meta_description(self):
-        return self.seo_description or self.summary
-
-    @property
-    def meta_image_url(self):
-        return self.og_image.url if self.og_image else None
-
-    @property
-    def meta_image_alt(self):
-        return self.title
 
     @property
     def is_in_menu(self):

@@ -4,6 +4,7 @@ international, government, academic and industry organisations it cooperates wit
 """
 
 import datetime
+import posixpath
 
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
@@ -11,24 +12,22 @@ from django.db.models import F
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
-from PIL import Image
 
 from centre import slugs
 from centre.addresses import slug_address
-from centre.files import FileOwner, OwnedFileField, owned_file_url, renditions_srcset
+from centre.files import (
+    FileOwner,
+    OwnedFileField,
+    Renditions,
+    SharedImage,
+    owned_file_url,
+    renditions_srcset,
+)
 from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
 from centre.i18n import language_codes, localized_field, site_language
-from centre.images import (
-    ACCEPTED_FORMATS,
-    make_renditions,
-    rendition_stem,
-    shared_rendition,
-    validate_file_size,
-    validate_image,
-)
+from centre.images import by_format, validate_file_size, validate_image
 from centre.models import Technology, TranslationTracked, can_preview_drafts
 from centre.search import documents_in_each_language
-from centre.storage import atomic_with_files
 from centre.text import collation_key, slugify_az
 
 from .countries import country_choices, country_name
@@ -100,7 +99,7 @@ class PartnerQuerySet(slugs.TranslatedSlugQuerySet):
         return self.order_by(kind_rank(), *name_ordering(language))
 
 
-class Partner(slugs.TranslatedSlugs, FileOwner, TranslationTracked):
+class Partner(slugs.TranslatedSlugs, SharedImage, FileOwner, TranslationTracked):
     slug_source = "name"
     slug_taken = _("Another partner already has the address “%(slug)s”.")
 
@@ -182,10 +181,11 @@ class Partner(slugs.TranslatedSlugs, FileOwner, TranslationTracked):
 
     objects = PartnerQuerySet.as_manager()
 
-    # The logo and its renditions: served while the partner is visible (centre.files), removed
-    # when replaced, cleared or deleted.
-    file_renditions = {"logo": "logo_renditions"}
+    # The logo and its renditions: served while the partner is visible (centre.files), made
+    # again when the logo changes, removed when it is replaced, cleared or deleted.
+    file_renditions = {"logo": Renditions("logo_renditions", LOGO_RENDITION_DIR, LOGO_WIDTHS)}
     served_file_fields = ("logo",)
+    meta_image, meta_image_alt_from, meta_description_from = "logo", "logo_alt", ("summary",)
 
     tracked_translation_fields = (
         "name",
@@ -231,14 +231,11 @@ class Partner(slugs.TranslatedSlugs, FileOwner, TranslationTracked):
         for code in language_codes():
             field = localized_field("description", code)
             setattr(self, field, sanitize_html(getattr(self, field)))
-        # The logo and its copies are written with the row: a failure removes them with it
-        # (the old ones go once the change is committed: centre.files.FileOwner).
-        with atomic_with_files():
-            if self.logo and not self.logo._committed:
-                self.logo_renditions = self._store_logo_renditions()
-            elif not self.logo:
-                self.logo_renditions = []
-            super().save(*args, **kwargs)
+        if not self.logo._committed:
+            # A readable name; the storage gives it the extension of the image's real format.
+            stem = slugify_az(self.name_az or "", max_length=60) or "logo"
+            self.logo.name = f"{stem}{posixpath.splitext(self.logo.name)[1]}"
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return slug_address("partners:detail", "slug", self.slug)
@@ -246,26 +243,6 @@ class Partner(slugs.TranslatedSlugs, FileOwner, TranslationTracked):
     @property
     def country_name(self):
         return country_name(self.country)
-
-    @property
-    def meta_description(self):
-        return self.summary
-
-    @property
-    def meta_image_url(self):
-        if not self.logo:
-            return None
-        shared = shared_rendition(self.logo_renditions)
-        return owned_file_url(self, shared["name"]) if shared else self.logo.url
-
-    @property
-    def meta_image_size(self):
-        shared = shared_rendition(self.logo_renditions) if self.logo else None
-        return (shared["width"], shared["height"]) if shared else None
-
-    @property
-    def meta_image_alt(self):
-        return self.logo_alt
 
     def structured_data(self, absolute_uri):
         """schema.org data for search engines: the partner as an organisation."""
@@ -320,9 +297,7 @@ class Partner(slugs.TranslatedSlugs, FileOwner, TranslationTracked):
         renditions = self.logo_renditions or []
         if not (self.logo and renditions):
             return None
-        webp = [item for item in renditions if item["format"] == "webp"]
-        original = [item for item in renditions if item["format"] != "webp"]
-
+        webp, original = by_format(renditions)
         fallback = original or webp
         return {
             # A <source> is only worth it when the fallback is another format.
@@ -339,14 +314,3 @@ class Partner(slugs.TranslatedSlugs, FileOwner, TranslationTracked):
             name = getattr(self, localized_field("name", code)) or self.name_az or ""
             key = collation_key(name, code)[:SORT_KEY_LENGTH]
             setattr(self, localized_field("sort_name", code), key)
-
-    def _store_logo_renditions(self):
-        """Check the uploaded logo, give it a readable name and make its smaller copies."""
-        upload = self.logo.file
-        validate_image(upload)  # again: save() may be reached without a form
-        with Image.open(upload) as image:
-            extension = ACCEPTED_FORMATS[image.format]
-        upload.seek(0)
-        self.logo.name = f"{slugify_az(self.name_az or '', max_length=60) or 'logo'}.{extension}"
-        stem = rendition_stem(LOGO_RENDITION_DIR, self.logo.name)
-        return make_renditions(upload, self.logo.storage, stem, LOGO_WIDTHS)

@@ -1,4 +1,5 @@
 import posixpath
+from dataclasses import asdict
 from typing import NamedTuple
 
 from django.conf import settings
@@ -16,15 +17,16 @@ from django.utils.translation import gettext_lazy as _
 
 from centre import slugs
 from centre.addresses import slug_address
-from centre.files import FileOwner, OwnedImageField, owned_file_url, renditions_srcset
-from centre.i18n import language_codes, localized_field, site_language
-from centre.images import (
-    make_renditions,
-    rendition_stem,
-    shared_rendition,
-    validate_image,
-    validate_image_file_size,
+from centre.files import (
+    FileOwner,
+    OwnedImageField,
+    Renditions,
+    SharedImage,
+    owned_file_url,
+    renditions_srcset,
 )
+from centre.i18n import language_codes, localized_field, site_language
+from centre.images import by_format, validate_image, validate_image_file_size
 from centre.models import (
     Publishable,
     PublishableQuerySet,
@@ -46,6 +48,9 @@ COVER_RENDITIONS_TO = "publications/covers/renditions"
 # page (static/css/site.css): these widths give each slot, on screens of 1x to 3x, an image at
 # most a third larger than drawn (tests/test_metadata_truth.py), not 640 px for 222.
 COVER_WIDTHS = (160, 240, 320, 480, 640)
+# The cover and its renditions: served while the publication is visible (centre.files),
+# made again when the cover changes, removed when it is replaced, cleared or deleted.
+COVER_RENDITIONS = {"cover": Renditions("cover_renditions", COVER_RENDITIONS_TO, COVER_WIDTHS)}
 CENTRE_NAME = _("Fourth Industrial Revolution Analysis and Coordination Centre")
 
 
@@ -113,6 +118,21 @@ class Author(NamedTuple):
         return bool(braced or (family.strip() and _comma and "{" not in line))
 
 
+def validate_authors(text):
+    """Each line of ``Publication.authors``: a person or an organisation, as :class:`Author`."""
+    lines = [line.strip() for line in text.splitlines()]
+    wrong = [line for line in lines if line and not Author.is_valid_line(line)]
+    if wrong:
+        raise ValidationError(
+            _(
+                "“%(line)s”: write a person as “Family name, Given names” and an "
+                "organisation in braces, as “{Ministry of Economy}”."
+            ),
+            code="author_line",
+            params={"line": wrong[0][:100]},
+        )
+
+
 class Sector(Taxonomy):
     """A sector of the economy a publication is about (energy, agriculture, …)."""
 
@@ -129,28 +149,18 @@ class CoverImage:
     """What ``publications/includes/cover.html`` reads of a cover (its ``cover`` and
     ``cover_renditions``): the publication's own, or a language's PDF's (``PublicationFile``)."""
 
-    def _cover_renditions(self, image_format):
-        return [r for r in self.cover_renditions or [] if r["format"] == image_format]
-
-    def _srcset(self, renditions):
-        return renditions_srcset(self, renditions)
-
-    @property
-    def _cover_fallback(self):
-        """Renditions in the cover's own format (JPEG or PNG), for browsers without WebP."""
-        return [r for r in self.cover_renditions or [] if r["format"] != "webp"]
-
     @property
     def cover_srcset_webp(self):
-        return self._srcset(self._cover_renditions("webp"))
+        return renditions_srcset(self, by_format(self.cover_renditions)[0])
 
     @property
     def cover_srcset_fallback(self):
-        return self._srcset(self._cover_fallback)
+        """Renditions in the cover's own format (JPEG or PNG), for browsers without WebP."""
+        return renditions_srcset(self, by_format(self.cover_renditions)[1])
 
     @property
     def cover_small(self):
-        fallback = self._cover_fallback
+        fallback = by_format(self.cover_renditions)[1]
         return owned_file_url(self, fallback[0]["name"]) if fallback else self.cover.url
 
     @property
@@ -182,7 +192,9 @@ class PublicationQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
         return self.filter(featured=True).newest_first()
 
 
-class Publication(slugs.TranslatedSlugs, CoverImage, FileOwner, Publishable, TranslationTracked):
+class Publication(
+    slugs.TranslatedSlugs, CoverImage, SharedImage, FileOwner, Publishable, TranslationTracked
+):
     """A document the Centre publishes, with one PDF per language it exists in."""
 
     slug_taken = _("Another publication already has the address “%(slug)s”.")
@@ -219,6 +231,7 @@ class Publication(slugs.TranslatedSlugs, CoverImage, FileOwner, Publishable, Tra
             "One per line. Write a person as “Family name, Given names”; an organisation in "
             "braces, as “{Ministry of Economy, Republic of Azerbaijan}”."
         ),
+        validators=[validate_authors],
     )
     publisher = models.CharField(
         _("publisher"),
@@ -263,10 +276,10 @@ class Publication(slugs.TranslatedSlugs, CoverImage, FileOwner, Publishable, Tra
 
     objects = PublicationQuerySet.as_manager()
 
-    # The cover and its renditions: served while the publication is visible (centre.files),
-    # removed when replaced, cleared or deleted.
-    file_renditions = {"cover": "cover_renditions"}
+    file_renditions = COVER_RENDITIONS
     served_file_fields = ("cover",)
+    meta_image, meta_image_alt_from = "cover", "cover_description"
+    meta_description_from = ("abstract",)
 
     tracked_translation_fields = ("title", "abstract", "authors", "publisher", "cover_alt")
     og_type = "article"
@@ -291,42 +304,17 @@ class Publication(slugs.TranslatedSlugs, CoverImage, FileOwner, Publishable, Tra
             ),
         ]
 
-    # The cover as last saved, to notice a new upload (set from the database row).
-    _saved_cover_name = ""
-
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
         self.fill_slugs()
-        cover_changed = (self.cover.name or "") != self._saved_cover_name
-        if cover_changed:
-            if not getattr(self, "_making_cover", False):
-                self.cover_source = ""  # uploaded (or removed) by staff
-            self.cover_renditions = []
-        # The cover and its copies are written with the row: a failure removes them with it
-        # (the old ones go once the change is committed: centre.files.FileOwner).
-        with atomic_with_files():
-            super().save(*args, **kwargs)
-            if cover_changed and self.cover:
-                self.cover_renditions = make_renditions(
-                    self.cover.file,
-                    self.cover.storage,
-                    rendition_stem(COVER_RENDITIONS_TO, self.cover.name),
-                    COVER_WIDTHS,
-                )
-                super().save(update_fields=["cover_renditions"])
-        self._saved_cover_name = self.cover.name or ""
+        if not (self.cover and self.cover._committed):
+            self.cover_source = ""  # uploaded (or removed) by staff; refresh_cover() stores its own
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return slug_address("publications:detail", "slug", self.slug)
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        if "cover" in field_names:
-            instance._saved_cover_name = values[field_names.index("cover")] or ""
-        return instance
 
     @property
     def url_slug(self):
@@ -334,27 +322,9 @@ class Publication(slugs.TranslatedSlugs, CoverImage, FileOwner, Publishable, Tra
         return self.slug
 
     @property
-    def meta_description(self):
-        return self.abstract
-
-    # Shared (og:image, JSON-LD) is the cover the page shows: its language's (shown_cover).
-    @property
-    def meta_image_url(self):
-        shown = self.shown_cover
-        if not shown.cover:
-            return None
-        shared = shared_rendition(shown.cover_renditions)
-        return owned_file_url(shown, shared["name"]) if shared else shown.cover.url
-
-    @property
-    def meta_image_size(self):
-        shown = self.shown_cover
-        shared = shared_rendition(shown.cover_renditions) if shown.cover else None
-        return (shared["width"], shared["height"]) if shared else None
-
-    @property
-    def meta_image_alt(self):
-        return self.cover_description if self.shown_cover.cover else ""
+    def shared_image_owner(self):
+        """og:image and JSON-LD share the cover the page shows: its language's (shown_cover)."""
+        return self.shown_cover
 
     def search_documents(self):
         """Title, abstract, authors and the PDF's text per site language, for centre.search."""
@@ -455,26 +425,6 @@ class Publication(slugs.TranslatedSlugs, CoverImage, FileOwner, Publishable, Tra
             or (files[0] if files else None)
         )
 
-    def clean(self):
-        super().clean()
-        for code in language_codes():
-            field = localized_field("authors", code)
-            wrong = [
-                line.strip()
-                for line in (getattr(self, field) or "").splitlines()
-                if line.strip() and not Author.is_valid_line(line)
-            ]
-            if wrong:
-                raise ValidationError(
-                    {
-                        field: _(
-                            "“%(line)s”: write a person as “Family name, Given names” and an "
-                            "organisation in braces, as “{Ministry of Economy}”."
-                        )
-                        % {"line": wrong[0][:100]}
-                    }
-                )
-
     # --- cover -------------------------------------------------------------------------
 
     def refresh_cover(self):
@@ -495,7 +445,7 @@ class Publication(slugs.TranslatedSlugs, CoverImage, FileOwner, Publishable, Tra
         if source is None:
             if self.cover:
                 self.cover = None
-                self._save_cover(sha256="")
+                self.save()
             return False
         if self.cover and self.cover_source == source.sha256:
             return False
@@ -504,16 +454,9 @@ class Publication(slugs.TranslatedSlugs, CoverImage, FileOwner, Publishable, Tra
         name = f"{slugify_az(self.slug_az or self.title_az, max_length=60) or 'cover'}.jpg"
         with atomic_with_files():
             self.cover.save(name, ContentFile(image), save=False)
-            self._save_cover(sha256=source.sha256)
-        return True
-
-    def _save_cover(self, sha256):
-        self.cover_source = sha256
-        self._making_cover = True
-        try:
+            self.cover_source = source.sha256
             self.save()
-        finally:
-            self._making_cover = False
+        return True
 
     @property
     def shown_cover(self):
@@ -598,18 +541,15 @@ class PublicationFile(CoverImage, FileOwner, models.Model):
 
     # The PDF and the cover are removed when replaced or deleted (centre.files.FileOwner);
     # only the download view hands the PDF out, the media view the cover.
-    file_renditions = {"cover": "cover_renditions"}
+    file_renditions = COVER_RENDITIONS
     served_file_fields = ("cover",)
-
-    # The file as last saved (set from the database row), and the upload already inspected.
-    _saved_file_name = ""
-    _inspected = None
+    _inspected = None  # the upload already read
 
     def __str__(self):
         return self.download_name
 
     def save(self, *args, **kwargs):
-        if self.file and (not self.file._committed or self.file_changed()):
+        if self.file and self.file_changed("file"):
             self.read_pdf()
         # The PDF is written with the row: a failure removes it with it (a replaced one goes
         # once the change is committed: centre.files.FileOwner).
@@ -617,7 +557,6 @@ class PublicationFile(CoverImage, FileOwner, models.Model):
             super().save(*args, **kwargs)
             # The publication's search entries hold this file's text.
             index_object(self.publication)
-        self._saved_file_name = self.file.name or ""
 
     def get_absolute_url(self):
         """The file's stable download address, ending in its readable name."""
@@ -633,20 +572,16 @@ class PublicationFile(CoverImage, FileOwner, models.Model):
         with translation.override(self.language):
             return translation.pgettext("the PDF's button, in its language", "PDF in this language")
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        if "file" in field_names:
-            instance._saved_file_name = values[field_names.index("file")] or ""
-        return instance
+    @property
+    def title(self):
+        """The publication's title in the file's language, else the Azerbaijani one."""
+        publication = self.publication
+        return getattr(publication, localized_field("title", self.language)) or publication.title_az
 
     @property
     def download_stem(self):
         """An ASCII name for the file: the title in its language, then the language code."""
-        title = getattr(self.publication, localized_field("title", self.language)) or (
-            self.publication.title_az
-        )
-        return f"{slugify_az(title, max_length=80) or 'publication'}-{self.language}"
+        return f"{slugify_az(self.title, max_length=80) or 'publication'}-{self.language}"
 
     @property
     def download_name(self):
@@ -655,25 +590,14 @@ class PublicationFile(CoverImage, FileOwner, models.Model):
     @property
     def unicode_download_name(self):
         """The title itself, for browsers that read ``filename*``."""
-        title = getattr(self.publication, localized_field("title", self.language)) or (
-            self.publication.title_az
-        )
-        return f"{readable_file_name(title) or self.download_stem} ({self.language}).pdf"
-
-    def file_changed(self):
-        return bool(self.file) and self.file.name != self._saved_file_name
+        return f"{readable_file_name(self.title) or self.download_stem} ({self.language}).pdf"
 
     def read_pdf(self):
         """Check the uploaded PDF and record its size, pages, SHA-256 and text."""
         if self._inspected is self.file.file:
             return
-        info = inspect_pdf(self.file)
-        self.size, self.page_count, self.sha256, self.text = (
-            info.size,
-            info.page_count,
-            info.sha256,
-            info.text,
-        )
+        for name, value in asdict(inspect_pdf(self.file)).items():  # size, page_count, …
+            setattr(self, name, value)
         self.uploaded_at = timezone.now()
         self._inspected = self.file.file
 
@@ -693,12 +617,6 @@ class PublicationFile(CoverImage, FileOwner, models.Model):
             image = render_first_page(pdf)
         with atomic_with_files():
             self.cover.save(f"{self.download_stem}.jpg", ContentFile(image), save=False)
-            self.cover_renditions = make_renditions(
-                self.cover.file,
-                self.cover.storage,
-                rendition_stem(COVER_RENDITIONS_TO, self.cover.name),
-                COVER_WIDTHS,
-            )
             self.cover_source = self.sha256
             self.save(update_fields=["cover", "cover_renditions", "cover_source"])
         return True
