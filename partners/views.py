@@ -30,8 +30,8 @@ class PartnerListView(PartnerQuerySetMixin, FilteredListMixin, ListView):
     # A page stays light on a phone however many partners there are; 48 fill rows of 2, 3
     # and 4 cards alike.
     paginate_by = 48
-    filters = ("kind", "technology")
-    query_parameters = FilteredListMixin.query_parameters | dict.fromkeys(filters)
+    filter_names = ("kind", "technology")
+    query_parameters = FilteredListMixin.query_parameters | dict.fromkeys(filter_names)
 
     def filter_choices(self):
         visible = Partner.objects.visible_to(self.request.user)

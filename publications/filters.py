@@ -76,10 +76,6 @@ def choices():
     }
 
 
-def apply(queryset, active):
-    return queryset.filter(**{LOOKUPS[name]: value for name, value in active.items()})
-
-
 def facets(choices, active, base_url):
     """
     The filters that have values, each value a link to the list with it added to the filters

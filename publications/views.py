@@ -19,15 +19,15 @@ class PublicationListView(FilteredListMixin, ListView):
     template_name = "publications/publication_list.html"
     context_object_name = "publications"
     paginate_by = 12
-    filters = tuple(filters.LABELS)
-    query_parameters = FilteredListMixin.query_parameters | dict.fromkeys(filters)
+    filter_names = tuple(filters.LABELS)
+    query_parameters = FilteredListMixin.query_parameters | dict.fromkeys(filter_names)
 
     def filter_choices(self):
         return filters.choices()
 
     def get_queryset(self):
-        published = Publication.objects.published()
-        return filters.apply(published, self.active).newest_first().with_files()
+        lookups = {filters.LOOKUPS[name]: value for name, value in self.active.items()}
+        return Publication.objects.published().filter(**lookups).newest_first().with_files()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
