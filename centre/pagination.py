@@ -78,6 +78,28 @@ class LenientPaginationMixin(UnderstoodQueryMixin):
         return {**super().understood_query(), "page": page_parameter(str(self.page_shown))}
 
 
+class FilteredListMixin(LenientPaginationMixin):
+    """
+    For a ListView filtered by plain links, one query parameter a filter (``filter_names``, also
+    in ``query_parameters``). One rule for every filter of every list: the values offered are
+    those some item the visitor may see has (``filter_choices()``: ``{name: {value: label}}``);
+    any other value (a typo, an old link, a hostile string, a kind nothing has yet) is left out
+    before a query uses it, and the list shows as without it (``self.active`` holds the rest),
+    in a page the page cache never stores.
+    """
+
+    filter_names = ()
+
+    def get(self, request, *args, **kwargs):
+        self.choices = self.filter_choices()
+        given = {name: request.GET.get(name) for name in self.filter_names}
+        self.active = {name: value for name, value in given.items() if value in self.choices[name]}
+        return super().get(request, *args, **kwargs)
+
+    def understood_query(self):
+        return {**super().understood_query(), **dict.fromkeys(self.filter_names), **self.active}
+
+
 def page_with_count(queryset, raw_number, per_page):
     """
     The page ``raw_number`` of ``queryset`` (kept in range, as ``page_number`` does), and the

@@ -8,7 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, ListView, RedirectView
 
 from centre.models import Technology
-from centre.pagination import LenientPaginationMixin
+from centre.pagination import FilteredListMixin
 from centre.slugs import TranslatedSlugMixin
 from publications.models import Publication
 
@@ -26,7 +26,7 @@ class PartnerQuerySetMixin:
 
 
 @method_decorator(csrf_exempt, name="dispatch")
-class PartnerListView(PartnerQuerySetMixin, LenientPaginationMixin, ListView):
+class PartnerListView(PartnerQuerySetMixin, FilteredListMixin, ListView):
     """Partners grouped by kind, filtered by kind and technology with plain links."""
 
     template_name = "partners/partner_list.html"
@@ -34,40 +34,17 @@ class PartnerListView(PartnerQuerySetMixin, LenientPaginationMixin, ListView):
     # A page stays light on a phone however many partners there are; 48 fill rows of 2, 3
     # and 4 cards alike.
     paginate_by = 48
-    filters = ("kind", "technology")
-    query_parameters = LenientPaginationMixin.query_parameters | dict.fromkeys(filters)
+    filter_names = ("kind", "technology")
+    query_parameters = FilteredListMixin.query_parameters | dict.fromkeys(filter_names)
 
-    def get(self, request, *args, **kwargs):
-        visible = Partner.objects.visible_to(request.user)
-        # Offer the kinds and technologies that some visible partner has; an unknown value
-        # in the address is left out (checked before any query uses it): the list shows as
-        # without it, and the page cache does not keep it (see understood_query).
-        self.kinds = set(visible.order_by().values_list("kind", flat=True).distinct())
-        self.kind = self.filter_value("kind", KIND_HEADINGS)
-        # EXISTS: whether a technology has a visible partner, not how many (as the
-        # publications' filters ask it).
-        technologies = Technology.objects.annotate(
-            in_use=Exists(visible.filter(technologies=OuterRef("pk")))
-        )
-        self.technology = None
-        slug = self.filter_value("technology", [technology.slug for technology in technologies])
-        self.technologies = []
-        for technology in technologies:
-            if technology.slug == slug:
-                self.technology = technology
-            if technology.in_use or technology.slug == slug:
-                self.technologies.append(technology)
-        return super().get(request, *args, **kwargs)
-
-    def filter_value(self, name, allowed):
-        value = self.request.GET.get(name, "")
-        return value if value in allowed else ""
-
-    def understood_query(self):
+    def filter_choices(self):
+        visible = Partner.objects.visible_to(self.request.user)
+        kinds = set(visible.order_by().values_list("kind", flat=True).distinct())
+        # EXISTS: whether a technology has a visible partner, not how many.
+        in_use = Exists(visible.filter(technologies=OuterRef("pk")))
         return {
-            **super().understood_query(),
-            "kind": self.kind,
-            "technology": self.technology.slug if self.technology else None,
+            "kind": {kind: heading for kind, heading in KIND_HEADINGS.items() if kind in kinds},
+            "technology": {item.slug: item for item in Technology.objects.filter(in_use)},
         }
 
     def get_queryset(self):
@@ -76,8 +53,9 @@ class PartnerListView(PartnerQuerySetMixin, LenientPaginationMixin, ListView):
         partners = (
             super().get_queryset().in_list_order().defer("description", "translation_sources")
         )
-        if self.kind:
-            partners = partners.filter(kind=self.kind)
+        self.technology = self.choices["technology"].get(self.active.get("technology"))
+        if "kind" in self.active:
+            partners = partners.filter(kind=self.active["kind"])
         if self.technology:
             partners = partners.filter(technologies=self.technology)
         return partners
@@ -95,11 +73,10 @@ class PartnerListView(PartnerQuerySetMixin, LenientPaginationMixin, ListView):
             ],
             kinds=[
                 {"value": kind, "heading": heading}
-                for kind, heading in KIND_HEADINGS.items()
-                if kind in self.kinds or kind == self.kind
+                for kind, heading in self.choices["kind"].items()
             ],
-            selected_kind=self.kind,
-            technologies=self.technologies,
+            selected_kind=self.active.get("kind", ""),
+            technologies=list(self.choices["technology"].values()),
             selected_technology=self.technology,
             nav_section=NAV_SECTION,
         )

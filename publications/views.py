@@ -7,42 +7,35 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from centre.pagination import LenientPaginationMixin
+from centre.pagination import FilteredListMixin
 from centre.slugs import TranslatedSlugMixin
 
-from . import citations
+from . import citations, filters
 from .downloads import file_response
-from .filters import PublicationFilters
 from .models import READ_INLINE, Publication, PublicationFile, PublicationType
 
 MAX_ID = 2**63 - 1
 
 
 @method_decorator(csrf_exempt, name="dispatch")
-class PublicationListView(LenientPaginationMixin, ListView):
+class PublicationListView(FilteredListMixin, ListView):
     template_name = "publications/publication_list.html"
     context_object_name = "publications"
     paginate_by = 12
-    query_parameters = LenientPaginationMixin.query_parameters | dict.fromkeys(
-        PublicationFilters.names
-    )
+    filter_names = tuple(filters.LABELS)
+    query_parameters = FilteredListMixin.query_parameters | dict.fromkeys(filter_names)
+
+    def filter_choices(self):
+        return filters.choices()
 
     def get_queryset(self):
-        self.filters = PublicationFilters(self.request.GET, self.request.path)
-        return self.filters.apply(Publication.objects.published()).newest_first().with_files()
-
-    def understood_query(self):
-        return {
-            **super().understood_query(),
-            **dict.fromkeys(PublicationFilters.names),
-            **self.filters.active,
-        }
+        lookups = {filters.LOOKUPS[name]: value for name, value in self.active.items()}
+        return Publication.objects.published().filter(**lookups).newest_first().with_files()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            filters=self.filters,
-            facets=self.filters.facets,
-            filter_query=self.filters.query_string(),
+            filters_in_force=bool(self.active),
+            facets=filters.facets(self.choices, self.active, self.request.path),
             nav_section="publications",
             **kwargs,
         )

@@ -238,7 +238,14 @@ class TestQueryParameters:
         assert len(page_entries()) == 2
 
     @pytest.mark.parametrize(
-        "query", ["kind=nope", "technology=nonexistent", "page=999999", "kind=academia&page=2"]
+        "query",
+        [
+            "kind=nope",
+            "kind=industry",  # a kind no partner has
+            "technology=nonexistent",
+            "page=999999",
+            "kind=academia&page=2",
+        ],
     )
     def test_values_the_partner_list_cannot_use_make_no_entry(self, visitor, site, query):
         make_partner("ADA Universiteti", kind="academia")

@@ -70,10 +70,11 @@ def queries_for(client, url):
 @pytest.mark.parametrize(
     ("url", "most"),
     [
-        # List: filter choices (one UNION), count, page, files, menu.
-        ("/az/nesrler/", 5),
-        ("/en/publications/?technology=robotics&language=en", 5),
-        ("/ru/publikatsii/?type=report&page=2", 5),
+        # List: filter choices (the types and years in use; the technologies and sectors in
+        # use), count, page, files, menu.
+        ("/az/nesrler/", 6),
+        ("/en/publications/?technology=robotics&language=en", 6),
+        ("/ru/publikatsii/?type=report&page=2", 6),
         # Detail: publication, files, technologies, sectors, menu.
         ("/az/nesrler/esas-nesr/", 5),
         ("/en/publications/esas-nesr/", 5),
