@@ -193,7 +193,7 @@ def page_addresses(facts):
         ("baseline (bare view)", "/benchmark/baseline/"),
         ("home", "/az/"),
         ("page", facts["page"]),
-        ("partners list", "/az/partnyorlar/"),
+        ("partners list", "/az/terefdaslar/"),
         ("partner", facts["partner"]),
         ("publications list, filtered", "/en/publications/?technology=artificial-intelligence"),
         ("publication", facts["publication"]),
