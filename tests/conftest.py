@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from pages.seed import seed as seed_pages
@@ -9,6 +10,13 @@ def _default_language():
     # Tests that activate a language must not leak it into the next test.
     with translation.override("az"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # What every page shows (the menu, the footer) is kept per page cache generation: a staff
+    # write through the admin ends it. Tests write through the ORM, each on a fresh site.
+    cache.clear()
 
 
 @pytest.fixture
