@@ -143,7 +143,7 @@ class Sector(models.Model):
 
 
 class CoverImage:
-    """What ``publications/includes/cover.html`` reads of a cover (its ``cover`` and
+    """What the ``{% cover %}`` tag (publications_tags) reads of a cover (its ``cover`` and
     ``cover_renditions``): the publication's own, or a language's PDF's (``PublicationFile``)."""
 
     def _cover_renditions(self, image_format):
