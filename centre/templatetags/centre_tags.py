@@ -39,9 +39,8 @@ def rich_text(value):
 def _other_language(obj, field):
     """The language of ``obj.<field>``'s text if it is not the page's, else None.
     Without ``field``, ``obj`` is already a language code (e.g. a search entry's)."""
-    page_language = site_language()
-    code = shown_language(obj, field, page_language) if field else obj
-    return code if code and code != page_language else None
+    code = shown_language(obj, field) if field else obj
+    return code if code and code != site_language() else None
 
 
 @register.simple_tag
