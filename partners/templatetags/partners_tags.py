@@ -1,9 +1,12 @@
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from partners.models import Kind, Partner
 
 register = template.Library()
+
+LAZY = mark_safe(' loading="lazy"')
 
 
 @register.inclusion_tag("partners/includes/network_centres.html")
@@ -39,5 +42,5 @@ def partner_logo(partner, sizes="160px", alt="", lazy=False):
         image["width"],
         image["height"],
         alt,
-        format_html(' loading="lazy"') if lazy else "",
+        LAZY if lazy else "",
     )

@@ -3,11 +3,15 @@
 from django import template
 from django.db.models import Q, prefetch_related_objects
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext
 
 from ..models import Publication, files_prefetch
 
 register = template.Library()
+
+LAZY = mark_safe(' loading="lazy"')
+NO_COVER = mark_safe('<span class="cover cover--none" aria-hidden="true">PDF</span>')
 
 
 @register.simple_tag
@@ -68,7 +72,7 @@ def cover(publication, sizes, alt="", lazy=False):
     """
     shown = publication.shown_cover
     if not shown.cover:
-        return format_html('<span class="cover cover--none" aria-hidden="true">PDF</span>')
+        return NO_COVER
     width, height = shown.cover_size
     return format_html(
         '<picture class="cover"><source type="image/webp" srcset="{}" sizes="{}"><img src="{}" '
@@ -81,5 +85,5 @@ def cover(publication, sizes, alt="", lazy=False):
         alt,
         width,
         height,
-        format_html(' loading="lazy"') if lazy else "",
+        LAZY if lazy else "",
     )
