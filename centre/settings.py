@@ -144,7 +144,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "centre.context_processors.site",
                 "pages.context_processors.menu",
             ],
         },

@@ -49,12 +49,8 @@ class PageQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
         return self.all() if can_preview_drafts(user) else self.published()
 
     def menu(self):
-        """The top-level pages of the site's main navigation (see Page.is_in_menu)."""
+        """The top-level pages of the site's main navigation (pages.context_processors.menu)."""
         return self.published().filter(parent=None, is_home=False, show_in_menu=True)
-
-    def home_and_menu(self):
-        """The home page and the top-level pages that may be in the menu, in menu order."""
-        return self.filter(models.Q(is_home=True) | models.Q(parent=None, show_in_menu=True))
 
     def at_path(self, url_path, language=None):
         """The page whose stored path in ``language`` (default: the active one) is ``url_path``."""
@@ -215,24 +211,16 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
             **{f"{TREE_PATH}__startswith": f"{self.url_path_in(settings.LANGUAGE_CODE)}/"}
         ).exclude(pk=self.pk)
 
-    @property
-    def is_in_menu(self):
-        """Whether the main menu lists this page, as ``Page.objects.menu()`` selects them."""
-        return (
-            self.parent_id is None and not self.is_home and self.show_in_menu and self.is_published
-        )
-
     def url_path_in(self, language):
         return getattr(self, localized_field("url_path", language))
 
     def links_around(self, visible):
         """
-        In one query, the pages a page links to: the main menu, its ancestors among
+        In one query, the pages a page links to besides the main menu: its ancestors among
         ``visible`` (the breadcrumbs) and its published children, in menu order. Only what a
-        link shows is loaded; ``is_in_menu``, ``parent_id`` and the stored paths tell which
-        is which.
+        link shows is loaded; ``parent_id`` and the stored paths tell which is which.
         """
-        pages = Page.objects.menu() | visible.at_paths(self.breadcrumb_paths())
+        pages = visible.at_paths(self.breadcrumb_paths())
         if not self.is_home:
             # Published themselves: the pages above them are this one's, which the viewer sees.
             pages |= self.children.filter(published_q())

@@ -52,7 +52,6 @@ class PageView(TranslatedSlugMixin, DetailView):
             # Staff only (the public never gets here under a hidden page): the page above that
             # keeps this one from the public.
             hidden_above=next((link for link in breadcrumbs if not link.is_published), None),
-            menu_pages=[link for link in links if link.is_in_menu],
             subpages=[link for link in links if link.parent_id == page.pk and link.is_published],
             milestones=page.milestones.all(),
             **kwargs,
@@ -68,15 +67,11 @@ class HomeView(TemplateView):
     template_name = "pages/home.html"
 
     def get_context_data(self, **kwargs):
-        visible = Page.objects.visible_to(self.request.user)
-        # The home page and the main menu in one query (staff also get drafts: not in the menu).
-        pages = list(visible.home_and_menu())
         # Before any content is loaded the home page still answers, with the Centre's name.
-        page = next((page for page in pages if page.is_home), None)
+        page = Page.objects.visible_to(self.request.user).filter(is_home=True).first()
         return super().get_context_data(
             page=page,
             object=page,
-            menu_pages=[page for page in pages if not page.is_home and page.is_published],
             # The first few: the home page stays the same size however many milestones
             # pages gather.
             key_dates=list(

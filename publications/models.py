@@ -146,7 +146,7 @@ class Sector(Taxonomy):
 
 
 class CoverImage:
-    """What ``publications/includes/cover.html`` reads of a cover (its ``cover`` and
+    """What the ``{% cover %}`` tag (publications_tags) reads of a cover (its ``cover`` and
     ``cover_renditions``): the publication's own, or a language's PDF's (``PublicationFile``)."""
 
     @property

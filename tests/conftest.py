@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test.utils import override_settings
 from django.utils import translation
@@ -12,6 +13,13 @@ def _default_language():
     # Tests that activate a language must not leak it into the next test.
     with translation.override("az"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # What every page shows (the menu, the footer) is kept per page cache generation: a staff
+    # write through the admin ends it. Tests write through the ORM, each on a fresh site.
+    cache.clear()
 
 
 @pytest.fixture

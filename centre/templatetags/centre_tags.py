@@ -3,6 +3,7 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
@@ -10,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_noop as N_
 
+from centre.cache import kept_for_this_generation
 from centre.i18n import IN_LANGUAGE, language_codes, shown_language, site_language
 from centre.i18n import language_links as _language_links
 from centre.models import SiteContact
@@ -59,6 +61,18 @@ def in_language(obj, field=None):
     if not code:
         return ""
     return format_html('<span class="in-language">{}</span>', IN_LANGUAGE.get(code, code))
+
+
+@register.simple_tag
+def site_footer():
+    """
+    The footer, with the contact details staff set: the same on every page, so it is rendered
+    once per language and page cache generation (a staff write ends it).
+    """
+    return kept_for_this_generation(
+        f"footer:{get_language()}",
+        lambda: render_to_string("includes/footer.html", {"contact": SiteContact.current()}),
+    )
 
 
 @register.simple_tag(takes_context=True)

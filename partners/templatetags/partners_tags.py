@@ -1,8 +1,12 @@
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from partners.models import Kind, Partner
 
 register = template.Library()
+
+LAZY = mark_safe(' loading="lazy"')
 
 
 @register.inclusion_tag("partners/includes/network_centres.html")
@@ -10,3 +14,33 @@ def network_centres():
     """The C4IR network centres' logos, each linking to its partner page (the home page)."""
     centres = Partner.objects.active().filter(kind=Kind.NETWORK_CENTRE).in_name_order()
     return {"centres": list(centres)}
+
+
+@register.simple_tag
+def partner_logo(partner, sizes="160px", alt="", lazy=False):
+    """
+    ``{% partner_logo partner "120px" %}``: the logo as ``<picture>`` (WebP, then the original
+    format) sized to its box, or the partner's initials without one. Leave ``alt`` empty where
+    the name is written beside it.
+    """
+    image = partner.logo_image
+    if not image:
+        return format_html(
+            '<span class="partner-logo partner-logo--placeholder" aria-hidden="true">{}</span>',
+            partner.initials,
+        )
+    webp = image["webp_srcset"]
+    return format_html(
+        '<picture class="partner-logo">{}<img src="{}" srcset="{}" sizes="{}" width="{}" '
+        'height="{}" alt="{}"{} decoding="async"></picture>',
+        format_html('<source type="image/webp" srcset="{}" sizes="{}">', webp, sizes)
+        if webp
+        else "",
+        image["src"],
+        image["srcset"],
+        sizes,
+        image["width"],
+        image["height"],
+        alt,
+        LAZY if lazy else "",
+    )

@@ -2,10 +2,16 @@
 
 from django import template
 from django.db.models import Q, prefetch_related_objects
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info, gettext
 
 from ..models import Publication, files_prefetch
 
 register = template.Library()
+
+LAZY = mark_safe(' loading="lazy"')
+NO_COVER = mark_safe('<span class="cover cover--none" aria-hidden="true">PDF</span>')
 
 
 @register.simple_tag
@@ -28,3 +34,56 @@ def home_publications(count=3):
     latest = [publication for publication in shown if publication is not featured][:count]
     prefetch_related_objects([*shown], files_prefetch())
     return {"featured": featured, "latest": latest}
+
+
+@register.simple_tag
+def pdf_languages(publication):
+    """
+    ``{% pdf_languages publication %}``: the languages of its PDFs as plain text (the files
+    are on its page), each name in its own language and marked so where it is not the page's.
+    """
+    codes = publication.file_languages
+    if not codes:
+        return ""
+    page_language = get_language()
+    names = format_html_join(
+        ", ",
+        "<span{}>{}</span>",
+        (
+            (
+                format_html(' lang="{}"', code) if code != page_language else "",
+                get_language_info(code)["name_local"],
+            )
+            for code in codes
+        ),
+    )
+    return format_html(
+        '<p class="language-tags"><span class="language-tags__label">{}</span> <span>{}</span></p>',
+        gettext("PDF in"),
+        names,
+    )
+
+
+@register.simple_tag
+def cover(publication, sizes, alt="", lazy=False):
+    """
+    ``{% cover publication sizes %}``: the cover of the page's language where its PDF has one
+    (``Publication.shown_cover``) as WebP with a JPEG/PNG fallback, or a plain PDF mark.
+    """
+    shown = publication.shown_cover
+    if not shown.cover:
+        return NO_COVER
+    width, height = shown.cover_size
+    return format_html(
+        '<picture class="cover"><source type="image/webp" srcset="{}" sizes="{}"><img src="{}" '
+        'srcset="{}" sizes="{}" alt="{}" width="{}" height="{}"{}></picture>',
+        shown.cover_srcset_webp,
+        sizes,
+        shown.cover_small,
+        shown.cover_srcset_fallback,
+        sizes,
+        alt,
+        width,
+        height,
+        LAZY if lazy else "",
+    )
