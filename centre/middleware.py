@@ -7,13 +7,8 @@ from django.template import loader
 
 class NulBytesMiddleware:
     """
-    Keep NUL characters away from the views.
-
-    PostgreSQL refuses text containing NUL, so a NUL reaching a database lookup is a 500. No
-    real address or query contains one: a path with NUL is a 404, and NULs are dropped from
-    query parameters (a search for "inqilab%00" is a search for "inqilab"). A cookie holding
-    one was not set by this site and is ignored: the session cookie is looked up in the
-    database.
+    PostgreSQL refuses text with NUL (a 500): a path with one is a 404, NULs are dropped from
+    query parameters, and a cookie holding one (not this site's) is ignored.
     """
 
     def __init__(self, get_response):
@@ -47,11 +42,7 @@ class NulBytesMiddleware:
 
 
 def method_not_allowed_page(get_response):
-    """
-    Django's 405 (``require_safe`` on a function view, a class-based view without a handler for
-    the method) is empty: it gets a page that says why, in the visitor's language. Public views
-    are also ``csrf_exempt``, so a writing method is their 405 with or without a CSRF token.
-    """
+    """Django's empty 405 gets a page that says why, in the visitor's language."""
 
     def middleware(request):
         response = get_response(request)
