@@ -24,21 +24,14 @@ class NulBytesMiddleware:
                 cleaned.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in values])
             cleaned._mutable = False
             request.GET = cleaned
-        if any("\x00" in name or "\x00" in value for name, value in request.COOKIES.items()):
-            self.drop_cookies_with_nul(request)
+        cookies = {k: v for k, v in request.COOKIES.items() if "\x00" not in k + v}
+        if len(cookies) < len(request.COOKIES):
+            request.COOKIES = cookies
+            # SessionMiddleware runs first and has already taken its key from the cookie.
+            session = getattr(request, "session", None)
+            if session is not None and "\x00" in (session.session_key or ""):
+                request.session = import_module(settings.SESSION_ENGINE).SessionStore()
         return self.get_response(request)
-
-    @staticmethod
-    def drop_cookies_with_nul(request):
-        request.COOKIES = {
-            name: value
-            for name, value in request.COOKIES.items()
-            if "\x00" not in name and "\x00" not in value
-        }
-        # SessionMiddleware runs first and has already taken its key from the cookie.
-        session = getattr(request, "session", None)
-        if session is not None and "\x00" in (session.session_key or ""):
-            request.session = import_module(settings.SESSION_ENGINE).SessionStore()
 
 
 def method_not_allowed_page(get_response):
