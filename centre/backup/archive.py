@@ -1,6 +1,7 @@
 """Making a backup: ``dumpdata``'s rows, modeltranslation's own columns and every stored file,
 with the manifest and its signature, in one ``.tar.gz`` (see ``centre.backup``)."""
 
+import hashlib
 import json
 import os
 import tarfile
@@ -91,8 +92,13 @@ def _dump_database(connection, workdir):
 
 def _add(tar, name, path):
     """Add the file at ``path`` as ``name``; return its size and SHA-256 for the manifest."""
-    tar.add(path, arcname=name, recursive=False)
-    return {"size": os.path.getsize(path), "sha256": sha256_of(path)}
+    # One open handle for digest and copy: a file replaced meanwhile cannot make them differ.
+    with open(path, "rb") as file:
+        digest = hashlib.file_digest(file, "sha256").hexdigest()
+        info = tar.gettarinfo(arcname=name, fileobj=file)
+        file.seek(0)
+        tar.addfile(info, file)
+    return {"size": info.size, "sha256": digest}
 
 
 def _write_archive(tar, workdir, database, skip):
