@@ -25,12 +25,7 @@ APP_ORDER = ["pages", "partners", "publications", "centre", "accounts", "auth", 
 
 
 class CentreAdminSite(admin.AdminSite):
-    """
-    The admin: the Centre's names, the index content first, bounded input in every form
-    (centre.admin_input), the "Translations" page, and two-factor login: staff who have an
-    authenticator app enter its code beside their password, and whoever ``ADMIN_REQUIRE_2FA``
-    covers cannot use the admin without one.
-    """
+    """The admin: content first, bounded input, the "Translations" page, two-factor login."""
 
     site_header = gettext_lazy("4SIM Centre administration")
     site_title = gettext_lazy("4SIM administration")

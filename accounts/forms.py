@@ -27,11 +27,7 @@ def code_field(**kwargs):
 
 
 class CodeMixin(OTPAuthenticationFormMixin):
-    """
-    A code from the authenticator app in ``otp_token``, checked by django-otp (a device is slowed
-    down after wrong codes, and a code is never accepted twice). A wrong code counts as a failed
-    login for the lockout (django-axes).
-    """
+    """A code checked by django-otp; a wrong one counts as a failed login for django-axes."""
 
     otp_error_messages = {
         **OTPAuthenticationFormMixin.otp_error_messages,
@@ -62,10 +58,7 @@ class CodeMixin(OTPAuthenticationFormMixin):
 
 
 class AdminLoginForm(CodeMixin, AdminAuthenticationForm):
-    """
-    The admin's login: user name, password and, for staff who turned on two-factor login, the
-    code from their authenticator app beside them.
-    """
+    """User name, password and, for staff with two-factor login, the code beside them."""
 
     otp_token = code_field(
         required=False, help_text=_("Only if you have turned on two-factor login.")

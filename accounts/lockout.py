@@ -1,16 +1,8 @@
 """
-The login lockout's two rules, on top of django-axes (README: "Login lockout").
-
-axes counts failed logins per user name and address (``AXES_LOCKOUT_PARAMETERS``) and locks
-once that count reaches the failure limit. Here the limit is a callable (``AXES_FAILURE_LIMIT``,
-a documented hook that axes asks with the request): ``LOGIN_FAILURE_LIMIT`` for one user name
-from one address, and none left once the address as a whole has failed
-``LOGIN_ADDRESS_FAILURE_LIMIT`` times within the cool-off time, whatever user names it tried.
-
-Adding ``"ip_address"`` to ``AXES_LOCKOUT_PARAMETERS`` instead would compare both counts with
-the same limit, and a successful login would then reset every count of its address (axes deletes
-the attempts matching each parameter), so one valid password would wipe the count of every
-other user name tried from there.
+The login lockout's two rules on top of django-axes: ``LOGIN_FAILURE_LIMIT`` per user name and
+address, and none left once the address has failed ``LOGIN_ADDRESS_FAILURE_LIMIT`` times with
+any user names (``AXES_FAILURE_LIMIT``, a hook axes asks per request). Not ``"ip_address"`` in
+``AXES_LOCKOUT_PARAMETERS``: one valid password would then reset the whole address's count.
 """
 
 from axes.attempts import get_cool_off_threshold
@@ -38,10 +30,5 @@ def address_locked(request):
 
 
 def failure_limit(request, credentials=None):
-    """
-    How many failed logins axes allows for this user name from this address: the usual limit,
-    or none at all (so axes locks at once) when the address has run out of attempts.
-    """
-    if address_locked(request):
-        return 0
-    return settings.LOGIN_FAILURE_LIMIT
+    """The usual limit, or none (axes locks at once) when the address has run out."""
+    return 0 if address_locked(request) else settings.LOGIN_FAILURE_LIMIT

@@ -7,13 +7,9 @@ from django.conf import settings
 
 def client_ip(request):
     """
-    The address of the client that sent ``request``.
-
-    Without a proxy in front (``TRUSTED_PROXY_COUNT`` 0) that is ``REMOTE_ADDR``, and any
-    ``X-Forwarded-For`` header is the client's own invention, ignored. Behind N trusted proxies,
-    each appends the address it received the request from, so the client is the N-th address
-    from the right; whatever the client wrote further left is ignored. A missing, short or
-    malformed header falls back to ``REMOTE_ADDR``.
+    ``REMOTE_ADDR``, or behind ``TRUSTED_PROXY_COUNT`` proxies the N-th address from the right
+    of ``X-Forwarded-For`` (each proxy appends one; what the client wrote further left is
+    ignored). A missing, short or malformed header falls back to ``REMOTE_ADDR``.
     """
     remote = request.META.get("REMOTE_ADDR", "")
     count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)

@@ -25,10 +25,7 @@ from .forms import AdminLoginForm, CodeForm, authenticator
 
 
 def locked_out(request, original_response=None, credentials=None):
-    """
-    What django-axes answers once a user name, or the address as a whole, has failed too often:
-    the admin login page again, saying why and for how long, in the visitor's language (429).
-    """
+    """django-axes's answer to a locked-out login: the login page saying why and how long (429)."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     if lockout.address_locked(request):
         message = ngettext(
@@ -65,11 +62,7 @@ def locked_out(request, original_response=None, credentials=None):
 
 @method_decorator([never_cache, csrf_protect], name="dispatch")
 class TwoFactorView(RedirectURLMixin, FormView):
-    """
-    The staff member's two-factor login (django-otp, TOTP): set up an authenticator app, enter
-    its code after the password, or turn it off again (not when it is required). Then on to a
-    safe ``next``, else the admin's index.
-    """
+    """Set up an authenticator app, enter its code after the password, or turn it off."""
 
     template_name = "admin/two_factor.html"
     form_class = CodeForm

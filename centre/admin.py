@@ -1,8 +1,4 @@
-"""
-The admin of the Centre's content: ``ContentAdmin``, the one base of the pages', partners' and
-publications' admins, and the translations report that the admin site shows
-(accounts.admin_site).
-"""
+"""``ContentAdmin``, the base of every content admin, and the admin's translations report."""
 
 import copy
 import logging
@@ -76,33 +72,20 @@ def revision(request):
 
 class ContentAdmin(TabbedTranslationAdmin):
     """
-    The admin of the Centre's content (pages, partners, publications): az/en/ru tabs, what is
-    not yet translated, publishing rights, history, and uploads that fail cleanly.
+    The admin of pages, partners and publications: az/en/ru tabs, translation state,
+    publishing rights, history, and uploads that fail cleanly.
 
-    **Publishing.** Editors write; only staff with the model's ``publish_<model>`` permission
-    (the *Publisher* role) decide what the public sees. Without it the ``publishing_fields`` are
-    read-only, a new object is saved with ``unpublished_values``, the publish and withdraw
-    actions are not offered, a public object cannot be deleted, and a restored version keeps
-    the current publishing fields. ``placement_fields`` (a page's parent) decide where an object
-    is and, with that, sometimes whether the public sees it: without the permission they change
-    only while ``public_state()`` stays the same (the form refuses with ``placement_error``, a
-    restored version keeps their current values).
+    Only staff with ``publish_<model>`` (the *Publisher* role) change ``publishing_fields``, get
+    the publish/withdraw actions and delete a public object; others save new objects with
+    ``unpublished_values`` and change ``placement_fields`` only while ``public_state()`` stays.
 
-    **History** (django-reversion): every change saved in the admin is kept, who, when, every
-    field in every language, and the reverse relations named in ``history_follow`` (a page's
-    milestones). The *History* lists the versions; opening one shows it in the usual form, and
-    saving it restores that object only (a list action records every object it touched in one
-    revision; the others are left alone), through the model's own ``save()`` and the form's save
-    path, so addresses, search and the page cache follow. reversion's ``Revision.revert()``
-    would restore every object of the revision and ``Version.revert()`` writes the row raw (no
-    signals, old file names), so only ``create_revision`` and ``Version.field_dict`` are used.
-    ``kept_on_revert`` keeps its current value (file names and what derives from them, as an old
-    version's files are gone; addresses, rebuilt from the restored slugs). Deleted objects are
-    not recovered: deleting is a publisher's decision, and their files are gone.
+    History (django-reversion): a version is restored for its object only, through ``save()``
+    and the form, so addresses, search and the page cache follow (reversion's ``revert()``
+    would restore the whole revision, or write rows raw). ``kept_on_revert`` keeps its current
+    value (file names: an old version's files are gone).
 
-    **Uploads.** A whole submission is one ``atomic_with_files()`` block: when a file cannot be
-    stored (a full disk), the rows are rolled back, the files already written deleted, and the
-    form shown again as submitted, with the reason, in the staff member's language (not a 500).
+    A submission is one ``atomic_with_files()`` block: a file that cannot be stored rolls it
+    all back and shows the form again with the reason, not a 500.
     """
 
     #: The fields whose values decide whether the public sees an object.
@@ -112,12 +95,10 @@ class ContentAdmin(TabbedTranslationAdmin):
     #: What a new object gets when its author may not publish; the withdraw action sets the
     #: ``published_values`` fields to these.
     unpublished_values = {"status": Status.DRAFT}
-    #: The publish and withdraw actions (name, description), and the message after either.
+    #: The actions' (name, description), and the message after either.
     publish_action = ("publish", "")
     withdraw_action = ("unpublish", "")
     updated_message = ""
-    #: Fields whoever may not publish changes only while the public sees no difference, and
-    #: why the form refuses another change.
     placement_fields = ()
     placement_error = ""
     #: Reverse relations kept in each version and restored with it (e.g. a page's milestones).
@@ -142,14 +123,10 @@ class ContentAdmin(TabbedTranslationAdmin):
             reversion.register(model, follow=self.history_follow)
 
     def get_urls(self):
-        return [
-            path(
-                "<path:object_id>/history/<int:version_id>/",
-                self.admin_site.admin_view(self.version_view),
-                name=f"{self.opts.app_label}_{self.opts.model_name}_version",
-            ),
-            *super().get_urls(),
-        ]
+        version_view = self.admin_site.admin_view(self.version_view)
+        name = f"{self.opts.app_label}_{self.opts.model_name}_version"
+        route = "<path:object_id>/history/<int:version_id>/"
+        return [path(route, version_view, name=name), *super().get_urls()]
 
     # Publishing rights.
 
@@ -379,11 +356,7 @@ class ContentAdmin(TabbedTranslationAdmin):
             return redirect(self._url_name("history"), quote(obj.pk))
 
     def restore_version(self, request, obj, version):
-        """
-        Bring ``obj`` (and what it follows) back to ``version`` in the database, through its own
-        ``save()``. Raises ``ValidationError`` if the version no longer fits (its address taken
-        since, something it refers to deleted).
-        """
+        """Save ``obj`` and what it follows as in ``version`` (or raise ValidationError)."""
         obj = self.model._default_manager.get(pk=obj.pk)
         stored = copy.copy(obj)
         kept = {*self.kept_on_revert, "translation_sources"}  # recorded anew by save()
@@ -432,9 +405,8 @@ class UploadFailedForm:
 
 class PublicParentInlineMixin:
     """
-    For an inline whose rows the public gets with their parent (a publication's PDFs): while the
-    parent is public, only whoever may publish it adds, replaces or removes them, as adding one
-    makes it public and removing one withdraws it. The parent's admin is a ``ContentAdmin``.
+    An inline whose rows the public sees with their parent (a publication's PDFs): while the
+    parent (a ``ContentAdmin``'s) is public, only a publisher changes them.
     """
 
     def _may_change_rows(self, request, obj):
@@ -457,9 +429,8 @@ class PublicParentInlineMixin:
 
 def restore_fields(obj, field_dict, exclude=(), before_clean=None):
     """
-    Save ``obj`` with a version's values (``Version.field_dict``), except those in ``exclude``
-    and fields added since; its many-to-many fields too. The languages' own columns are set,
-    not the translated field (which would set the current language's only).
+    Save ``obj`` with ``Version.field_dict``'s values but ``exclude``. The languages' columns
+    are set, not the translated field (which would set the current language's only).
     """
     model = type(obj)
     translated = set()
@@ -483,11 +454,7 @@ def restore_fields(obj, field_dict, exclude=(), before_clean=None):
 
 
 def restore_followed(obj, name, version):
-    """
-    Bring ``obj``'s related objects ``name`` (a reverse foreign key, e.g. a page's milestones)
-    back to what ``version``'s revision holds of them: changed ones restored, removed ones made
-    again, ones added since deleted. Other objects' rows in the revision are left alone.
-    """
+    """Bring ``obj``'s reverse relation ``name`` (a page's milestones) back to ``version``."""
     relation = obj._meta.get_field(name)
     model, foreign_key = relation.related_model, relation.field
     current = getattr(obj, name).all()

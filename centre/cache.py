@@ -1,41 +1,20 @@
 """
-The public page cache: whole responses to anonymous GET requests, kept per address and language
-in the shared cache (Redis when ``REDIS_URL`` is set, shared by every server; else Django's
-file-based cache under ``var/``, shared by the workers of one machine).
+The public page cache: whole responses to anonymous GET requests, per address and language, in
+the shared cache (Redis with ``REDIS_URL``, else Django's file-based cache under ``var/``).
 
-Invalidation is explicit and happens in one place. Every change staff make goes through a write
-request (the admin's forms, inlines, list edits, bulk actions such as *publish*, which use
-``queryset.update()`` and send no model signal, the translations page), so
-:class:`PublicPageCacheMiddleware` calls :func:`invalidate` after each write request by a staff
-member, before the response leaves: the next request anywhere sees the change. Commands that
-change content (``seed_demo``, ``generate_content``, ``rebuild_search_index``) call it too.
+Invalidation happens in one place: the middleware calls :func:`invalidate` after every write
+request by staff (admin forms, list edits, bulk actions that send no model signal), before the
+response leaves; commands that change content call it too. It starts a new *generation* rather
+than looking for keys: each page is stored with the generation it was rendered in and ignored
+once another has begun. The generation is itself a cache entry, read in the same round trip as
+the page, and holds the next scheduled *publish from*, at which a new one begins by itself.
 
-:func:`invalidate` does not look for keys to delete (impossible to do cheaply across servers): it
-starts a new *generation*. Each cached page is stored with the generation it was rendered in and
-is ignored once another has begun; a page rendered while staff were saving carries the old one,
-so it can never outlive the save. The generation is itself a cache entry, read in the same round
-trip as the page; one evicted or lost starts a new one. It also records the next scheduled
-publication (the earliest future *publish from*), and a new one begins by itself when that time
-comes.
-
-Only the query parameters a page's view reads make a page of their own. A view says which
-(``query_parameters``, see :func:`query_parameters`); the key holds them in one normal form (in
-order of name, the last of repeated values, without empty values or the defaults such as
-``page=1``), so ``?page=1`` is the bare address and the order of parameters does not matter. A
-request with any other parameter is served uncached, as rendered: one more address costs a
-render, as a session cookie does, never a cache entry. Campaign parameters (``utm_*``, click
-ids) are left out of the key instead, so a newsletter's link is served the cached page; a page
-rendered for an address that is not its normal form (order aside) is never stored, since it may
-repeat the address (the language switcher does).
-
-Who never gets a cached page: anyone with a session cookie (logged-in staff always see fresh
-pages and their draft previews, and nothing rendered for them is stored), and the admin.
-Responses a view marks private or uncacheable, that set a cookie (a CSRF token) or that are not
-a plain 200 are not stored either. Drafts are only ever rendered for staff, so never cached.
-
-Public pages also get a content ``ETag`` and ``Cache-Control: public, no-cache`` (browsers and
-proxies may keep a page but ask again first: a conditional GET is answered 304 without a body),
-and ``Vary: Cookie`` so that no shared cache hands a staff member's page to anyone else.
+Only the query parameters a view reads (:func:`query_parameters`) make a page of their own, in
+one normal form (sorted, last value, defaults dropped); campaign parameters are left out of the
+key; any other parameter is served uncached. Nobody with a session cookie gets or leaves a
+cached page, nor does the admin, nor a response that is private, sets a cookie or is not a 200.
+Public pages get an ``ETag``, ``Cache-Control: public, no-cache`` (304 on a conditional GET)
+and ``Vary: Cookie``.
 """
 
 import hashlib
@@ -98,18 +77,6 @@ class Entry(NamedTuple):
         return response
 
 
-def seconds():
-    """How long a page may stay cached (``PUBLIC_CACHE_SECONDS``); 0 turns the cache off."""
-    return settings.PUBLIC_CACHE_SECONDS
-
-
-def backend():
-    return caches["default"]
-
-
-# ---- The generation ---------------------------------------------------------------------
-
-
 def next_scheduled_change():
     """The earliest future *publish from* of anything published, as Unix time, or None."""
     now = timezone.now()
@@ -128,7 +95,7 @@ def invalidate():
     """Start a new generation: every page cached so far is stale from now on, on every server."""
     new = Generation(uuid.uuid4().hex, next_scheduled_change())
     try:
-        backend().set(STATE_KEY, new, timeout=None)
+        caches["default"].set(STATE_KEY, new, timeout=None)
     except Exception:  # the cache's server is down: nothing is served from it either
         logger.exception("Could not start a new page cache generation")
     return new
@@ -140,12 +107,8 @@ def _current(found):
 
 
 def generation():
-    """
-    The current generation's token, for the keys of anything kept until staff next change
-    something (read from the shared cache; raises when its server is down, see
-    :func:`kept_for_this_generation`).
-    """
-    return _current(backend().get(STATE_KEY)).token
+    """The current generation's token (raises when the cache's server is down)."""
+    return _current(caches["default"].get(STATE_KEY)).token
 
 
 # How long a value kept per generation may live at most (a new generation drops it anyway).
@@ -153,21 +116,17 @@ KEPT_SECONDS = 24 * 60 * 60
 
 
 def kept_for_this_generation(name, make):
-    """
-    ``make()``, kept in the cache until the next :func:`invalidate` (any staff write): for
-    what every page shows and staff edit, such as the footer's contact details. The page
-    cache's switch (``PUBLIC_CACHE_SECONDS``) does not apply: this is one small value.
-    """
+    """``make()``, kept until the next :func:`invalidate` (the footer's contact details)."""
     try:
         key = f"public-pages:kept:{name}:{generation()}"
-        value = backend().get(key)
+        value = caches["default"].get(key)
     except Exception:  # the cache's server is down: ask the database
         logger.exception("Page cache unavailable")
         return make()
     if value is None:
         value = make()
         try:
-            backend().set(key, value, KEPT_SECONDS)
+            caches["default"].set(key, value, KEPT_SECONDS)
         except Exception:
             logger.exception("Could not keep %s in the cache", name)
     return value
@@ -175,14 +134,11 @@ def kept_for_this_generation(name, make):
 
 def _lookup(key):
     """The current generation and the entry stored at ``key`` (one round trip with Redis)."""
-    found = backend().get_many([STATE_KEY, key])
+    found = caches["default"].get_many([STATE_KEY, key])
     current, entry = _current(found.get(STATE_KEY)), found.get(key)
     if entry is not None and entry.token != current.token:
         entry = None
     return current, entry
-
-
-# ---- Which requests and responses -------------------------------------------------------
 
 
 @cache
@@ -193,7 +149,7 @@ def _admin_prefix():
 def _may_be_cached(request):
     """A GET or HEAD of a public address by a visitor without a session."""
     return (
-        seconds() > 0
+        settings.PUBLIC_CACHE_SECONDS > 0
         and request.method in SAFE_METHODS
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         # Messages waiting for the visitor are shown once, on their next page.
@@ -203,20 +159,15 @@ def _may_be_cached(request):
     )
 
 
-#: What a normaliser returns for a value its view reads but that is not worth an entry of its
-#: own (a very long search): the page is served uncached.
+#: What a normaliser returns for a value not worth an entry (a very long search).
 UNCACHED = object()
 
 
 def query_parameters(view):
     """
-    The query parameters ``view`` reads: ``{name: normalise}``, where ``normalise`` turns a
-    value into its normal form (None: the value as given; a normal form of "" or None is the
-    same as no parameter, so it must be one only for values the view shows as if absent;
-    :data:`UNCACHED`: the page is served uncached). Declared as ``query_parameters`` on a
-    class-based view, or with :func:`reads_query` on a function; a view that declares nothing
-    reads none. Values the view cannot use are the view's to mark (:func:`not_its_own_page`,
-    centre.pagination.UnderstoodQueryMixin): a normaliser cannot know which slugs exist.
+    ``{name: normalise}`` for the query parameters ``view`` reads (``query_parameters`` on a
+    class, :func:`reads_query` on a function). ``normalise`` gives a value's normal form (None:
+    as given; "" or None: as if absent; :data:`UNCACHED`: served uncached).
     """
     return getattr(getattr(view, "view_class", view), "query_parameters", {})
 
@@ -237,10 +188,7 @@ class Address(NamedTuple):
 
 
 def _address(request, language):
-    """
-    The request's :class:`Address`, or None when it has a parameter its view does not read (or
-    a value not worth an entry).
-    """
+    """The request's :class:`Address`, or None when it is not worth an entry."""
     if not request.META.get("QUERY_STRING"):
         return Address("", True)
     with translation.override(language):  # translated paths resolve in their own language
@@ -285,11 +233,7 @@ def is_public_page(request, response):
 
 
 def not_its_own_page(response):
-    """
-    Mark ``response`` as shown for an address with a value its view did not use (a filter value
-    nothing has, a page past the last): it is served, never stored, so made-up values of the
-    parameters a view reads make no entries either.
-    """
+    """Mark ``response`` as shown for a value its view did not use: served, never stored."""
     response.page_cache_not_its_own = True
     return response
 
@@ -317,15 +261,8 @@ def _conditional(request, response):
     return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
-# ---- The middleware ---------------------------------------------------------------------
-
-
 class PublicPageCacheMiddleware:
-    """
-    Serves and stores public pages (see the module's description), and starts a new cache
-    generation after each write request by staff. Placed before the session middleware: a hit
-    costs one cache round trip and no session, language or URL work.
-    """
+    """Placed before the session middleware: a hit costs one cache round trip and no more."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -362,7 +299,7 @@ class PublicPageCacheMiddleware:
                 current.token, response.status_code, list(response.items()), response.content
             )
             try:
-                backend().set(key, entry, seconds())
+                caches["default"].set(key, entry, settings.PUBLIC_CACHE_SECONDS)
             except Exception:
                 logger.exception("Could not store a page in the cache")
         response["X-Page-Cache"] = "miss"

@@ -1,14 +1,8 @@
-"""Rich text: what the editor may produce, and the sanitiser that enforces it.
-
-Rich text is cleaned with nh3 when it is saved, so the database holds only safe HTML, and is
-shown as stored (the ``rich_text`` filter). Every path that writes it goes through ``save()``,
-which sanitises: the admin, the seed, generated content. HTML that reached the database another
-way (``loaddata``, ``restore --ignore-signature``, a SQL shell) is cleaned again by
-``manage.py sanitize_rich_text``. Keep the editor's extensions and the allow-list below in step.
-
-nh3 (html5ever) takes time that grows with the square of the nesting depth: 60,000 nested
-quotes took seconds. So before anything is parsed, ``check_rich_text`` bounds the size, the
-nesting depth and the number of tags, in time linear in the length of the text.
+"""
+Rich text: the editor's toolbar and the nh3 allow-list (keep them in step). Rich text is
+sanitised by ``save()`` and shown as stored; ``manage.py sanitize_rich_text`` cleans what came
+another way. nh3's time grows with the square of the nesting depth, so ``check_rich_text``
+first bounds size, depth and tags in linear time.
 """
 
 import re
@@ -111,23 +105,15 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 def rich_text_depth(html, limit=None):
     """
-    How deeply the elements of ``html`` are nested, counted in one pass over the text.
-
-    An end tag closes an element only when it closes the innermost one open: a parser may
-    close more (a new paragraph closes the last one), so the count is never below nh3's.
-    Comments, quoted attributes and the like are read as the HTML standard (and nh3's parser,
-    html5ever) reads them. After markup the editor never writes and that nh3 reads by other
-    rules (script, style, textarea…, SVG and MathML, a tag that never ends), every later "<"
-    followed by a letter counts as an element nested in the one before. With ``limit``,
-    counting stops as soon as the depth goes beyond it.
+    How deeply the elements of ``html`` are nested, in one pass, never below nh3's count: an
+    end tag closes only the innermost element, and after markup nh3 reads by other rules
+    (script, svg, a tag that never ends) every later tag counts as nested. Stops beyond ``limit``.
     """
     open_elements = []
     depth = 0
     for match in _MARKUP.finditer(html):
         name = (match["start"] or "").translate(_ASCII_LOWER)
         if match["unclosed"] or name in _OPAQUE:
-            # From here nh3 reads the text otherwise than as ordinary tags: count every "<" and
-            # letter after this point as an element nested in the last.
             rest = sum(1 for _tag in _START_TAG.finditer(html, match.start() + 1))
             return max(depth, len(open_elements) + 1 + rest)
         if name and name not in _VOID:
@@ -145,11 +131,7 @@ def _grouped(number):
 
 
 def check_rich_text(html):
-    """
-    Raise ``ValidationError`` if ``html`` is too long, too deeply nested or has too many tags.
-
-    Runs in time linear in the length of ``html``, before anything parses it.
-    """
+    """Raise ``ValidationError`` if ``html`` is too long, too deep or has too many tags."""
     if not html:
         return
     if len(html) > MAX_RICH_TEXT_LENGTH:
@@ -182,13 +164,7 @@ def _rename_tag(match):
 
 
 def sanitize_html(html):
-    """
-    Return ``html`` with everything outside the allow-list removed.
-
-    Raises ``ValidationError`` (before nh3 sees it) for text over the limits of
-    ``check_rich_text``: in a form it is an error under the field; in ``save()`` it stops the
-    save, as nothing should be stored that was not sanitised.
-    """
+    """``html`` within the allow-list; ``ValidationError`` (before nh3) if over the limits."""
     if not html:
         return ""
     check_rich_text(html)
@@ -214,12 +190,8 @@ def stored_rich_text_fields():
 
 def resanitize_stored_rich_text():
     """
-    Sanitise every stored rich text again, in place: for HTML that did not come through
-    ``save()`` (``loaddata``, a SQL shell, an archive restored with ``--ignore-signature``).
-
-    Text over the limits of ``check_rich_text`` is kept as plain text (escaped), so that it is
-    neither lost nor shown as HTML. Returns ``(changed, over_the_limits)``: lists of
-    ``(model label, pk, field name)``.
+    Sanitise every stored rich text again, in place; text over the limits is kept escaped.
+    Returns ``(changed, over_the_limits)``: lists of ``(model label, pk, field name)``.
     """
     changed, over = [], []
     for model, names in stored_rich_text_fields():

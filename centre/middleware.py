@@ -7,13 +7,8 @@ from django.template import loader
 
 class NulBytesMiddleware:
     """
-    Keep NUL characters away from the views.
-
-    PostgreSQL refuses text containing NUL, so a NUL reaching a database lookup is a 500. No
-    real address or query contains one: a path with NUL is a 404, and NULs are dropped from
-    query parameters (a search for "inqilab%00" is a search for "inqilab"). A cookie holding
-    one was not set by this site and is ignored: the session cookie is looked up in the
-    database.
+    PostgreSQL refuses text with NUL (a 500): a path with one is a 404, NULs are dropped from
+    query parameters, and a cookie holding one (not this site's) is ignored.
     """
 
     def __init__(self, get_response):
@@ -29,29 +24,18 @@ class NulBytesMiddleware:
                 cleaned.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in values])
             cleaned._mutable = False
             request.GET = cleaned
-        if any("\x00" in name or "\x00" in value for name, value in request.COOKIES.items()):
-            self.drop_cookies_with_nul(request)
+        cookies = {k: v for k, v in request.COOKIES.items() if "\x00" not in k + v}
+        if len(cookies) < len(request.COOKIES):
+            request.COOKIES = cookies
+            # SessionMiddleware runs first and has already taken its key from the cookie.
+            session = getattr(request, "session", None)
+            if session is not None and "\x00" in (session.session_key or ""):
+                request.session = import_module(settings.SESSION_ENGINE).SessionStore()
         return self.get_response(request)
-
-    @staticmethod
-    def drop_cookies_with_nul(request):
-        request.COOKIES = {
-            name: value
-            for name, value in request.COOKIES.items()
-            if "\x00" not in name and "\x00" not in value
-        }
-        # SessionMiddleware runs first and has already taken its key from the cookie.
-        session = getattr(request, "session", None)
-        if session is not None and "\x00" in (session.session_key or ""):
-            request.session = import_module(settings.SESSION_ENGINE).SessionStore()
 
 
 def method_not_allowed_page(get_response):
-    """
-    Django's 405 (``require_safe`` on a function view, a class-based view without a handler for
-    the method) is empty: it gets a page that says why, in the visitor's language. Public views
-    are also ``csrf_exempt``, so a writing method is their 405 with or without a CSRF token.
-    """
+    """Django's empty 405 gets a page that says why, in the visitor's language."""
 
     def middleware(request):
         response = get_response(request)

@@ -1,7 +1,4 @@
-"""
-Lists that come in pages and filters: a bad page number or filter value shows a page, never an
-error, and never makes a page cache entry of its own.
-"""
+"""Lists in pages and filters: a bad page number or filter value shows a page, never an error."""
 
 import re
 
@@ -28,15 +25,9 @@ def page_parameter(raw):
 
 class UnderstoodQueryMixin:
     """
-    For a view with ``query_parameters``: an address holding a value the view cannot use (a
-    filter value nothing has: a typo, an old link, a hostile string; a page past the last) is
-    answered as the view shows it (as if that value were absent, or the last page: never an
-    error), but its page is never stored in the page cache (centre.cache.not_its_own_page), so
-    only values the view understands make cache entries. Only the view can tell: which slugs,
-    years and pages exist is in the database, which the cache does not ask before a hit.
-
-    The view says what it used in ``understood_query()``: ``{name: value, or None for none}``.
-    The given value is compared in its normal form for the cache (``?page=abc`` is page 1).
+    A page shown for a query value the view did not use (a filter value nothing has, a page
+    past the last) is never stored in the page cache: only the view knows which exist. The
+    view says what it used in ``understood_query()``: ``{name: value or None}``.
     """
 
     query_parameters = {}
@@ -63,8 +54,7 @@ class UnderstoodQueryMixin:
 class LenientPaginationMixin(UnderstoodQueryMixin):
     """For a ListView: ``?page=`` out of range or not a number shows the first or last page."""
 
-    # The query parameters the view reads (centre.cache.query_parameters): a list adds its
-    # filters to these, and to ``understood_query()`` the values it used.
+    # A list adds its filters to these (centre.cache.query_parameters).
     query_parameters = {"page": page_parameter}
     page_shown = 1
 
@@ -102,11 +92,8 @@ class FilteredListMixin(LenientPaginationMixin):
 
 def page_with_count(queryset, raw_number, per_page):
     """
-    The page ``raw_number`` of ``queryset`` (kept in range, as ``page_number`` does), and the
-    total, in one query where Django's Paginator runs two: the rows carry the total as
-    ``COUNT(*) OVER ()``. Only a page past the end costs a count and a second look.
-
-    Worth it where counting is as dear as fetching (a full-text search ranks every match).
+    The page ``raw_number`` of ``queryset`` and the total in one query (``COUNT(*) OVER ()``),
+    where Paginator runs two: for a full-text search, counting is as dear as fetching.
     """
     paginator = Paginator(queryset, per_page)
     number = page_number(raw_number, last_page=10**9)

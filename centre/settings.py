@@ -1,12 +1,7 @@
 """
-Settings for the 4SİM Centre site.
-
-Everything that differs between a laptop and production comes from the environment (see
-README.md, "Configuration", and .env.example). A ``.env`` file in the project root, if there is
-one, fills in what the real environment leaves unset.
-
-With DJANGO_DEBUG off the site fails closed: it refuses to start without a secret key and a list
-of allowed hosts rather than falling back to insecure defaults.
+Settings for the 4SİM Centre site, from the environment (README, "Configuration"; .env.example),
+or a ``.env`` file for what it leaves unset. With DJANGO_DEBUG off the site refuses to start
+without a secret key and allowed hosts rather than fall back to insecure defaults.
 """
 
 from datetime import timedelta
@@ -61,9 +56,8 @@ LANGUAGE_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=31_536_000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
 # Preloading is opt-in: once browsers ship the name in their preload list, taking it back
-# takes months, and every subdomain must speak HTTPS meanwhile.
+# takes months, and every subdomain must speak HTTPS meanwhile (hence no security.W021).
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=False)
-# The deployment check that asks for preload (security.W021) is answered by the line above.
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
 # The load balancer's health check may ask over plain HTTP (SecurityMiddleware matches the path
 # without its leading slash).
@@ -240,20 +234,16 @@ STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
 
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
-# Uploaded images are only ever served by centre.files.serve, which checks that their owner is
-# visible (a draft's cover is not public); never by nginx or a static view from MEDIA_ROOT.
-# Optionally nginx sends the bytes once the view allowed them: an internal location aliased to
-# MEDIA_ROOT (README).
+# Uploaded images are only served by centre.files.serve, which checks that their owner is
+# visible; nginx may send the bytes once it allowed them (an internal location, README).
 MEDIA_X_ACCEL_REDIRECT = env.str("MEDIA_X_ACCEL_REDIRECT", default="")
 
-# Files that only a view may hand out (publication PDFs: drafts must stay unreachable), kept
-# apart from MEDIA_ROOT: only the download view hands them out.
+# Publication PDFs, apart from MEDIA_ROOT: only the download view hands them out (drafts').
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
 
 # Where `manage.py backup` writes its archives unless told otherwise (README, "Backups").
 BACKUP_ROOT = Path(env.str("BACKUP_ROOT", default=str(VAR_DIR / "backups")))
 
-# centre.storage.FileSystemStorage is Django's, except that a failed save leaves no file behind.
 STORAGES = {
     # Safe file names; only decoded images (centre/storage.py).
     "default": {"BACKEND": "centre.storage.PublicMediaStorage"},
@@ -265,14 +255,11 @@ STORAGES = {
     },
 }
 
-# Publications: the largest PDF staff may upload, and optionally nginx's X-Accel-Redirect for
-# the bytes of a download (an internal location aliased to PRIVATE_MEDIA_ROOT; see README).
+# The largest PDF staff may upload; nginx's X-Accel-Redirect for downloads (README).
 PUBLICATION_MAX_FILE_SIZE = env.int("PUBLICATION_MAX_FILE_MB", default=100) * 1024 * 1024
 PUBLICATION_X_ACCEL_REDIRECT = env.str("PUBLICATION_X_ACCEL_REDIRECT", default="")
-# What reading one uploaded PDF (pages, text, the cover) may take: publications/pdf.py runs it
-# in a process of its own with these limits, and a file over them is a form error. The time is
-# per step (the check, then the cover), so both fit in gunicorn's 30 s; text for search is kept
-# from the pages read in half of it.
+# What reading one uploaded PDF may take (publications/pdf.py, in a process of its own; a file
+# over them is a form error). The time is per step (check, cover): both fit in gunicorn's 30 s.
 PDF_MAX_PAGES = env.int("PDF_MAX_PAGES", default=2000)
 PDF_MAX_SECONDS = env.int("PDF_MAX_SECONDS", default=10)
 PDF_MAX_MEMORY_MB = env.int("PDF_MAX_MEMORY_MB", default=512)
@@ -291,8 +278,6 @@ SITEMAPS = {
     "publications": "publications.sitemaps.PublicationSitemap",
 }
 
-# The Centre's contact details (footer) are set by staff in the admin: centre.models.SiteContact.
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -302,15 +287,10 @@ LOGGING = {
 
 # ---- Security: browser policy, uploads, staff accounts (README: "Staff accounts and roles") ----
 
-# Content-Security-Policy (django-csp) on every response. Public pages run no script at all (their
-# JSON-LD is data, never executed); the admin's scripts are files under /static/, and the only
-# inline script, the rich-text editor's import map, carries this request's nonce
-# (centre.admin.ContentAdmin), so 'unsafe-inline' and 'unsafe-eval' are never needed. The
-# nonce appears in the header only on pages that use it. Publication downloads send their own,
-# stricter `default-src 'none'`, which the middleware leaves alone.
-# The rich-text editor (Tiptap, inside django-prose-editor 0.28) adds one <style> element with its
-# base CSS and offers no way to give it a nonce: this hash allows exactly that CSS and nothing
-# else. tests/browser/test_admin_csp.py fails if an upgrade changes it.
+# Content-Security-Policy (django-csp): no 'unsafe-inline' or 'unsafe-eval'. The only inline
+# script, the rich-text editor's import map, carries the request's nonce (centre.admin). The
+# editor's one <style> element cannot take a nonce: this hash allows exactly that CSS
+# (tests/browser/test_admin_csp.py fails if an upgrade changes it).
 RICH_TEXT_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -327,8 +307,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Uploads. Each file field has its own size cap (IMAGE_MAX_FILE_SIZE for images, the partner logo's
-# 5 MB, PUBLICATION_MAX_FILE_SIZE for PDFs); nginx's client_max_body_size caps the whole request.
+# Uploads: each file field has its own cap; nginx's client_max_body_size caps the request.
 IMAGE_MAX_FILE_SIZE = env.int("IMAGE_MAX_FILE_MB", default=10) * 1024 * 1024
 # The largest form posts a page or publication in three languages plus a few files: at most 4 files
 # (a cover and 3 PDFs), a few hundred fields (a list page of 100 editable rows is ~300).
@@ -340,10 +319,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o755
 
-# Login lockout (django-axes): after LOGIN_FAILURE_LIMIT failed attempts, one username from one
-# address is locked out for DJANGO_LOGIN_LOCKOUT_MINUTES; a success resets that count. After
-# LOGIN_ADDRESS_FAILURE_LIMIT failures from one address, whatever the user names, the address
-# is locked out as a whole (accounts/lockout.py: axes asks it for the limit of each request).
+# Login lockout (django-axes): LOGIN_FAILURE_LIMIT per user name and address, and
+# LOGIN_ADDRESS_FAILURE_LIMIT per address whatever the user names (accounts/lockout.py).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -357,39 +334,26 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 # No version banner on every manage.py command and worker start.
 AXES_VERBOSE = False
-# The address axes counts is the client's, never the proxy's: REMOTE_ADDR, or with
-# DJANGO_TRUSTED_PROXY_COUNT proxies in front, the address the outermost of them saw
-# (accounts.proxies.client_ip). A client cannot forge it by sending its own X-Forwarded-For.
+# The address axes counts is the client's, never the proxy's (accounts.proxies.client_ip).
 TRUSTED_PROXY_COUNT = env.int(
     "DJANGO_TRUSTED_PROXY_COUNT",
     default=1 if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False) else 0,
 )
 AXES_CLIENT_IP_CALLABLE = "accounts.proxies.client_ip"
 
-# Staff sessions (the public has none) end DJANGO_SESSION_HOURS after login: a working day.
+# Staff sessions (the public has none): a working day.
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_HOURS", default=8) * 3600
-# Every login path (the admin's, its two-factor step) ends in the admin when `next` is missing
-# or points elsewhere; a login-required view sends to the admin's login.
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
 
-# Two-factor login (django-otp, TOTP). Staff may enrol an authenticator app; whoever has one
-# enters its code at login. ADMIN_REQUIRE_2FA names who must have one to use the admin and to
-# preview drafts (centre.models.two_factor_required): "superusers", "publishers" (anyone with a
-# publish_<model> permission, and superusers) or "staff"; 1 means superusers, 0 nobody.
-_REQUIRE_2FA = env.str("ADMIN_REQUIRE_2FA", default="0").strip().lower()
-_REQUIRE_2FA = {
-    "": "",
-    "0": "",
-    "false": "",
-    "off": "",
-    "no": "",
-    "1": "superusers",
-    "true": "superusers",
-    "on": "superusers",
-    "yes": "superusers",
-}.get(_REQUIRE_2FA, _REQUIRE_2FA)
-if _REQUIRE_2FA not in ("", "superusers", "publishers", "staff"):
+# Two-factor login (django-otp, TOTP), optional per person. ADMIN_REQUIRE_2FA names who must have
+# it to use the admin and preview drafts (centre.models.two_factor_required): "superusers",
+# "publishers" (and superusers) or "staff"; 1 means superusers, 0 nobody.
+ADMIN_REQUIRE_2FA = env.str("ADMIN_REQUIRE_2FA", default="0").strip().lower()
+if ADMIN_REQUIRE_2FA in ("0", "false", "off", "no"):
+    ADMIN_REQUIRE_2FA = ""
+elif ADMIN_REQUIRE_2FA in ("1", "true", "on", "yes"):
+    ADMIN_REQUIRE_2FA = "superusers"
+if ADMIN_REQUIRE_2FA not in ("", "superusers", "publishers", "staff"):
     raise ImproperlyConfigured("ADMIN_REQUIRE_2FA must be 0, 1, superusers, publishers or staff.")
-ADMIN_REQUIRE_2FA = _REQUIRE_2FA
 OTP_TOTP_ISSUER = "4SIM"

@@ -25,12 +25,8 @@ class ListPage(NamedTuple):
 
 class TranslatedSitemap(Sitemap):
     """
-    Django's i18n sitemap: each object once per language it has (``available_languages``),
-    with hreflang alternates and an x-default alternate, ``limit`` addresses a page. Behind
-    the page cache, which renders it once per generation.
-
-    ``objects()`` returns what to list; ``list_url_name`` names the page listing them, the
-    first entry in every language.
+    Django's i18n sitemap of ``objects()`` in their ``available_languages``, with alternates;
+    ``list_url_name`` names the page listing them, the first entry.
     """
 
     i18n = True

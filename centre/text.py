@@ -1,18 +1,13 @@
-"""Text helpers shared by every app: ASCII transliteration and slugs.
-
-Django's ``slugify`` alone drops the letters it cannot decompose to ASCII, so
-"Əşyaların interneti" would become "yalarn-interneti". Every slug on the site is therefore made
-by :func:`slugify_az`, which first transliterates Azerbaijani and Cyrillic letters.
+"""
+Transliteration, slugs, search folding and collation. Django's ``slugify`` alone drops what it
+cannot decompose ("Əşyaların interneti" -> "yalarn-interneti"), so slugs come from ``slugify_az``.
 """
 
 import unicodedata
 
 from django.utils.text import slugify
 
-# Azerbaijani letters that NFKD normalisation cannot take to ASCII (ç, ö, ü, ş, ğ decompose
-# fine, but listing the whole alphabet keeps the rule readable in one place). The Turkic
-# dotted and dotless I both become "i": "İnqilab" and "ınqilab" read as the same word to a
-# visitor typing on a Latin keyboard.
+# The Turkic dotted and dotless I both become "i": "İnqilab" and "ınqilab" are one word.
 AZERBAIJANI_TO_ASCII = {
     "Ə": "E", "ə": "e",
     "ı": "i", "İ": "I",
@@ -49,30 +44,16 @@ def transliterate(text):
 
 
 def slugify_az(text, max_length=100):
-    """
-    Make an ASCII slug of ``text`` in any of the site's languages.
-
-    >>> slugify_az("Dördüncü Sənaye İnqilabı")
-    'dorduncu-senaye-inqilabi'
-    >>> slugify_az("Публикации")
-    'publikatsii'
-
-    The slug is cut at a word boundary to fit ``max_length``.
-    """
+    """An ASCII slug cut at a word boundary: "Dördüncü İnqilab" -> "dorduncu-inqilab"."""
     slug = slugify(transliterate(text))
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug.strip("-")
 
 
-# Folding for search. One written rule for the Turkic I: İ, I, ı and i all fold to "i", so
-# "İNQİLAB", "Inqilab" and "inqilab" are one word, and so are "ILHAM" and "İlham". The other
-# Azerbaijani letters fold to their Latin base (ə→e, ş→s, ç→c, ğ→g, ö→o, ü→u), because visitors
-# often type without them: "seher" finds "şəhər". Cyrillic is only lower-cased (Russian search
-# keeps its own letters, and PostgreSQL's Russian stemmer reads them), but for "ё", which Russian
-# may write "е" ("Четвёртой", "Четвертой"): it folds to "е". Folding maps each
-# character to exactly one character, so a position in folded text is the same position in the
-# original, which is how excerpts are highlighted.
+# Folding for search: İ, I, ı, i fold to "i"; other Azerbaijani letters to their Latin base
+# ("seher" finds "şəhər"); Cyrillic is only lower-cased, "ё" folded to "е". One character for
+# one, so a position in folded text is the same in the original (excerpts are highlighted so).
 _FOLD_TABLE = str.maketrans(
     {
         **dict.fromkeys("İIıi", "i"),
@@ -91,10 +72,8 @@ def fold(text):
 
 # ---- Sorting by the alphabet of a language --------------------------------------------------
 #
-# Databases sort text by their own collation (SQLite by code point, PostgreSQL by whatever the
-# cluster was created with), and neither knows that Azerbaijani puts "ç" after "c", "x" after
-# "h" and "q" after "k". So a name's order is computed here, once, as a key that every
-# database orders the same way.
+# Databases know no Azerbaijani order ("ç" after "c", "x" after "h", "q" after "k"): a name's
+# order is a key computed here, that every database collation orders the same way.
 
 AZERBAIJANI_ALPHABET = "a b c ç d e ə f g ğ h x ı i j k q l m n o ö p r s ş t u ü v w y z"
 # English (and the Unicode default order) keeps ə after e and the dotless ı after i as
@@ -133,15 +112,9 @@ def lower(text, language):
 
 def collation_key(text, language):
     """
-    A key that orders ``text`` by the alphabet of ``language`` when keys are compared as plain
-    strings: ``sorted(names, key=lambda n: collation_key(n, "az"))`` puts "Cənubi Afrika"
-    before "Çin" before "Dubay", and "Hindistan" before "İsrail" before "Japoniya".
-
-    The key is written in ASCII digits only, three per letter, so that every database
-    collation (C, en_US, ICU…) compares it exactly as Python does. Words are compared one by
-    one (a space sorts before any letter), digits before letters, case is ignored, and
-    letters the language does not know sort with their base letter (é with e), or after
-    all letters, by code point.
+    A key, in ASCII digits (three a letter) that any collation compares as Python does, that
+    orders ``text`` by the alphabet of ``language``: "Cənubi Afrika", "Çin", "Dubay". Word by
+    word, digits first, case ignored; unknown letters with their base (é with e) or last.
     """
     weights = _COLLATION_WEIGHTS.get(language, _COLLATION_WEIGHTS["en"])
     codes = []

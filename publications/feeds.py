@@ -44,11 +44,7 @@ class LanguageAtomFeed(Atom1Feed):
 
 
 class PublicationsRssFeed(Feed):
-    """
-    The newest publications, in the feed's language where they have it. An untranslated one is
-    listed too, with its Azerbaijani text marked as such: a reader of the English feed still
-    learns that it exists.
-    """
+    """The newest publications; an untranslated one with its Azerbaijani text, marked so."""
 
     feed_type = LanguageRssFeed
     title = _("4SIM publications")
@@ -58,13 +54,9 @@ class PublicationsRssFeed(Feed):
     )
     url_name = "publications:rss"
 
-    # Django's Feed answers any method; a feed is only ever read (405 with Allow otherwise,
-    # with or without a CSRF token).
+    # Django's Feed answers any method: a 405 with Allow, with or without a CSRF token.
     csrf_exempt = True
-
-    @method_decorator(require_safe)
-    def __call__(self, request, *args, **kwargs):
-        return super().__call__(request, *args, **kwargs)
+    __call__ = method_decorator(require_safe)(Feed.__call__)
 
     def get_object(self, request, *args, **kwargs):
         self.request = request  # for absolute file addresses in enclosures
@@ -97,11 +89,10 @@ class PublicationsRssFeed(Feed):
         return [one_line(technology.name) for technology in item.technologies.all()]
 
     def item_pubdate(self, item):
-        if item.publication_date is None:
-            return None  # a sample, or a date nobody knows: none is made up
-        return timezone.make_aware(
-            datetime.datetime.combine(item.publication_date, datetime.time())
-        )
+        if item.publication_date:  # else none is made up
+            return timezone.make_aware(
+                datetime.datetime.combine(item.publication_date, datetime.time())
+            )
 
     def item_updateddate(self, item):
         return item.updated_at

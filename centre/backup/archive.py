@@ -92,6 +92,7 @@ def _dump_database(connection, workdir):
 
 def _add(tar, name, path):
     """Add the file at ``path`` as ``name``; return its size and SHA-256 for the manifest."""
+    # One open handle for digest and copy: a file replaced meanwhile cannot make them differ.
     with open(path, "rb") as file:
         digest = hashlib.file_digest(file, "sha256").hexdigest()
         info = tar.gettarinfo(arcname=name, fileobj=file)
