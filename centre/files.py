@@ -1,21 +1,14 @@
 """
-Uploaded files, for every model that has them: where the public fetches them, and when they go.
+Uploaded files: where the public fetches them, and when they go.
 
-**Addresses.** A file is served only by :func:`serve`, at ``/media/<app>/<model>/<pk>/<name>``:
-the address names the object that owns the file, and the view hands the file out only if that
-object is in ``Model.objects.visible_to(request.user)``, the queryset every public view starts
-from. So a draft's or a scheduled item's cover, a hidden page's sharing image or an inactive
-partner's logo (and every smaller copy of them) is a 404 for the public, and is there the moment
-the object is public, including when a ``publish_from`` time passes with nobody saving anything;
-staff previewing a draft see them. Nothing else serves ``MEDIA_ROOT`` (nginx must not: README).
-File fields made with :class:`OwnedFileField`/:class:`OwnedImageField` give these addresses as
-their ``.url``; :func:`owned_file_url` gives them for renditions.
+Only :func:`serve` hands a file out, at ``/media/<app>/<model>/<pk>/<name>``, and only if its
+owner is in ``Model.objects.visible_to(request.user)``: a draft's, a scheduled item's or an
+inactive partner's files (renditions too) are a 404 for the public until the object is public,
+even when ``publish_from`` passes with nobody saving. Nothing else serves ``MEDIA_ROOT`` (nginx
+must not: README).
 
-**Lifecycle.** A model with files inherits :class:`FileOwner` and says which of its images
-have :class:`Renditions` (smaller copies, listed in a JSON field, made whenever the image
-changes). Whatever a save replaces or clears, and whatever a delete takes away (one object, a
-queryset such as the admin's "delete selected", a cascade), is removed from its storage once the
-transaction commits; a rollback keeps the files the rows still point at.
+What a save replaces or clears, and what a delete takes away (object, queryset, cascade), is
+removed from storage once the transaction commits; a rollback keeps what the rows point at.
 """
 
 import hashlib
@@ -49,10 +42,9 @@ CONTENT_TYPES = {
     ".jpeg": "image/jpeg",
     ".webp": "image/webp",
 }
-# Public visitors' browsers may reuse an image for a day: they only ever got it while its
-# owner was public, and a replaced image mostly has a new name (a re-upload may reuse a freed
-# one: that visitor sees the old image until the day is out). No shared cache
-# keeps it (private), so a withdrawn item's files are gone for everyone else at once.
+# Public visitors' browsers may reuse an image for a day: they got it while its owner was
+# public, and a replaced image mostly has a new name. No shared cache keeps it (private), so a
+# withdrawn item's files are gone for everyone else at once.
 PUBLIC_CACHE_CONTROL = {"private": True, "max_age": 86400}
 
 
@@ -61,7 +53,6 @@ URL_PREFIX = "media/"
 
 
 def owned_file_url(instance, name):
-    """The address of ``instance``'s stored file ``name`` (its upload or one of its renditions)."""
     if instance.pk is None:
         raise ValueError("An unsaved object's files have no address yet.")
     meta = instance._meta
@@ -73,7 +64,6 @@ def owned_file_url(instance, name):
 
 
 def renditions_srcset(instance, renditions):
-    """A ``srcset`` of ``instance``'s renditions: ``<address> 160w, <address> 320w``."""
     return ", ".join(f"{owned_file_url(instance, r['name'])} {r['width']}w" for r in renditions)
 
 
@@ -115,15 +105,9 @@ class OwnedImageField(models.ImageField):
         return name, "django.db.models.ImageField", args, kwargs
 
 
-# ---- Which files an object has ------------------------------------------------------------
-
-
 @cache
 def _file_fields(model):
-    """
-    The model's file fields as stored: for a translated one (modeltranslation) its columns in
-    each language (``og_image_az``, …), not the original field, which no code reads.
-    """
+    """For a translated field, its columns per language, not the original (unread) field."""
     fields = [f for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
     translated = {getattr(f, "translated_field", None) for f in fields}
     return [f for f in fields if f not in translated]
@@ -157,8 +141,6 @@ def remove_files(files):
 
 
 class Renditions(NamedTuple):
-    """An image's smaller copies: the JSON field listing them, their folder and widths."""
-
     column: str
     folder: str
     widths: tuple
@@ -166,13 +148,10 @@ class Renditions(NamedTuple):
 
 class FileOwner(models.Model):
     """
-    A model whose stored files follow its rows: replaced, cleared or deleted files (with their
-    renditions) are removed once the change is committed, and an image's renditions are made
-    again whenever it changes. Inherit it before other bases whose ``save()`` write files, so
-    that the files written there are rolled back with the row.
+    Stored files follow the rows (module docstring). Inherit it before bases whose ``save()``
+    writes files, so that those are rolled back with the row.
     """
 
-    #: ``{image field: Renditions(…)}``.
     file_renditions = {}
     #: The file fields whose files the media view (:func:`serve`) hands out, to whoever may
     #: see the object; the others have a view of their own (the publications' download).
@@ -255,10 +234,8 @@ class FileOwner(models.Model):
 
 class SharedImage:
     """
-    What ``social_meta`` (centre_tags) shares of a :class:`FileOwner`: the image field named
-    ``meta_image`` (its largest rendition in its own format, whose size is known, else the
-    upload), described by the attribute ``meta_image_alt_from``; the first non-empty field of
-    ``meta_description_from`` describes the object.
+    What ``social_meta`` shares: ``meta_image``'s largest rendition in its own format (its size
+    is known), else the upload.
     """
 
     meta_image = ""
@@ -319,9 +296,6 @@ def connect_signals():
             )
 
 
-# ---- Serving -----------------------------------------------------------------------------
-
-
 def _served_model(app_label, model_name):
     try:
         model = apps.get_model(app_label, model_name)
@@ -344,10 +318,7 @@ def not_found():
 @csrf_exempt
 @require_safe
 def serve(request, app_label, model_name, pk, name):
-    """
-    One stored file of an object (its upload or a rendition), if ``request.user`` may see the
-    object: one query for the object, none for the file itself.
-    """
+    """One stored file (upload or rendition), if ``request.user`` may see its object."""
     content_type = CONTENT_TYPES.get(posixpath.splitext(name)[1].lower())
     model = _served_model(app_label, model_name)
     if model is None or content_type is None:

@@ -37,13 +37,9 @@ localized_field = build_localized_fieldname
 
 def shown_language(obj, field, language=None):
     """
-    The language of the text ``obj.<field>`` shows in ``language`` (default: the active one).
-
-    modeltranslation shows the language's own column, or, where that is empty, the first of
-    its fallback languages (``MODELTRANSLATION_FALLBACK_LANGUAGES``) that has text: the same
-    order and the same test of emptiness are asked here. With no text anywhere the field
-    shows nothing (or a default of the page's own, e.g. the Centre's name): ``language``. So is
-    a field modeltranslation does not translate (or a plain dict's key): the page's own text.
+    The language of the text ``obj.<field>`` shows in ``language`` (default: the active one),
+    by modeltranslation's own fallback order and test of emptiness; ``language`` itself when no
+    column has text or the field is not translated.
     """
     language = site_language(language)
     # __class__, not type(): a lazy object (the footer's contact details) gives its target's.
@@ -62,11 +58,9 @@ def shown_language(obj, field, language=None):
 
 class LocaleMiddleware(locale.LocaleMiddleware):
     """
-    Django's LocaleMiddleware, except that only ``/`` is redirected to a language.
-
-    Django answers a 404 for an unprefixed path by trying the same path under the visitor's
-    language. The page tree's catch-all pattern matches any path, so ``/xx/`` would be sent to
-    ``/az/xx/`` and an unknown language prefix would never be a plain 404.
+    Django's LocaleMiddleware, except that only ``/`` is redirected to a language: with the
+    page tree's catch-all pattern, ``/xx/`` would be sent to ``/az/xx/`` and an unknown
+    language prefix would never be a plain 404.
     """
 
     def process_response(self, request, response):
@@ -83,12 +77,9 @@ class LocaleMiddleware(locale.LocaleMiddleware):
 
 def language_links(request, obj=None):
     """
-    One entry per site language: where "this page" is in that language.
-
-    ``obj`` is the object the page shows, if any; its ``get_absolute_url()`` is asked in each
-    language, so translated slugs are followed. Without one, the current URL is translated
-    pattern by pattern. ``available`` says whether the object has its own text in that
-    language (``obj.available_languages``), which is what hreflang links may list.
+    Where "this page" is in each site language: ``obj.get_absolute_url()`` in it (following
+    translated slugs), else the current URL translated. ``available`` (the object has its own
+    text there) is what hreflang links may list.
     """
     current = translation.get_language()
     available = getattr(obj, "available_languages", None) if obj is not None else None
@@ -116,10 +107,8 @@ def language_links(request, obj=None):
 
 def _on_site(path, language):
     """
-    ``path`` if it is an address on this site, else the language's home page.
-
-    A path Django cannot resolve comes back from ``translate_url`` unchanged, and a request for
-    ``//evil.example/x`` has exactly that path: as a link it would lead off the site.
+    ``path`` if it is on this site, else the home page: ``translate_url`` returns an
+    unresolvable path such as ``//evil.example/x`` unchanged, a link off the site.
     """
     if path.startswith("/") and not path.startswith("//") and "\\" not in path:
         return path

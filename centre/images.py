@@ -90,11 +90,8 @@ def _too_large(limit):
 
 def make_renditions(file, storage, stem, widths):
     """
-    Save resized copies of the image ``file`` to ``storage`` and describe them.
-
-    For each width (never wider than the original) a WebP copy and a copy in the original
-    format are written as ``<stem>-<width>.<ext>``. Returns a list of
-    ``{"name", "width", "height", "format"}`` dicts, smallest first.
+    A WebP copy and one in the original format per width (never wider than the original), as
+    ``<stem>-<width>.<ext>``; returns ``{"name", "width", "height", "format"}``, smallest first.
     """
     file.seek(0)
     with Image.open(file) as original:
@@ -148,10 +145,6 @@ def by_format(renditions):
 
 
 def shared_rendition(renditions):
-    """
-    The rendition to share on social networks: the largest one in the upload's own format
-    (JPEG or PNG: not every network reads WebP), or None. Its size is known, unlike the
-    upload's, which would have to be read to find it.
-    """
+    """The largest rendition in the upload's own format (not every network reads WebP)."""
     webp, own_format = by_format(renditions)
     return max(own_format or webp, key=lambda item: item["width"], default=None)

@@ -41,11 +41,7 @@ def two_factor_required(user):
 
 
 def passed_two_factor(user):
-    """
-    Whether this session of ``user`` passed the admin's two-factor check: it entered a code
-    (django-otp's OTPMiddleware gives ``request.user`` its ``is_verified()``), or the user has
-    no authenticator and is not required to have one.
-    """
+    """A code entered this session (OTPMiddleware's ``is_verified()``), or none required nor set."""
     is_verified = getattr(user, "is_verified", None)
     if is_verified is not None and is_verified():
         return True
@@ -85,7 +81,6 @@ def visible_q(user, prefix=""):
 
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        """What the public may see: published, and its publish-from time has come."""
         return self.filter(published_q())
 
     def visible_to(self, user):
@@ -93,8 +88,6 @@ class PublishableQuerySet(models.QuerySet):
 
 
 class Publishable(models.Model):
-    """Draft/published status with an optional publish-from time, and timestamps."""
-
     status = models.CharField(
         _("status"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
     )
@@ -128,15 +121,11 @@ def text_digest(text):
 
 class TranslationTracked(models.Model):
     """
-    Remembers which Azerbaijani text each translation was made from.
-
-    For every tracked field and language other than the default, ``translation_sources`` keeps
-    digests of the translation and of the Azerbaijani text when that translation was last saved
-    (or marked as checked). If the Azerbaijani text changes afterwards, the translation is
-    *stale*: possibly outdated, until staff edit it or mark it as checked.
+    ``translation_sources`` keeps digests of each translation and of the Azerbaijani text when
+    it was last saved (or marked as checked). If the Azerbaijani text changes afterwards, the
+    translation is *stale* until staff edit it or mark it as checked.
     """
 
-    #: The translated text fields to track; each model lists its own.
     tracked_translation_fields = ()
 
     translation_sources = models.JSONField(
@@ -227,10 +216,7 @@ class Taxonomy(models.Model):
 
 
 class Technology(Taxonomy):
-    """
-    A 4IR technology (artificial intelligence, robotics, …): the one taxonomy shared by
-    partners and publications, so both can be filtered by it and linked through it.
-    """
+    """The one taxonomy partners and publications share, so both are filtered by it."""
 
     class Meta(Taxonomy.Meta):
         verbose_name = _("technology")
@@ -239,13 +225,9 @@ class Technology(Taxonomy):
 
 class SearchEntry(models.Model):
     """
-    One object's text in one language, as the site search reads it (see centre/search.py).
-
-    Every searchable object has an entry per site language; where the object has no text in
-    that language, the entry holds its Azerbaijani text and says so (``text_language``), so it
-    is still found from /en/ and /ru/. ``*_folded`` columns hold the text folded the
-    Azerbaijani way with punctuation as spaces, so both databases match alike; on PostgreSQL
-    ``search_vector`` holds the indexed full-text vector (it stays empty on SQLite).
+    One object's text in one language for the site search: where it has none, its Azerbaijani
+    text (``text_language`` says so), so it is still found from /en/ and /ru/. ``*_folded``
+    make both databases match alike; ``search_vector`` stays empty on SQLite.
     """
 
     model = models.CharField(_("type"), max_length=100)  # "app_label.model_name"

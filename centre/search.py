@@ -5,14 +5,13 @@ The searchable models are named in ``settings.SEARCH_MODELS`` ("app_label.ModelN
 module imports no app. Each such model offers ``search_documents()``: one dict per site language
 (``language``, ``text_language``, ``title``, ``body``, ``url``, ``date``), or an empty list when
 the public may not see it, and ``search_visible_from`` (a publish-from time or None). Entries
-are kept current on save and delete by the signal handlers connected in ``CentreConfig.ready``.
+are kept current by the signal handlers connected in ``CentreConfig.ready``.
 
 Matching is the same on both databases for what visitors type: text and query are folded the
 Azerbaijani way (``centre.text.fold``), and every word of the query must begin a word of the
 title or text. PostgreSQL does this with a stored, GIN-indexed ``tsvector`` and prefix queries
 (English and Russian stemming for English and Russian text; the ``simple`` configuration for
 Azerbaijani, for which PostgreSQL has no stemmer); other databases compare the folded columns.
-Title matches rank above text matches on both.
 """
 
 import html as html_module
@@ -66,11 +65,7 @@ def fold_for_matching(text):
 
 
 def plain_text(html):
-    """
-    Rich text as one line of plain text, for excerpts and matching: tags become spaces, so
-    "<p>one</p><p>two</p>" stays two words, and blocks stay apart (``join_blocks``), so a
-    heading does not run into the paragraph under it.
-    """
+    """Rich text as one line: tags become spaces, and blocks stay apart (``join_blocks``)."""
     text = _TAG.sub(" ", _BLOCK_END.sub(_BLOCK_MARK, html or ""))
     return join_blocks(html_module.unescape(text).split(_BLOCK_MARK))
 
@@ -88,14 +83,10 @@ def join_blocks(blocks):
     return line
 
 
-# ---- Indexing ---------------------------------------------------------------------------
-
-
 def documents_in_each_language(obj, title_field, text_fields, extra_text=None):
     """
-    What a model's ``search_documents()`` usually returns: one document per site language,
-    with the object's own text where it has it (``obj.available_languages``) and the default
-    language's text elsewhere. ``extra_text``, if given, is called in each language.
+    One document per site language: the object's own text where it has it, else the default
+    language's. ``extra_text``, if given, is called in each language.
     """
     documents = []
     for code in language_codes():
@@ -223,9 +214,6 @@ def connect_signals():
     for model in searchable_models():
         post_save.connect(_reindex_on_save, sender=model, dispatch_uid=f"search-save-{model}")
         post_delete.connect(_unindex_on_delete, sender=model, dispatch_uid=f"search-del-{model}")
-
-
-# ---- Searching --------------------------------------------------------------------------
 
 
 def query_terms(raw):

@@ -66,7 +66,6 @@ class TranslatedSlugs:
         return [code for code, column in columns(self.slug_source).items() if getattr(self, column)]
 
     def slug_in(self, language):
-        """The slug of its addresses in ``language``."""
         with translation.override(language):
             return self.slug
 
@@ -79,7 +78,6 @@ class TranslatedSlugs:
                 setattr(self, column, slugify_az(text) or self._meta.model_name)
 
     def addresses(self):
-        """``{language: address}``, each to be its own in its language."""
         return {code: self.slug_in(code) for code in mt_settings.AVAILABLE_LANGUAGES}
 
     def address_taken(self, language, address):
@@ -102,10 +100,9 @@ class TranslatedSlugs:
 
 class TranslatedSlugMixin:
     """
-    For a DetailView over a TranslatedSlugQuerySet: the object at the address's
-    ``slug_url_kwarg`` in the active language's ``slug_field``. Where none is, one that
-    ``moved_object()`` names (by default: the object at that slug in another language) is sent,
-    permanently, to the same view at its slug in this language.
+    For a DetailView over a TranslatedSlugQuerySet: where no object has the slug in the active
+    language, the one ``moved_object()`` names (by default: the object at that slug in another
+    language) is redirected (301) to its slug in this language.
     """
 
     found = ()  # what the address's slug names in other languages, once it is not found

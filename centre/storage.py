@@ -4,20 +4,13 @@ public media folder, only images that have been decoded.
 
 Every stored name is made here, whatever the upload called itself: ``../../x.pdf``, a NUL, a
 right-to-left override (U+202E, which makes ``cod.exe`` look like ``exe.doc``) or a
-300-character name all become a short ASCII name such as ``x.pdf``. Django already refuses
-``..`` in a folder and any path outside the storage's root; these names never try.
+300-character name all become a short ASCII name such as ``x.pdf``.
 
-Uploaded files and database rows also fail together. A row is saved in a transaction, but its
-file is written to disk at once; when something fails afterwards (the disk fills up while the
-smaller copies of a logo are made, a PDF of the same publication cannot be stored, the database
-refuses the row), the transaction is rolled back and the files already written would stay
-behind, pointed at by nothing. And a write that fails half way leaves a truncated file.
-
-``FileSystemStorage`` below (the base of the storages configured in ``STORAGES``) removes a file
-it could not write completely, and tells every enclosing ``atomic_with_files()`` block what it
-wrote; such a block is ``transaction.atomic()`` that also deletes those files when it fails. The
-models wrap their ``save()`` in it, and the admin wraps a whole form submission (see
-``centre.admin``).
+A row's file is written at once, outside its transaction: a rollback would leave it pointed at
+by nothing, and a write failing half way leaves a truncated file. ``FileSystemStorage`` below
+removes a file it could not write completely and tells every enclosing ``atomic_with_files()``
+what it wrote, to delete if the block fails. The models wrap their ``save()`` in it, the admin
+a whole form submission.
 """
 
 import contextlib
@@ -64,11 +57,8 @@ def discard(storage, name):
 @contextlib.contextmanager
 def atomic_with_files(using=None):
     """
-    ``transaction.atomic()`` for the rows and for the files saved with them.
-
-    Files that a :class:`FileSystemStorage` writes inside the block are deleted if the block
-    raises: its rows are rolled back, so nothing points at them. Once the transaction has
-    committed they are left alone, even if something after the commit fails.
+    ``transaction.atomic()`` that also deletes the files a :class:`FileSystemStorage` wrote in
+    it if it raises; once committed they stay, even if something after the commit fails.
     """
     written = []
     committed = []
@@ -131,10 +121,9 @@ class SafeFileSystemStorage(FileSystemStorage):
 
 class PublicMediaStorage(SafeFileSystemStorage):
     """
-    The media folder (``MEDIA_ROOT``): its images are served from the site's own address (by
-    ``centre.files.serve``, while their item is public), so it holds only PNG, JPEG and WebP
-    images that decoded within the pixel limit, stored with their real format's extension. An
-    HTML page or an SVG never gets there, whatever it is named, and so is never served.
+    ``MEDIA_ROOT``, served from the site's own address: only PNG, JPEG and WebP images that
+    decoded within the pixel limit, under their real format's extension. An HTML page or an
+    SVG never gets there, whatever it is named, and so is never served.
     """
 
     def save(self, name, content, max_length=None):

@@ -44,7 +44,6 @@ XML = "application/xml; charset=utf-8"
 @csrf_exempt
 @require_safe
 def sitemap_index(request):
-    """/sitemap.xml: the sitemaps of pages, partners and publications, page by page."""
     return sitemap_views.index(
         request, site_sitemaps(), content_type=XML, sitemap_url_name="sitemap-section"
     )
@@ -54,7 +53,6 @@ def sitemap_index(request):
 @csrf_exempt
 @require_safe
 def sitemap(request, section):
-    """One page of a sitemap: published pages, partners or publications in each language."""
     return sitemap_views.sitemap(request, site_sitemaps(), section, content_type=XML)
 
 
@@ -87,8 +85,6 @@ def search_query_parameter(raw):
 
 @method_decorator(csrf_exempt, name="dispatch")
 class SearchView(UnderstoodQueryMixin, TemplateView):
-    """/az/axtaris/?q=…: pages, partners and publications, in the visitor's language."""
-
     template_name = "centre/search.html"
     paginate_by = 10
     query_parameters = {"q": search_query_parameter, "page": page_parameter}

@@ -31,9 +31,8 @@ TREE_PATH = localized_field("url_path", settings.LANGUAGE_CODE)
 
 def public_page_q(prefix=""):
     """
-    What the public may see of the pages (``prefix``: the way to them, e.g. ``"page__"``): a
-    page published, under pages all published. The pages above one are those whose stored path
-    its own path starts with; a scheduled one hides what is under it until its time comes.
+    Published pages (``prefix``: e.g. ``"page__"``) under pages all published: those whose
+    stored path its own starts with. A scheduled one hides what is under it until its time.
     """
     hidden_above = Page.objects.exclude(published_q()).filter(
         StartsWith(models.OuterRef(f"{prefix}{TREE_PATH}"), Concat(TREE_PATH, models.Value("/")))
@@ -49,11 +48,9 @@ class PageQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
         return self.all() if can_preview_drafts(user) else self.published()
 
     def menu(self):
-        """The top-level pages of the site's main navigation (pages.context_processors.menu)."""
         return self.published().filter(parent=None, is_home=False, show_in_menu=True)
 
     def at_path(self, url_path, language=None):
-        """The page whose stored path in ``language`` (default: the active one) is ``url_path``."""
         language = language or translation.get_language()
         return self.filter(**{localized_field("url_path", language): url_path})
 
@@ -65,8 +62,6 @@ class PageQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
 
 class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, TranslationTracked):
     """
-    One of the Centre's own pages, in a tree.
-
     Each page stores its full path per language (``url_path_az``, ``url_path_en``, …), built
     from its ancestors' slugs, so a request finds its page in one query. When a slug changes,
     the descendants' paths follow and each old path is kept as a :class:`PageRedirect`.
@@ -115,8 +110,6 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
 
     objects = PageQuerySet.as_manager()
 
-    # The sharing image (in each language): served while the page is visible (centre.files),
-    # removed when replaced, cleared or deleted.
     served_file_fields = ("og_image",)
     meta_image, meta_description_from = "og_image", ("seo_description", "summary")
 
@@ -171,18 +164,14 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
         return slug_address("pages:detail", "url_path", url_path)
 
     def search_documents(self):
-        """The page's text per site language, for centre.search (none while it or a page
-        above it is a draft)."""
         if any(page.status != Status.PUBLISHED for page in [self, *self.ancestors()]):
             return []
         return documents_in_each_language(self, "title", ("summary", "body"))
 
     def public_state(self):
         """
-        Whether the public sees this page placed under its parent as set now (saved or not):
-        ``None`` never (it or a page above it is a draft), ``True`` already, or the time it
-        appears (the latest *publish from* of it and the pages above). The pages under it follow
-        it, so a change that keeps this keeps what the public sees of the whole branch.
+        Whether the public sees this page where it is now placed: ``None`` never (a draft on
+        the way up), ``True`` already, or the time it appears. The pages under it follow it.
         """
         chain = [self]
         if self.parent_id and not self.is_home:
@@ -194,7 +183,6 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
 
     @property
     def search_visible_from(self):
-        """The latest *publish from* of the page and the pages above it."""
         times = [page.publish_from for page in [self, *self.ancestors()] if page.publish_from]
         return max(times, default=None)
 
@@ -206,7 +194,6 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
         return list(Page.objects.at_paths(paths, settings.LANGUAGE_CODE))
 
     def descendants(self):
-        """The pages under this one."""
         return Page.objects.filter(
             **{f"{TREE_PATH}__startswith": f"{self.url_path_in(settings.LANGUAGE_CODE)}/"}
         ).exclude(pk=self.pk)
@@ -216,9 +203,8 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
 
     def links_around(self, visible):
         """
-        In one query, the pages a page links to besides the main menu: its ancestors among
-        ``visible`` (the breadcrumbs) and its published children, in menu order. Only what a
-        link shows is loaded; ``parent_id`` and the stored paths tell which is which.
+        In one query, the breadcrumbs (ancestors among ``visible``) and the published children,
+        in menu order; only what a link shows is loaded.
         """
         pages = visible.at_paths(self.breadcrumb_paths())
         if not self.is_home:
@@ -355,7 +341,6 @@ class PageRedirect(models.Model):
 
 class MilestoneQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Milestones of the pages ``user`` may see."""
         if can_preview_drafts(user):
             return self.all()
         # Through the join: with "page IN (published pages)" the planner spent a millisecond.

@@ -10,8 +10,6 @@ from .models import Milestone, Page, PageRedirect
 
 @method_decorator(csrf_exempt, name="dispatch")
 class PageView(TranslatedSlugMixin, DetailView):
-    """A page of the tree, found by its stored path in the active language."""
-
     template_name = "pages/page_detail.html"
     context_object_name = "page"
     # An address with NUL never gets here (centre.middleware.NulBytesMiddleware).
@@ -21,10 +19,7 @@ class PageView(TranslatedSlugMixin, DetailView):
         return Page.objects.visible_to(self.request.user)
 
     def moved_object(self):
-        """
-        The page that used to live at this address, if the visitor may see it (another
-        language's path is not followed: a page is not found there).
-        """
+        """A page that used to live at this address in this language, if the visitor may see it."""
         redirect = (
             PageRedirect.objects.filter(
                 language=translation.get_language(),

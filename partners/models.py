@@ -1,8 +1,3 @@
-"""
-The Centre's partners: the WEF C4IR network centres, the WEF platforms it works with, and the
-international, government, academic and industry organisations it cooperates with.
-"""
-
 import datetime
 import posixpath
 
@@ -91,11 +86,9 @@ class PartnerQuerySet(slugs.TranslatedSlugQuerySet):
         return self.active()
 
     def in_name_order(self, language=None):
-        """Display order first, then by name in the alphabet of ``language``."""
         return self.order_by(*name_ordering(language))
 
     def in_list_order(self, language=None):
-        """The public list's order: kind by kind, as KIND_HEADINGS lists them, then by name."""
         return self.order_by(kind_rank(), *name_ordering(language))
 
 
@@ -116,8 +109,7 @@ class Partner(slugs.TranslatedSlugs, SharedImage, FileOwner, TranslationTracked)
             "the name; a language without a name uses the Azerbaijani slug."
         )
     )
-    # The name's place in the language's alphabet (centre.text.collation_key), so that the
-    # database can order by it; kept up to date by save().
+    # centre.text.collation_key of the name, so that the database can order by it.
     sort_name = models.CharField(
         _("sort key"), max_length=SORT_KEY_LENGTH, blank=True, editable=False
     )
@@ -181,8 +173,6 @@ class Partner(slugs.TranslatedSlugs, SharedImage, FileOwner, TranslationTracked)
 
     objects = PartnerQuerySet.as_manager()
 
-    # The logo and its renditions: served while the partner is visible (centre.files), made
-    # again when the logo changes, removed when it is replaced, cleared or deleted.
     file_renditions = {"logo": Renditions("logo_renditions", LOGO_RENDITION_DIR, LOGO_WIDTHS)}
     served_file_fields = ("logo",)
     meta_image, meta_image_alt_from, meta_description_from = "logo", "logo_alt", ("summary",)
@@ -245,7 +235,6 @@ class Partner(slugs.TranslatedSlugs, SharedImage, FileOwner, TranslationTracked)
         return country_name(self.country)
 
     def structured_data(self, absolute_uri):
-        """schema.org data for search engines: the partner as an organisation."""
         data = {
             "@context": "https://schema.org",
             "@type": "GovernmentOrganization" if self.kind == Kind.GOVERNMENT else "Organization",
@@ -270,7 +259,6 @@ class Partner(slugs.TranslatedSlugs, SharedImage, FileOwner, TranslationTracked)
         return data
 
     def search_documents(self):
-        """The partner's text per site language, for centre.search (none while inactive)."""
         if not self.is_active:
             return []
         return documents_in_each_language(

@@ -106,9 +106,8 @@ class PartnerDetailView(TranslatedSlugMixin, PartnerQuerySetMixin, DetailView):
 @method_decorator(csrf_exempt, name="dispatch")
 class FormerAddressRedirect(RedirectView):
     """
-    /az/partnyorlar/… moved to /az/terefdaslar/… (one word for partners, "tərəfdaşlar"): old
-    links and bookmarks lead, permanently and with their query string, to the same list or
-    partner. Only Azerbaijani had that address; in another language it is not found.
+    /az/partnyorlar/… moved to /az/terefdaslar/…: old links lead there permanently, query and
+    all. Only Azerbaijani had that address.
     """
 
     permanent = True

@@ -92,20 +92,15 @@ def _has_fileno(file):
 
 
 def content_disposition(ascii_name, unicode_name, *, inline=False):
-    """
-    ``attachment`` (or ``inline``, to be read in the browser) with an ASCII ``filename`` and
-    the real name as UTF-8 ``filename*``.
-    """
+    """``attachment`` or ``inline``: an ASCII ``filename``, the real name as ``filename*``."""
     kind = "inline" if inline else "attachment"
     return f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(unicode_name)}"
 
 
 def file_response(request, publication_file, *, public, inline=False):
     """
-    The response to GET or HEAD for ``publication_file``, and whether it counts as a download
-    (a GET whose body starts at the first byte and runs to the last). With ``inline``, the
-    browser is asked to show the file rather than save it; the bytes, validators and ranges
-    are the same.
+    The response to GET or HEAD, and whether it counts as a download (a GET whose body runs
+    from the first byte to the last). ``inline`` changes only the disposition.
     """
     size = publication_file.size
     etag = f'"{publication_file.sha256}"'

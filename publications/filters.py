@@ -35,8 +35,7 @@ LOOKUPS = {
 def choices():
     """
     The values some published publication has, per filter: ``{name: {value: label}}``, in two
-    queries (a list page stays within six): the types and years in use, then the technologies
-    and sectors in use (one taxonomy's rows after the other's).
+    queries (a list page stays within six).
     """
     published = Publication.objects.published().order_by()
     in_use = set(published.values_list("publication_type", "publication_date__year").distinct())

@@ -48,17 +48,12 @@ COVER_RENDITIONS_TO = "publications/covers/renditions"
 # page (static/css/site.css): these widths give each slot, on screens of 1x to 3x, an image at
 # most a third larger than drawn (tests/test_metadata_truth.py), not 640 px for 222.
 COVER_WIDTHS = (160, 240, 320, 480, 640)
-# The cover and its renditions: served while the publication is visible (centre.files),
-# made again when the cover changes, removed when it is replaced, cleared or deleted.
 COVER_RENDITIONS = {"cover": Renditions("cover_renditions", COVER_RENDITIONS_TO, COVER_WIDTHS)}
 CENTRE_NAME = _("Fourth Industrial Revolution Analysis and Coordination Centre")
 
 
 def publication_storage():
-    """
-    The PDFs' own storage (``STORAGES["publications"]``), outside MEDIA_ROOT: a file is only
-    ever handed out by the download view, which checks that its publication is public.
-    """
+    """Outside MEDIA_ROOT: only the download view, which checks access, hands a PDF out."""
     return storages["publications"]
 
 
@@ -119,7 +114,6 @@ class Author(NamedTuple):
 
 
 def validate_authors(text):
-    """Each line of ``Publication.authors``: a person or an organisation, as :class:`Author`."""
     lines = [line.strip() for line in text.splitlines()]
     wrong = [line for line in lines if line and not Author.is_valid_line(line)]
     if wrong:
@@ -134,8 +128,6 @@ def validate_authors(text):
 
 
 class Sector(Taxonomy):
-    """A sector of the economy a publication is about (energy, agriculture, …)."""
-
     class Meta(Taxonomy.Meta):
         verbose_name = _("economic sector")
         verbose_name_plural = _("economic sectors")
@@ -146,8 +138,7 @@ class Sector(Taxonomy):
 
 
 class CoverImage:
-    """What the ``{% cover %}`` tag (publications_tags) reads of a cover (its ``cover`` and
-    ``cover_renditions``): the publication's own, or a language's PDF's (``PublicationFile``)."""
+    """What the ``{% cover %}`` tag reads: a publication's own cover, or one PDF's."""
 
     @property
     def cover_srcset_webp(self):
@@ -296,7 +287,6 @@ class Publication(
             # The pages order undated rows last (NULLS LAST), which SQLite cannot put in an
             # index: these stay plain, and the few undated rows cost PostgreSQL a small sort.
             models.Index(fields=["status", "-publication_date", "-id"], name="publications_newest"),
-            # The home page's newest featured publication.
             models.Index(
                 fields=["-publication_date", "-id"],
                 condition=Q(featured=True),
@@ -318,7 +308,6 @@ class Publication(
 
     @property
     def url_slug(self):
-        """The slug in the active language's addresses (for templates)."""
         return self.slug
 
     @property
@@ -327,7 +316,6 @@ class Publication(
         return self.shown_cover
 
     def search_documents(self):
-        """Title, abstract, authors and the PDF's text per site language, for centre.search."""
         if self.status != Status.PUBLISHED:
             return []
         return documents_in_each_language(
@@ -339,12 +327,10 @@ class Publication(
 
     @property
     def is_sample(self):
-        """A stand-in made for the demo: no date, citation or scholarly metadata of its own."""
         return self.publication_type == PublicationType.SAMPLE
 
     def structured_data(self, absolute_uri):
-        """schema.org data for search engines: a ScholarlyArticle, a Report, or (a sample) a
-        plain CreativeWork."""
+        """schema.org data for search engines."""
         kind = {
             PublicationType.RESEARCH: "ScholarlyArticle",
             PublicationType.SAMPLE: "CreativeWork",
@@ -380,7 +366,6 @@ class Publication(
 
     @property
     def author_list(self):
-        """The named authors (:class:`Author`), in their order."""
         return [Author.parse(line) for line in (self.authors or "").splitlines() if line.strip()]
 
     @property
@@ -399,8 +384,6 @@ class Publication(
         own = getattr(self, localized_field("cover_alt", site_language()))
         return own or _("Cover of “%(title)s”") % {"title": self.title}
 
-    # --- files -------------------------------------------------------------------------
-
     @property
     def file_list(self):
         """The files, in the order of the site's languages (uses prefetched files)."""
@@ -412,7 +395,6 @@ class Publication(
         return [file.language for file in self.file_list]
 
     def file_for(self, language=None):
-        """The file in ``language`` (default: the active one), else None."""
         language = language or translation.get_language()
         return next((file for file in self.file_list if file.language == language), None)
 
@@ -425,15 +407,10 @@ class Publication(
             or (files[0] if files else None)
         )
 
-    # --- cover -------------------------------------------------------------------------
-
     def refresh_cover(self):
         """
-        Make the cover from the first page of the PDF when staff have not uploaded one: from
-        the Azerbaijani file (else the first), again whenever that file is replaced, and
-        removed when no file is left. The other languages' PDFs get a cover each from their own
-        first page, which their language's pages show (``shown_cover``). Called once the files
-        are saved (admin, seed).
+        Unless staff uploaded a cover, make it from the first page of the Azerbaijani PDF (else
+        the first), and each other PDF's from its own. Called once the files are saved.
         """
         if self.cover and not self.cover_source:
             return False  # staff's own cover wins
@@ -460,11 +437,7 @@ class Publication(
 
     @property
     def shown_cover(self):
-        """
-        Whose cover a page in the active language shows (see ``CoverImage``): staff's own
-        cover everywhere; else the first page of the PDF in the page's language where there
-        is one, else the publication's (its Azerbaijani PDF's). Uses the prefetched files.
-        """
+        """Staff's own cover everywhere, else the page language's PDF's, else the publication's."""
         if self.cover and not self.cover_source:
             return self
         own = self.file_for(site_language())
@@ -472,7 +445,6 @@ class Publication(
 
 
 def author_data(author):
-    """schema.org data of one :class:`Author`."""
     if author.is_organisation:
         return {"@type": "Organization", "name": author.name}
     data = {"@type": "Person", "name": author.name, "familyName": author.family_name}
@@ -539,8 +511,7 @@ class PublicationFile(CoverImage, FileOwner, models.Model):
             )
         ]
 
-    # The PDF and the cover are removed when replaced or deleted (centre.files.FileOwner);
-    # only the download view hands the PDF out, the media view the cover.
+    # Only the download view hands the PDF out; the media view the cover.
     file_renditions = COVER_RENDITIONS
     served_file_fields = ("cover",)
     _inspected = None  # the upload already read
@@ -574,7 +545,6 @@ class PublicationFile(CoverImage, FileOwner, models.Model):
 
     @property
     def title(self):
-        """The publication's title in the file's language, else the Azerbaijani one."""
         publication = self.publication
         return getattr(publication, localized_field("title", self.language)) or publication.title_az
 

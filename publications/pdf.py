@@ -116,9 +116,8 @@ def render_first_page(file, width=800):
 
 def run_worker(task, file, width=800):
     """
-    Run ``task`` on ``file`` in publications/pdf_worker.py, a process of its own with the
-    PDF_MAX_* limits, and return its answer; a refusal, and the process failing in any way
-    (out of memory, out of time, crashed, killed), is a ValidationError.
+    Run ``task`` in pdf_worker.py's process with the PDF_MAX_* limits; a refusal, and the
+    process failing in any way (memory, time, crash, kill), is a ValidationError.
     """
     seconds = settings.PDF_MAX_SECONDS
     job = {

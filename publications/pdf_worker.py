@@ -112,9 +112,8 @@ def stream_limits(job):
 
 def extract_text(reader, job, deadline):
     """
-    The text of the pages, for search: up to ``max_text_chars`` characters, and only as many
-    pages as are read by ``deadline`` (a long real report keeps the text of its first pages
-    rather than being refused).
+    Up to ``max_text_chars`` of text, from the pages read by ``deadline``: a long real report
+    keeps its first pages' text rather than being refused.
     """
     parts, length = [], 0
     for page in reader.pages:

@@ -78,8 +78,6 @@ class PublicationDetailView(VisiblePublicationMixin, DetailView):
 
 @method_decorator(csrf_exempt, name="dispatch")
 class CitationView(VisiblePublicationMixin, DetailView):
-    """The publication as a BibTeX or RIS file, for reference managers."""
-
     formats = {
         "bib": (citations.bibtex, "application/x-bibtex; charset=utf-8"),
         "ris": (citations.ris, "application/x-research-info-systems; charset=utf-8"),

@@ -155,11 +155,8 @@ def _check_counts(manifest, database):
 
 def restore_backup(path, *, replace=False, check_signature=True, database=DEFAULT_DB_ALIAS):
     """
-    Restore the archive at ``path``; return a :class:`RestoreSummary`.
-
     Without ``replace`` the database must hold no content and the storages no files; with it,
-    both are emptied first (the storages' old files are only deleted once the restore has
-    committed, and put back if it fails).
+    both are emptied first (old files go only once the restore has committed).
     """
     with tempfile.TemporaryDirectory(prefix="centre-restore-") as workdir:
         workdir = Path(workdir)

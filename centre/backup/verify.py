@@ -62,13 +62,11 @@ def _check_manifest(manifest):
 
 def open_verified(path, workdir, check_signature=True):
     """
-    Read the whole archive at ``path``, extract its members into ``workdir``, check them and
-    return the manifest.
-
-    Raises :class:`BackupError`, before anything else is touched, when the archive cannot be
-    read to its end, holds anything but plain files at safe paths, lacks a member its manifest
-    lists (or holds one it does not), a member's size or SHA-256 differs from the manifest, or
-    the manifest's signature was not made with this site's secret key.
+    Extract the archive into ``workdir`` and return its manifest. Raises :class:`BackupError`,
+    before anything else is touched, when the archive cannot be read to its end, holds anything
+    but plain files at safe paths, lacks a member its manifest lists (or holds one it does not),
+    a member's size or SHA-256 differs, or the manifest's signature was not made with this
+    site's secret key.
     """
     path, workdir = Path(path), Path(workdir)
     if not path.is_file():

@@ -28,10 +28,8 @@ CENTRE_DESCRIPTION = N_(
 @register.filter
 def rich_text(value):
     """
-    Stored rich text, as it was stored: ``save()`` sanitised it (see centre/html.py).
-
-    Not sanitised again on each view: that cost grows with the text, and for hostile text
-    stored before its limits, with the square of its depth.
+    Stored rich text as is: ``save()`` sanitised it. Sanitising on each view would cost time
+    growing with the text (for hostile text stored before its limits, with its depth squared).
     """
     return mark_safe(value or "")  # noqa: S308 - sanitised by the model's save()
 
@@ -46,9 +44,8 @@ def _other_language(obj, field):
 @register.simple_tag
 def lang_attr(obj, field=None):
     """
-    ``<h3{% lang_attr publication "title" %}>``: ` lang="az"` where the field shows text in
-    another language than the page's (a missing translation), nothing where it is the page's
-    own (WCAG 3.1.2, language of parts).
+    ``<h3{% lang_attr publication "title" %}>``: ` lang="az"` where the field shows another
+    language's text than the page's (WCAG 3.1.2, language of parts).
     """
     code = _other_language(obj, field)
     return format_html(' lang="{}"', code) if code else ""
@@ -77,7 +74,6 @@ def site_footer():
 
 @register.simple_tag(takes_context=True)
 def language_links(context, obj=None):
-    """``{% language_links object as links %}``: the same page in every language."""
     request = context.get("request")
     if request is None:  # e.g. the 500 page, rendered without a request
         return []
@@ -111,12 +107,8 @@ DEFAULT_IMAGE = {"path": "img/og-default.png", "width": 1200, "height": 630}
 @register.inclusion_tag("includes/social_meta.html", takes_context=True)
 def social_meta(context, obj=None, title="", description=""):
     """
-    OpenGraph and Twitter card tags for the page showing ``obj``.
-
-    The object may offer ``meta_description``, ``meta_image_url`` (a cover, a logo, a sharing
-    image), ``meta_image_size`` (its width and height, where known) and ``meta_image_alt``;
-    otherwise the Centre's own description and picture are used. A square image (a logo) makes
-    a small card: a wide card would crop it.
+    OpenGraph and Twitter card tags for the page showing ``obj`` (its ``meta_*``, else the
+    Centre's own). A square image (a logo) makes a small card: a wide card would crop it.
     """
     request = context["request"]
     language = get_language()
