@@ -1,141 +1,62 @@
 """
-Admin form data, one way for every test: what the rendered form would send
-(``admin_form_data``, ``form_data``, ``submit``), or a complete add form's data for each kind of
-content (``page_form_data``, ``partner_form_data``, ``publication_form_data``).
+Admin form data, one way for every test: what the rendered form would send, read from its
+HTML by lxml (``form_data``, ``admin_form_data``, ``submit``), or a complete add form's data for
+each kind of content (``page_form_data``, ``partner_form_data``, ``publication_form_data``).
 """
 
-from html.parser import HTMLParser
+import lxml.html
 
 from centre.models import Status
 from partners.models import Kind
 from publications.models import PublicationType
 
 
-class FormFields(HTMLParser):
+def form_data(html, form_id=None, **overrides):
     """
-    The values a browser would submit for the form with id ``form_id``, or else the page's own
-    form: the first with method="post" that posts to the page itself (no action: not the
-    logout or language forms).
+    ``{name: value or [values]}`` as a browser would send the form with id ``form_id``, or else
+    the page's own form (not the logout or language forms), with ``overrides``; an override of
+    None leaves the field out (an unticked checkbox).
     """
-
-    def __init__(self, form_id=None):
-        super().__init__(convert_charrefs=True)
-        self.form_id = form_id
-        self.fields, self._in_form, self._done = [], False, False
-        self._select, self._textarea = None, None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form" and not self._done:
-            if self.form_id:
-                self._in_form = attrs.get("id") == self.form_id
-            else:
-                self._in_form = (attrs.get("method") or "").lower() == "post" and not attrs.get(
-                    "action"
-                )
-        if not self._in_form:
-            return
-        name = attrs.get("name")
-        if tag == "input" and name:
-            kind = (attrs.get("type") or "text").lower()
-            if kind in ("checkbox", "radio"):
-                if "checked" in attrs:
-                    self.fields.append((name, attrs.get("value", "on")))
-            elif kind not in ("file", "submit", "button", "image", "reset"):
-                self.fields.append((name, attrs.get("value") or ""))
-        elif tag == "select" and name:
-            # [name, first option's value, anything selected?, multiple?]
-            self._select = [name, None, False, "multiple" in attrs]
-        elif tag == "option" and self._select:
-            if self._select[1] is None:
-                self._select[1] = attrs.get("value", "")
-            if "selected" in attrs:
-                self._select[2] = True
-                self.fields.append((self._select[0], attrs.get("value", "")))
-        elif tag == "textarea" and name:
-            self._textarea = [name, ""]
-
-    def handle_endtag(self, tag):
-        if tag == "form" and self._in_form:
-            self._in_form, self._done = False, True
-        elif tag == "select" and self._select:
-            name, first, selected, multiple = self._select
-            if not selected and not multiple and first is not None:
-                self.fields.append((name, first))  # what a browser sends
-            self._select = None
-        elif tag == "textarea" and self._textarea:
-            # Browsers drop the newline that follows <textarea>.
-            name, value = self._textarea
-            self.fields.append((name, value.removeprefix("\n")))
-            self._textarea = None
-
-    def handle_data(self, data):
-        if self._textarea:
-            self._textarea[1] += data
-
-
-def form_data(html, form_id=None):
-    """``{name: value or [values]}`` as the page's post form would send it."""
-    parser = FormFields(form_id)
-    parser.feed(html)
+    document = lxml.html.fromstring(html)
+    if form_id:
+        [form] = document.xpath("//form[@id=$id]", id=form_id)
+    else:  # an admin model form (id "<model>_form") or a form without an action of its own
+        form = next(
+            form
+            for form in document.forms
+            if (form.method or "").lower() == "post"
+            and ((form.get("id") or "").endswith("_form") or not form.get("action"))
+        )
     data = {}
-    for name, value in parser.fields:
+    textareas = {field.name for field in form.inputs if field.tag == "textarea"}
+    # lxml sends what a browser sends: no disabled, unticked, file or submit fields.
+    for name, value in form.form_values():
+        if name in textareas:
+            value = value.removeprefix("\n")  # browsers drop the newline after <textarea>
         if name in data:
             data[name] = (
                 [*data[name], value] if isinstance(data[name], list) else [data[name], value]
             )
         else:
             data[name] = value
-    return data
-
-
-def submit(client, url, changes=None, **extra):
-    """GET the admin form at ``url``, apply ``changes`` (None removes a field) and POST it."""
-    data = form_data(client.get(url).text)
-    for name, value in (changes or {}).items():
+    for name, value in overrides.items():
         if value is None:
             data.pop(name, None)
         else:
             data[name] = value
-    data.pop("csrfmiddlewaretoken", None)  # the test client does not check it
-    response = client.post(url, data, **extra)
-    assert response.status_code == 302, response.content.decode()[:3000]
-    return response
+    return data
 
 
 def admin_form_data(response, **overrides):
-    """
-    The POST data of the admin add/change form in ``response`` as it was rendered (inline
-    formsets included), with ``overrides``; an override of None leaves the field out (an
-    unticked checkbox).
-    """
-    from django import forms
+    """The POST data of the admin form in ``response`` as it was rendered, with ``overrides``."""
+    return form_data(response.content.decode(), **overrides)
 
-    data = {}
-    all_forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        all_forms += [inline.formset.management_form, *inline.formset.forms]
-    for form in all_forms:
-        for name, field in form.fields.items():
-            key, value = form.add_prefix(name), form[name].value()
-            if isinstance(field, forms.FileField) or value is None:
-                continue
-            if isinstance(field.widget, forms.MultiWidget):
-                for index, part in enumerate(field.widget.decompress(value)):
-                    data[f"{key}_{index}"] = "" if part is None else part
-            elif isinstance(value, bool):
-                if value:
-                    data[key] = "on"
-            elif isinstance(value, (list, tuple)):
-                data[key] = [str(item) for item in value]
-            else:
-                data[key] = field.widget.format_value(value) or ""
-    for key, value in overrides.items():
-        if value is None:
-            data.pop(key, None)
-        else:
-            data[key] = value
-    return data
+
+def submit(client, url, changes=None, **extra):
+    """GET the admin form at ``url``, apply ``changes`` (None removes a field) and POST it."""
+    response = client.post(url, form_data(client.get(url).text, **(changes or {})), **extra)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return response
 
 
 def page_form_data(**overrides):
