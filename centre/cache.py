@@ -29,7 +29,6 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Min
-from django.http import HttpResponse
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.cache import (
@@ -63,18 +62,6 @@ class Generation(NamedTuple):
 
     def is_over(self):
         return self.next_change is not None and time.time() >= self.next_change
-
-
-class Entry(NamedTuple):
-    token: str
-    status: int
-    headers: list
-    content: bytes
-
-    def response(self):
-        response = HttpResponse(self.content, status=self.status, headers=self.headers)
-        response["X-Page-Cache"] = "hit"
-        return response
 
 
 def next_scheduled_change():
@@ -133,12 +120,10 @@ def kept_for_this_generation(name, make):
 
 
 def _lookup(key):
-    """The current generation and the entry stored at ``key`` (one round trip with Redis)."""
+    """The current generation and the page stored at ``key`` (one round trip with Redis)."""
     found = caches["default"].get_many([STATE_KEY, key])
-    current, entry = _current(found.get(STATE_KEY)), found.get(key)
-    if entry is not None and entry.token != current.token:
-        entry = None
-    return current, entry
+    current, (token, page) = _current(found.get(STATE_KEY)), found.get(key, (None, None))
+    return current, page if token == current.token else None
 
 
 @cache
@@ -283,23 +268,22 @@ class PublicPageCacheMiddleware:
             return self._uncached(request, self.get_response(request))
         key = _page_key(request, language, address)
         try:
-            current, entry = _lookup(key)
+            current, page = _lookup(key)
         except Exception:  # the cache's server is down: serve the page without it
             logger.exception("Page cache unavailable")
             return self._uncached(request, self.get_response(request), shared=True)
-        if entry is not None:
-            return _conditional(request, entry.response())
+        if page is not None:
+            page["X-Page-Cache"] = "hit"
+            return _conditional(request, page)
 
         response = self.get_response(request)
         if not is_public_page(request, response):
             return response
         _describe(response, shared=True)
         if address.storable and _storable(request, response):
-            entry = Entry(
-                current.token, response.status_code, list(response.items()), response.content
-            )
             try:
-                caches["default"].set(key, entry, settings.PUBLIC_CACHE_SECONDS)
+                # Pickled whole, as Django's own cache middleware stores a response.
+                caches["default"].set(key, (current.token, response), settings.PUBLIC_CACHE_SECONDS)
             except Exception:
                 logger.exception("Could not store a page in the cache")
         response["X-Page-Cache"] = "miss"

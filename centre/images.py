@@ -23,17 +23,13 @@ from centre.text import slugify_az
 ACCEPTED_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
 
 
-def max_image_pixels():
-    return getattr(settings, "IMAGE_MAX_PIXELS", 25_000_000)
-
-
 def validate_image(file):
     """
     Raise ``ValidationError`` unless ``file`` decodes fully as an accepted image; return the
     file extension of its real format (``png``, ``jpg`` or ``webp``).
     """
-    limit = max_image_pixels()
-    position = file.tell() if hasattr(file, "tell") else 0
+    limit = getattr(settings, "IMAGE_MAX_PIXELS", 25_000_000)
+    position = file.tell()
     try:
         file.seek(0)
         with warnings.catch_warnings():
@@ -62,13 +58,9 @@ def validate_image(file):
         file.seek(position)
 
 
-def max_image_bytes():
-    return getattr(settings, "IMAGE_MAX_FILE_SIZE", 10 * 1024 * 1024)
-
-
 def validate_image_file_size(file):
     """The size cap for uploaded images (``IMAGE_MAX_FILE_SIZE``), checked before decoding."""
-    validate_file_size(file, max_image_bytes())
+    validate_file_size(file, settings.IMAGE_MAX_FILE_SIZE)
 
 
 def validate_file_size(file, limit):

@@ -87,7 +87,7 @@ def signed(manifest):
 
 
 def signature_matches(manifest_bytes, signature):
-    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    secrets = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
     return any(constant_time_compare(sign(manifest_bytes, secret), signature) for secret in secrets)
 
 
