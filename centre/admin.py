@@ -324,10 +324,9 @@ class ContentAdmin(TabbedTranslationAdmin):
         if "_saveasnew" in request.POST:
             raise BadRequest  # a version restores its object; it is not a template for another
         if request.method == "POST":
-            allowed = self.has_change_permission(request, obj)
-        else:
-            allowed = self.has_view_or_change_permission(request, obj)
-        if not allowed:
+            if not self.has_change_permission(request, obj):
+                raise PermissionDenied
+        elif not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         context = {"version": version, **(extra_context or {})}
         try:
