@@ -241,11 +241,6 @@ def _describe(response, *, shared):
     patch_vary_headers(response, ("Cookie",))
 
 
-def _conditional(request, response):
-    """304 Not Modified when the browser's copy (If-None-Match) is the current one."""
-    return get_conditional_response(request, etag=response["ETag"], response=response)
-
-
 class PublicPageCacheMiddleware:
     """Placed before the session middleware: a hit costs one cache round trip and no more."""
 
@@ -274,7 +269,7 @@ class PublicPageCacheMiddleware:
             return self._uncached(request, self.get_response(request), shared=True)
         if page is not None:
             page["X-Page-Cache"] = "hit"
-            return _conditional(request, page)
+            return get_conditional_response(request, etag=page["ETag"], response=page)
 
         response = self.get_response(request)
         if not is_public_page(request, response):
@@ -287,7 +282,7 @@ class PublicPageCacheMiddleware:
             except Exception:
                 logger.exception("Could not store a page in the cache")
         response["X-Page-Cache"] = "miss"
-        return _conditional(request, response)
+        return get_conditional_response(request, etag=response["ETag"], response=response)
 
     def _uncached(self, request, response, shared=None):
         if is_public_page(request, response):
@@ -295,5 +290,5 @@ class PublicPageCacheMiddleware:
                 # Staff (a session) see their own page: no shared cache may keep it.
                 shared = settings.SESSION_COOKIE_NAME not in request.COOKIES
             _describe(response, shared=shared)
-            return _conditional(request, response)
+            return get_conditional_response(request, etag=response["ETag"], response=response)
         return response

@@ -89,7 +89,7 @@ def make_renditions(file, storage, stem, widths):
     with Image.open(file) as original:
         original_format = original.format
         original.load()
-        image = original.convert("RGBA" if _has_alpha(original) else "RGB")
+        image = original.convert("RGBA" if original.has_transparency_data else "RGB")
     formats = [("WEBP", "webp")]
     if original_format != "WEBP":
         formats.append((original_format, ACCEPTED_FORMATS[original_format]))
@@ -110,12 +110,6 @@ def rendition_stem(upload_to, filename):
     """``partners/renditions`` + ``Logo Name.PNG`` -> ``partners/renditions/logo-name``."""
     stem = posixpath.splitext(posixpath.basename(filename))[0]
     return posixpath.join(upload_to, slugify_az(stem, max_length=60) or "image")
-
-
-def _has_alpha(image):
-    return image.mode in ("RGBA", "LA", "PA") or (
-        image.mode == "P" and "transparency" in image.info
-    )
 
 
 def _encode(image, pillow_format):

@@ -43,7 +43,8 @@ else:
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto (see README).
-if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False):
+BEHIND_TLS_PROXY = env.bool("DJANGO_BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # HTTPS. On by default whenever DEBUG is off; a local, plain-HTTP run turns it off explicitly
@@ -329,10 +330,7 @@ AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 # No version banner on every manage.py command and worker start.
 AXES_VERBOSE = False
 # The address axes counts is the client's, never the proxy's (accounts.proxies.client_ip).
-TRUSTED_PROXY_COUNT = env.int(
-    "DJANGO_TRUSTED_PROXY_COUNT",
-    default=1 if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False) else 0,
-)
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=int(BEHIND_TLS_PROXY))
 AXES_CLIENT_IP_CALLABLE = "accounts.proxies.client_ip"
 
 # Staff sessions (the public has none): a working day.

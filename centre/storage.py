@@ -114,8 +114,6 @@ class SafeFileSystemStorage(FileSystemStorage):
 
     def save(self, name, content, max_length=None):
         # Model fields pass names through generate_filename(); direct callers get it here too.
-        if name is None:
-            name = content.name
         return super().save(self.generate_filename(name), content, max_length=max_length)
 
 
@@ -127,8 +125,6 @@ class PublicMediaStorage(SafeFileSystemStorage):
     """
 
     def save(self, name, content, max_length=None):
-        if name is None:
-            name = content.name
         try:
             extension = validate_image(content)
         except ValidationError as error:
