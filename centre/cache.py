@@ -74,8 +74,8 @@ def next_scheduled_change():
         for model in apps.get_models()
         if issubclass(model, Publishable)
     ]
-    times = [moment for moment in times if moment is not None]
-    return min(times).timestamp() if times else None
+    first = min(filter(None, times), default=None)
+    return first and first.timestamp()
 
 
 def invalidate():

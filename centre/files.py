@@ -301,9 +301,7 @@ def _served_model(app_label, model_name):
         model = apps.get_model(app_label, model_name)
     except LookupError:
         return None
-    if not (issubclass(model, FileOwner) and model.served_file_fields):
-        return None
-    return model
+    return model if issubclass(model, FileOwner) and model.served_file_fields else None
 
 
 def not_found():

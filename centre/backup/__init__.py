@@ -61,9 +61,7 @@ def file_storages():
 
 def stored_files(storage):
     """The storage's files as ``(relative posix path, absolute path)``, sorted."""
-    root = Path(storage.location)
-    if not root.is_dir():
-        return []
+    root = Path(storage.location)  # a folder not made yet has no files
     return [
         (path.relative_to(root).as_posix(), path)
         for path in sorted(root.rglob("*"))
