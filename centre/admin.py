@@ -64,7 +64,6 @@ class SiteContactAdmin(TabbedTranslationAdmin):
 
 @contextmanager
 def revision(request):
-    """One django-reversion revision, recorded as made by ``request.user``."""
     with reversion.create_revision():
         reversion.set_user(request.user)
         yield

@@ -65,7 +65,6 @@ class Generation(NamedTuple):
 
 
 def next_scheduled_change():
-    """The earliest future *publish from* of anything published, as Unix time, or None."""
     now = timezone.now()
     times = [
         model._default_manager.filter(status=Status.PUBLISHED, publish_from__gt=now).aggregate(
@@ -234,7 +233,6 @@ def _storable(request, response):
 
 
 def _describe(response, *, shared):
-    """ETag, Cache-Control and Vary for a public page."""
     if not response.has_header("ETag"):
         set_response_etag(response)
     patch_cache_control(response, no_cache=True, **{"public" if shared else "private": True})

@@ -124,7 +124,6 @@ def _encode(image, pillow_format):
 
 
 def by_format(renditions):
-    """``(WebP renditions, renditions in the upload's own format)``, each smallest first."""
     renditions = renditions or []
     webp = [item for item in renditions if item["format"] == "webp"]
     return webp, [item for item in renditions if item["format"] != "webp"]

@@ -163,7 +163,6 @@ class TranslationTracked(models.Model):
         return translations(self, self.tracked_translation_fields)
 
     def record_translation_sources(self):
-        """Note the source of every translation that is new or was edited since last time."""
         sources = dict(self.translation_sources or {})
         for field, code, source, translation in self._translations():
             key = f"{field}:{code}"

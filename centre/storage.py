@@ -107,8 +107,6 @@ def safe_file_name(name):
 
 
 class SafeFileSystemStorage(FileSystemStorage):
-    """A ``FileSystemStorage`` that stores every file under a :func:`safe_file_name`."""
-
     def get_valid_name(self, name):
         return safe_file_name(name)
 
