@@ -44,7 +44,8 @@ from centre.models import Publishable, Status, can_preview_drafts
 logger = logging.getLogger(__name__)
 
 STATE_KEY = "public-pages:generation"
-PAGE_KEY_PREFIX = "public-pages:page:"
+# Not the ":page:" keys of the old entries (named tuples this code can no longer unpickle).
+PAGE_KEY_PREFIX = "public-pages:response:"
 SAFE_METHODS = ("GET", "HEAD")
 # Longer query strings are not worth a cache entry (and would let anyone fill the cache).
 MAX_QUERY_STRING = 300

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from centre.text import slugify_az
 
@@ -45,11 +45,9 @@ def validate_image(file):
                     raise _too_large(limit)
                 image.load()  # decode every pixel: a truncated file fails here
                 return ACCEPTED_FORMATS[image.format]
-    except ValidationError:
-        raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise _too_large(limit) from error
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
+    except (OSError, SyntaxError, ValueError, EOFError) as error:  # UnidentifiedImageError too
         raise ValidationError(
             _("This file is not a usable image: it could not be read as PNG, JPEG or WebP."),
             code="invalid_image",
