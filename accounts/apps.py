@@ -14,8 +14,6 @@ class AccountsConfig(AppConfig):
 
 
 class CentreAdminConfig(admin_apps.AdminConfig):
-    """django.contrib.admin, with the site's own admin site as the default one."""
-
     default = False
     default_site = "accounts.admin_site.CentreAdminSite"
 

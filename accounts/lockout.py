@@ -9,19 +9,14 @@ from axes.attempts import get_cool_off_threshold
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Sum
-from django.utils import timezone
-
-from .proxies import client_ip
 
 
 def address_failures(request):
     """Failed logins from the request's address within the cool-off time, any user name."""
-    address = getattr(request, "axes_ip_address", None) or client_ip(request)
-    if hasattr(request, "axes_attempt_time"):  # the time axes gave this request
-        since = get_cool_off_threshold(request)
-    else:
-        since = timezone.now() - settings.AXES_COOLOFF_TIME
-    attempts = AccessAttempt.objects.filter(ip_address=address, attempt_time__gte=since)
+    # axes has set the request's address and time before it asks any hook of ours.
+    attempts = AccessAttempt.objects.filter(
+        ip_address=request.axes_ip_address, attempt_time__gte=get_cool_off_threshold(request)
+    )
     return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
 
 

@@ -25,7 +25,7 @@ from modeltranslation.translator import translator
 from reversion.errors import RevertError
 from reversion.models import Version
 
-from .models import SiteContact, Status, Technology, TranslationTracked
+from .models import SiteContact, Status, Technology, TranslationTracked, missing_translations
 from .storage import atomic_with_files
 
 logger = logging.getLogger(__name__)
@@ -64,7 +64,6 @@ class SiteContactAdmin(TabbedTranslationAdmin):
 
 @contextmanager
 def revision(request):
-    """One django-reversion revision, recorded as made by ``request.user``."""
     with reversion.create_revision():
         reversion.set_user(request.user)
         yield
@@ -324,10 +323,9 @@ class ContentAdmin(TabbedTranslationAdmin):
         if "_saveasnew" in request.POST:
             raise BadRequest  # a version restores its object; it is not a template for another
         if request.method == "POST":
-            allowed = self.has_change_permission(request, obj)
-        else:
-            allowed = self.has_view_or_change_permission(request, obj)
-        if not allowed:
+            if not self.has_change_permission(request, obj):
+                raise PermissionDenied
+        elif not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         context = {"version": version, **(extra_context or {})}
         try:
@@ -509,7 +507,7 @@ def translation_report(user):
         tracked = issubclass(model, TranslationTracked)
         only = ["pk", *columns] + (["translation_sources"] if tracked else [])
         for obj in model._default_manager.only(*only):
-            missing = _missing(obj, fields, languages)
+            missing = missing_translations(obj, fields)
             stale = obj.stale_translations() if tracked else {}
             if not missing and not stale:
                 continue
@@ -539,16 +537,6 @@ def translation_report(user):
 def _verbose_names(model, fields):
     """Fields as staff know them from the form, in their language: "title" -> "başlıq"."""
     return [str(model._meta.get_field(field).verbose_name) for field in fields]
-
-
-def _missing(obj, fields, languages):
-    missing = {}
-    for field in fields:
-        if getattr(obj, f"{field}_{settings.LANGUAGE_CODE}"):
-            for code in languages:
-                if not getattr(obj, f"{field}_{code}"):
-                    missing.setdefault(code, []).append(field)
-    return missing
 
 
 def _change_url(obj):

@@ -87,7 +87,6 @@ class SaneInputMixin:
 
 @cache
 def with_sane_input(admin_class):
-    """``admin_class`` (a ModelAdmin or an inline) with :class:`SaneInputMixin`."""
     if issubclass(admin_class, SaneInputMixin):
         return admin_class
     return type(

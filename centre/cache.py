@@ -29,7 +29,6 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Min
-from django.http import HttpResponse
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.cache import (
@@ -45,7 +44,8 @@ from centre.models import Publishable, Status, can_preview_drafts
 logger = logging.getLogger(__name__)
 
 STATE_KEY = "public-pages:generation"
-PAGE_KEY_PREFIX = "public-pages:page:"
+# Not the ":page:" keys of the old entries (named tuples this code can no longer unpickle).
+PAGE_KEY_PREFIX = "public-pages:response:"
 SAFE_METHODS = ("GET", "HEAD")
 # Longer query strings are not worth a cache entry (and would let anyone fill the cache).
 MAX_QUERY_STRING = 300
@@ -65,20 +65,7 @@ class Generation(NamedTuple):
         return self.next_change is not None and time.time() >= self.next_change
 
 
-class Entry(NamedTuple):
-    token: str
-    status: int
-    headers: list
-    content: bytes
-
-    def response(self):
-        response = HttpResponse(self.content, status=self.status, headers=self.headers)
-        response["X-Page-Cache"] = "hit"
-        return response
-
-
 def next_scheduled_change():
-    """The earliest future *publish from* of anything published, as Unix time, or None."""
     now = timezone.now()
     times = [
         model._default_manager.filter(status=Status.PUBLISHED, publish_from__gt=now).aggregate(
@@ -87,8 +74,8 @@ def next_scheduled_change():
         for model in apps.get_models()
         if issubclass(model, Publishable)
     ]
-    times = [moment for moment in times if moment is not None]
-    return min(times).timestamp() if times else None
+    first = min(filter(None, times), default=None)
+    return first and first.timestamp()
 
 
 def invalidate():
@@ -133,12 +120,10 @@ def kept_for_this_generation(name, make):
 
 
 def _lookup(key):
-    """The current generation and the entry stored at ``key`` (one round trip with Redis)."""
+    """The current generation and the page stored at ``key`` (one round trip with Redis)."""
     found = caches["default"].get_many([STATE_KEY, key])
-    current, entry = _current(found.get(STATE_KEY)), found.get(key)
-    if entry is not None and entry.token != current.token:
-        entry = None
-    return current, entry
+    current, (token, page) = _current(found.get(STATE_KEY)), found.get(key, (None, None))
+    return current, page if token == current.token else None
 
 
 @cache
@@ -249,16 +234,10 @@ def _storable(request, response):
 
 
 def _describe(response, *, shared):
-    """ETag, Cache-Control and Vary for a public page."""
     if not response.has_header("ETag"):
         set_response_etag(response)
     patch_cache_control(response, no_cache=True, **{"public" if shared else "private": True})
     patch_vary_headers(response, ("Cookie",))
-
-
-def _conditional(request, response):
-    """304 Not Modified when the browser's copy (If-None-Match) is the current one."""
-    return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 class PublicPageCacheMiddleware:
@@ -283,27 +262,26 @@ class PublicPageCacheMiddleware:
             return self._uncached(request, self.get_response(request))
         key = _page_key(request, language, address)
         try:
-            current, entry = _lookup(key)
+            current, page = _lookup(key)
         except Exception:  # the cache's server is down: serve the page without it
             logger.exception("Page cache unavailable")
             return self._uncached(request, self.get_response(request), shared=True)
-        if entry is not None:
-            return _conditional(request, entry.response())
+        if page is not None:
+            page["X-Page-Cache"] = "hit"
+            return get_conditional_response(request, etag=page["ETag"], response=page)
 
         response = self.get_response(request)
         if not is_public_page(request, response):
             return response
         _describe(response, shared=True)
         if address.storable and _storable(request, response):
-            entry = Entry(
-                current.token, response.status_code, list(response.items()), response.content
-            )
             try:
-                caches["default"].set(key, entry, settings.PUBLIC_CACHE_SECONDS)
+                # Pickled whole, as Django's own cache middleware stores a response.
+                caches["default"].set(key, (current.token, response), settings.PUBLIC_CACHE_SECONDS)
             except Exception:
                 logger.exception("Could not store a page in the cache")
         response["X-Page-Cache"] = "miss"
-        return _conditional(request, response)
+        return get_conditional_response(request, etag=response["ETag"], response=response)
 
     def _uncached(self, request, response, shared=None):
         if is_public_page(request, response):
@@ -311,5 +289,5 @@ class PublicPageCacheMiddleware:
                 # Staff (a session) see their own page: no shared cache may keep it.
                 shared = settings.SESSION_COOKIE_NAME not in request.COOKIES
             _describe(response, shared=shared)
-            return _conditional(request, response)
+            return get_conditional_response(request, etag=response["ETag"], response=response)
         return response

@@ -301,9 +301,7 @@ def _served_model(app_label, model_name):
         model = apps.get_model(app_label, model_name)
     except LookupError:
         return None
-    if not (issubclass(model, FileOwner) and model.served_file_fields):
-        return None
-    return model
+    return model if issubclass(model, FileOwner) and model.served_file_fields else None
 
 
 def not_found():
@@ -357,7 +355,7 @@ def serve(request, app_label, model_name, pk, name):
     accel = settings.MEDIA_X_ACCEL_REDIRECT
     if request.method == "HEAD":
         response = HttpResponse(headers={**headers, "Content-Length": str(size)})
-    elif accel and _is_media_root(storage):
+    elif accel and storage.location == storages["default"].location:
         # nginx sends the bytes from its internal location (README), once allowed here.
         response = HttpResponse(
             headers={**headers, "X-Accel-Redirect": accel.rstrip("/") + "/" + quote(name)}
@@ -366,11 +364,6 @@ def serve(request, app_label, model_name, pk, name):
         # Streamed (a file on a local disk with sendfile(), under gunicorn).
         response = FileResponse(storage.open(name, "rb"), headers=headers)
     return _cache_headers(request, response)
-
-
-def _is_media_root(storage):
-    location = getattr(storage, "location", None)
-    return location is not None and location == getattr(storages["default"], "location", None)
 
 
 def _cache_headers(request, response):

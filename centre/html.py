@@ -176,25 +176,17 @@ def sanitize_html(html):
     return "" if cleaned in ("<p></p>", "<p><br></p>") else cleaned
 
 
-def stored_rich_text_fields():
-    """``(model, [field names])`` for every model with columns of sanitised rich text."""
-    for model in apps.get_models():
-        names = [
-            field.attname
-            for field in model._meta.concrete_fields
-            if getattr(field, "sanitize", None) is sanitize_html
-        ]
-        if names:
-            yield model, names
-
-
 def resanitize_stored_rich_text():
     """
     Sanitise every stored rich text again, in place; text over the limits is kept escaped.
     Returns ``(changed, over_the_limits)``: lists of ``(model label, pk, field name)``.
     """
     changed, over = [], []
-    for model, names in stored_rich_text_fields():
+    for model in apps.get_models():
+        fields = model._meta.concrete_fields
+        names = [f.attname for f in fields if getattr(f, "sanitize", None) is sanitize_html]
+        if not names:
+            continue
         for row in model._default_manager.values_list("pk", *names).iterator():
             pk, updates = row[0], {}
             for name, html in zip(names, row[1:], strict=True):

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from centre.text import slugify_az
 
@@ -23,17 +23,13 @@ from centre.text import slugify_az
 ACCEPTED_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
 
 
-def max_image_pixels():
-    return getattr(settings, "IMAGE_MAX_PIXELS", 25_000_000)
-
-
 def validate_image(file):
     """
     Raise ``ValidationError`` unless ``file`` decodes fully as an accepted image; return the
     file extension of its real format (``png``, ``jpg`` or ``webp``).
     """
-    limit = max_image_pixels()
-    position = file.tell() if hasattr(file, "tell") else 0
+    limit = getattr(settings, "IMAGE_MAX_PIXELS", 25_000_000)
+    position = file.tell()
     try:
         file.seek(0)
         with warnings.catch_warnings():
@@ -49,11 +45,9 @@ def validate_image(file):
                     raise _too_large(limit)
                 image.load()  # decode every pixel: a truncated file fails here
                 return ACCEPTED_FORMATS[image.format]
-    except ValidationError:
-        raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise _too_large(limit) from error
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
+    except (OSError, SyntaxError, ValueError, EOFError) as error:  # UnidentifiedImageError too
         raise ValidationError(
             _("This file is not a usable image: it could not be read as PNG, JPEG or WebP."),
             code="invalid_image",
@@ -62,13 +56,9 @@ def validate_image(file):
         file.seek(position)
 
 
-def max_image_bytes():
-    return getattr(settings, "IMAGE_MAX_FILE_SIZE", 10 * 1024 * 1024)
-
-
 def validate_image_file_size(file):
     """The size cap for uploaded images (``IMAGE_MAX_FILE_SIZE``), checked before decoding."""
-    validate_file_size(file, max_image_bytes())
+    validate_file_size(file, settings.IMAGE_MAX_FILE_SIZE)
 
 
 def validate_file_size(file, limit):
@@ -97,7 +87,7 @@ def make_renditions(file, storage, stem, widths):
     with Image.open(file) as original:
         original_format = original.format
         original.load()
-        image = original.convert("RGBA" if _has_alpha(original) else "RGB")
+        image = original.convert("RGBA" if original.has_transparency_data else "RGB")
     formats = [("WEBP", "webp")]
     if original_format != "WEBP":
         formats.append((original_format, ACCEPTED_FORMATS[original_format]))
@@ -120,12 +110,6 @@ def rendition_stem(upload_to, filename):
     return posixpath.join(upload_to, slugify_az(stem, max_length=60) or "image")
 
 
-def _has_alpha(image):
-    return image.mode in ("RGBA", "LA", "PA") or (
-        image.mode == "P" and "transparency" in image.info
-    )
-
-
 def _encode(image, pillow_format):
     buffer = io.BytesIO()
     if pillow_format == "JPEG":
@@ -138,7 +122,6 @@ def _encode(image, pillow_format):
 
 
 def by_format(renditions):
-    """``(WebP renditions, renditions in the upload's own format)``, each smallest first."""
     renditions = renditions or []
     webp = [item for item in renditions if item["format"] == "webp"]
     return webp, [item for item in renditions if item["format"] != "webp"]

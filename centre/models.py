@@ -119,6 +119,24 @@ def text_digest(text):
     return hashlib.sha256((text or "").encode()).hexdigest()[:16]
 
 
+def translations(obj, fields):
+    """``(field, language, Azerbaijani text, translation)`` for each translation of ``fields``."""
+    for field in fields:
+        source = getattr(obj, f"{field}_{settings.LANGUAGE_CODE}")
+        for code, _name in settings.LANGUAGES:
+            if code != settings.LANGUAGE_CODE:
+                yield field, code, source, getattr(obj, f"{field}_{code}")
+
+
+def missing_translations(obj, fields):
+    """``{language: [field, …]}`` for fields with Azerbaijani text and no translation."""
+    missing = {}
+    for field, code, source, translation in translations(obj, fields):
+        if source and not translation:
+            missing.setdefault(code, []).append(field)
+    return missing
+
+
 class TranslationTracked(models.Model):
     """
     ``translation_sources`` keeps digests of each translation and of the Azerbaijani text when
@@ -142,14 +160,9 @@ class TranslationTracked(models.Model):
         super().save(*args, **kwargs)
 
     def _translations(self):
-        for field in self.tracked_translation_fields:
-            source = getattr(self, f"{field}_{settings.LANGUAGE_CODE}")
-            for code, _name in settings.LANGUAGES:
-                if code != settings.LANGUAGE_CODE:
-                    yield field, code, source, getattr(self, f"{field}_{code}")
+        return translations(self, self.tracked_translation_fields)
 
     def record_translation_sources(self):
-        """Note the source of every translation that is new or was edited since last time."""
         sources = dict(self.translation_sources or {})
         for field, code, source, translation in self._translations():
             key = f"{field}:{code}"
@@ -169,12 +182,7 @@ class TranslationTracked(models.Model):
         return stale
 
     def missing_translations(self):
-        """``{language: [field, …]}`` for fields with Azerbaijani text and no translation."""
-        missing = {}
-        for field, code, source, translation in self._translations():
-            if source and not translation:
-                missing.setdefault(code, []).append(field)
-        return missing
+        return missing_translations(self, self.tracked_translation_fields)
 
     @property
     def stale_languages(self):

@@ -32,31 +32,39 @@ class UnderstoodQueryMixin:
 
     query_parameters = {}
 
-    def understood_query(self):
-        return {}
-
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        understood = self.understood_query().items()
-        if any(self.given_value(name) != (value or None) for name, value in understood):
-            not_its_own_page(response)
+        for name, value in self.understood_query().items():
+            given = request.GET.get(name)
+            normalise = self.query_parameters.get(name)
+            if given and normalise:
+                given = normalise(given)
+            if (given or None) != (value or None):
+                not_its_own_page(response)
         return response
 
-    def given_value(self, name):
-        """The value of ``name`` in the address, in its normal form (None: none)."""
-        value = self.request.GET.get(name)
-        normalise = self.query_parameters.get(name)
-        if value and normalise:
-            value = normalise(value)
-        return value or None
 
-
-class LenientPaginationMixin(UnderstoodQueryMixin):
-    """For a ListView: ``?page=`` out of range or not a number shows the first or last page."""
+class FilteredListMixin(UnderstoodQueryMixin):
+    """
+    For a ListView filtered by plain links, one query parameter a filter (``filter_names``, also
+    in ``query_parameters``). One rule for every filter of every list: the values offered are
+    those some item the visitor may see has (``filter_choices()``: ``{name: {value: label}}``);
+    any other value (a typo, an old link, a hostile string, a kind nothing has yet) is left out
+    before a query uses it, and the list shows as without it (``self.active`` holds the rest),
+    in a page the page cache never stores. ``?page=`` out of range or not a number shows the
+    first or last page.
+    """
 
     # A list adds its filters to these (centre.cache.query_parameters).
     query_parameters = {"page": page_parameter}
+    filter_names = ()
     page_shown = 1
+
+    def get(self, request, *args, **kwargs):
+        self.choices = self.filter_choices()
+        given = {name: request.GET.get(name) for name in self.filter_names}
+        self.active = {name: value for name, value in given.items() if value in self.choices[name]}
+        return super().get(request, *args, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
@@ -65,29 +73,8 @@ class LenientPaginationMixin(UnderstoodQueryMixin):
         return paginator, page, page.object_list, page.has_other_pages()
 
     def understood_query(self):
-        return {**super().understood_query(), "page": page_parameter(str(self.page_shown))}
-
-
-class FilteredListMixin(LenientPaginationMixin):
-    """
-    For a ListView filtered by plain links, one query parameter a filter (``filter_names``, also
-    in ``query_parameters``). One rule for every filter of every list: the values offered are
-    those some item the visitor may see has (``filter_choices()``: ``{name: {value: label}}``);
-    any other value (a typo, an old link, a hostile string, a kind nothing has yet) is left out
-    before a query uses it, and the list shows as without it (``self.active`` holds the rest),
-    in a page the page cache never stores.
-    """
-
-    filter_names = ()
-
-    def get(self, request, *args, **kwargs):
-        self.choices = self.filter_choices()
-        given = {name: request.GET.get(name) for name in self.filter_names}
-        self.active = {name: value for name, value in given.items() if value in self.choices[name]}
-        return super().get(request, *args, **kwargs)
-
-    def understood_query(self):
-        return {**super().understood_query(), **dict.fromkeys(self.filter_names), **self.active}
+        page = page_parameter(str(self.page_shown))
+        return {"page": page, **dict.fromkeys(self.filter_names), **self.active}
 
 
 def page_with_count(queryset, raw_number, per_page):

@@ -43,7 +43,8 @@ else:
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto (see README).
-if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False):
+BEHIND_TLS_PROXY = env.bool("DJANGO_BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # HTTPS. On by default whenever DEBUG is off; a local, plain-HTTP run turns it off explicitly
@@ -62,13 +63,10 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"]
 # The load balancer's health check may ask over plain HTTP (SecurityMiddleware matches the path
 # without its leading slash).
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SECURE_CONTENT_TYPE_NOSNIFF = True
 
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin to patch its forms.
@@ -215,7 +213,6 @@ LANGUAGES = [
     ("ru", _("Russian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-USE_I18N = True
 # Project formats (centre/formats/) take precedence over Django's per-locale formats: az dates
 # with lower-case months, and British English ("6 January 2021") under the /en/ prefix.
 FORMAT_MODULE_PATH = ["centre.formats"]
@@ -265,8 +262,6 @@ PDF_MAX_SECONDS = env.int("PDF_MAX_SECONDS", default=10)
 PDF_MAX_MEMORY_MB = env.int("PDF_MAX_MEMORY_MB", default=512)
 # The most one compressed stream may inflate to (a 1 MB "zip bomb" can claim gigabytes).
 PDF_MAX_INFLATED_MB = env.int("PDF_MAX_INFLATED_MB", default=50)
-
-X_FRAME_OPTIONS = "DENY"
 
 # The models the site search reads (centre/search.py); each offers search_documents().
 SEARCH_MODELS = ["pages.Page", "partners.Partner", "publications.Publication"]
@@ -335,10 +330,7 @@ AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 # No version banner on every manage.py command and worker start.
 AXES_VERBOSE = False
 # The address axes counts is the client's, never the proxy's (accounts.proxies.client_ip).
-TRUSTED_PROXY_COUNT = env.int(
-    "DJANGO_TRUSTED_PROXY_COUNT",
-    default=1 if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False) else 0,
-)
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=int(BEHIND_TLS_PROXY))
 AXES_CLIENT_IP_CALLABLE = "accounts.proxies.client_ip"
 
 # Staff sessions (the public has none): a working day.

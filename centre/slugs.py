@@ -30,12 +30,10 @@ def columns(field):
 
 
 def slug_field(help_text, max_length=100):
-    """The ``slug`` a model registers for translation (one column per language)."""
     return models.SlugField(_("slug"), max_length=max_length, blank=True, help_text=help_text)
 
 
 def unique_in_each_language(field, name):
-    """Constraints: one object per non-empty value of ``field`` in each language."""
     return [
         models.UniqueConstraint(
             fields=[column], condition=~Q(**{column: ""}), name=f"{name}_{code}"
@@ -70,7 +68,6 @@ class TranslatedSlugs:
             return self.slug
 
     def fill_slugs(self):
-        """Make a slug from the text in every language that has text and no slug."""
         sources = columns(self.slug_source)
         for code, column in columns("slug").items():
             text = getattr(self, sources[code])

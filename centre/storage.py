@@ -107,15 +107,11 @@ def safe_file_name(name):
 
 
 class SafeFileSystemStorage(FileSystemStorage):
-    """A ``FileSystemStorage`` that stores every file under a :func:`safe_file_name`."""
-
     def get_valid_name(self, name):
         return safe_file_name(name)
 
     def save(self, name, content, max_length=None):
         # Model fields pass names through generate_filename(); direct callers get it here too.
-        if name is None:
-            name = content.name
         return super().save(self.generate_filename(name), content, max_length=max_length)
 
 
@@ -127,8 +123,6 @@ class PublicMediaStorage(SafeFileSystemStorage):
     """
 
     def save(self, name, content, max_length=None):
-        if name is None:
-            name = content.name
         try:
             extension = validate_image(content)
         except ValidationError as error:

@@ -39,7 +39,6 @@ _TRANSLITERATION = str.maketrans(
 
 
 def transliterate(text):
-    """Return ``text`` with Azerbaijani and Cyrillic letters written in ASCII Latin."""
     return text.translate(_TRANSLITERATION)
 
 

@@ -50,7 +50,6 @@ def backup_models():
 
 
 def file_storages():
-    """``{alias: storage}`` for every storage in ``STORAGES`` kept in a local folder."""
     return {
         alias: storages[alias]
         for alias in settings.STORAGES
@@ -60,10 +59,7 @@ def file_storages():
 
 
 def stored_files(storage):
-    """The storage's files as ``(relative posix path, absolute path)``, sorted."""
-    root = Path(storage.location)
-    if not root.is_dir():
-        return []
+    root = Path(storage.location)  # a folder not made yet has no files
     return [
         (path.relative_to(root).as_posix(), path)
         for path in sorted(root.rglob("*"))
@@ -81,13 +77,12 @@ def sign(manifest_bytes, secret=None):
 
 
 def signed(manifest):
-    """The manifest's bytes, as the archive holds them, and their signature."""
     data = json.dumps({"format": FORMAT, "version": VERSION, **manifest}, indent=1, sort_keys=True)
     return data.encode(), sign(data.encode())
 
 
 def signature_matches(manifest_bytes, signature):
-    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    secrets = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
     return any(constant_time_compare(sign(manifest_bytes, secret), signature) for secret in secrets)
 
 

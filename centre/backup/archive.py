@@ -131,7 +131,6 @@ def _write_archive(tar, workdir, database, skip):
 
 
 def create_backup(output, database=DEFAULT_DB_ALIAS):
-    """Write the archive to ``output`` (a path); return a :class:`BackupSummary`."""
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     # Written under another name first: an archive with its real name is always complete.
@@ -162,7 +161,6 @@ def create_backup(output, database=DEFAULT_DB_ALIAS):
 
 
 def missing_files(database=DEFAULT_DB_ALIAS):
-    """A line for every file a row names and its storage does not hold."""
     missing = []
     for model in backup_models():
         label = model._meta.label_lower
