@@ -1,7 +1,10 @@
 from django import template
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
+from centre.cache import kept_for_this_generation
 from partners.models import Kind, Partner
 
 register = template.Library()
@@ -9,11 +12,18 @@ register = template.Library()
 LAZY = mark_safe(' loading="lazy"')
 
 
-@register.inclusion_tag("partners/includes/network_centres.html")
+@register.simple_tag
 def network_centres():
-    """The C4IR network centres' logos, each linking to its partner page (the home page)."""
-    centres = Partner.objects.active().filter(kind=Kind.NETWORK_CENTRE).in_name_order()
-    return {"centres": list(centres)}
+    """
+    The C4IR network centres' logos, each linking to its partner page (the home page): the
+    same for every visitor, so rendered once per language and page cache generation.
+    """
+
+    def render():
+        centres = Partner.objects.active().filter(kind=Kind.NETWORK_CENTRE).in_name_order()
+        return render_to_string("partners/includes/network_centres.html", {"centres": centres})
+
+    return kept_for_this_generation(f"network-centres:{get_language()}", render)
 
 
 @register.simple_tag

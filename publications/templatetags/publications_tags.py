@@ -2,9 +2,12 @@
 
 from django import template
 from django.db.models import Q, prefetch_related_objects
+from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext
+
+from centre.cache import kept_for_this_generation
 
 from ..models import Publication, files_prefetch
 
@@ -17,9 +20,19 @@ NO_COVER = mark_safe('<span class="cover cover--none" aria-hidden="true">PDF</sp
 @register.simple_tag
 def home_publications(count=3):
     """
-    ``{% home_publications 3 as home %}``: ``home.featured`` (the newest featured publication)
-    and ``home.latest`` (the newest others), in two queries whatever their number.
+    The home page's newest featured publication and the newest others: the same for every
+    visitor, so rendered once per language and page cache generation.
     """
+    return kept_for_this_generation(
+        f"home-publications:{get_language()}",
+        lambda: render_to_string(
+            "publications/includes/home_publications.html", _home_publications(count)
+        ),
+    )
+
+
+def _home_publications(count):
+    """The newest featured publication and the newest others, in two queries."""
     published = Publication.objects.published()
     # One query for both: the newest featured one, and the newest count + 1 (one of which may
     # be that featured one).
