@@ -1,14 +1,13 @@
 from django.utils import translation
-from django.utils.decorators import method_decorator
-from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, TemplateView
 
+from centre.middleware import public_read
 from centre.slugs import TranslatedSlugMixin
 
 from .models import Milestone, Page, PageRedirect
 
 
-@method_decorator(csrf_exempt, name="dispatch")
+@public_read
 class PageView(TranslatedSlugMixin, DetailView):
     template_name = "pages/page_detail.html"
     context_object_name = "page"
@@ -57,7 +56,7 @@ KEY_DATES = 6
 MILESTONE_FIELDS = ("date", "title", "page")
 
 
-@method_decorator(csrf_exempt, name="dispatch")
+@public_read
 class HomeView(TemplateView):
     template_name = "pages/home.html"
 

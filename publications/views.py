@@ -1,12 +1,10 @@
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import translation
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from centre.middleware import public_read
 from centre.pagination import FilteredListMixin
 from centre.slugs import TranslatedSlugMixin
 
@@ -17,7 +15,7 @@ from .models import READ_INLINE, Publication, PublicationFile, PublicationType
 MAX_ID = 2**63 - 1
 
 
-@method_decorator(csrf_exempt, name="dispatch")
+@public_read
 class PublicationListView(FilteredListMixin, ListView):
     template_name = "publications/publication_list.html"
     context_object_name = "publications"
@@ -48,7 +46,7 @@ class VisiblePublicationMixin(TranslatedSlugMixin):
         return Publication.objects.visible_to(self.request.user)
 
 
-@method_decorator(csrf_exempt, name="dispatch")
+@public_read
 class PublicationDetailView(VisiblePublicationMixin, DetailView):
     template_name = "publications/publication_detail.html"
     context_object_name = "publication"
@@ -76,7 +74,7 @@ class PublicationDetailView(VisiblePublicationMixin, DetailView):
         )
 
 
-@method_decorator(csrf_exempt, name="dispatch")
+@public_read
 class CitationView(VisiblePublicationMixin, DetailView):
     formats = {
         "bib": (citations.bibtex, "application/x-bibtex; charset=utf-8"),
@@ -116,8 +114,7 @@ class CitationView(VisiblePublicationMixin, DetailView):
         )
 
 
-@csrf_exempt
-@require_safe
+@public_read
 def download(request, pk, name):
     """
     A publication's PDF, to the public only while the publication is published: saved, or
