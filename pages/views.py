@@ -35,7 +35,7 @@ class PageView(TranslatedSlugMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         page = self.object
-        links = list(page.links_around(self.get_queryset()))
+        links = list(page.links_around())
         paths = page.breadcrumb_paths()
         at_path = {link.url_path_in(translation.get_language()): link for link in links}
         breadcrumbs = [at_path[path] for path in paths if path in at_path]
@@ -62,7 +62,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         # Before any content is loaded the home page still answers, with the Centre's name.
-        page = Page.objects.visible_to(self.request.user).filter(is_home=True).first()
+        page = Page.objects.home(self.request.user)
         return super().get_context_data(
             page=page,
             object=page,
