@@ -57,7 +57,7 @@ class PublicationDetailView(VisiblePublicationMixin, DetailView):
     def get_context_data(self, **kwargs):
         publication = self.object
         language = translation.get_language()
-        best = publication.best_file(language)
+        best, own = publication.best_file(language), publication.file_for(language)
         absolute = self.request.build_absolute_uri
         return super().get_context_data(
             breadcrumbs=[
@@ -66,7 +66,9 @@ class PublicationDetailView(VisiblePublicationMixin, DetailView):
             cover_url=absolute(publication.cover.url) if publication.cover else "",
             structured_data=publication.structured_data(absolute),
             files=publication.file_list,
-            own_file=publication.file_for(language),
+            own_file=own,
+            # The page's own language first.
+            downloads=sorted(publication.file_list, key=lambda file: file != own),
             best_file=best,
             pdf_url=absolute(best.get_absolute_url()) if best else "",
             nav_section="publications",
