@@ -63,7 +63,8 @@ def owned_file_url(instance, name):
 
 
 def renditions_srcset(instance, renditions):
-    return ", ".join(f"{owned_file_url(instance, r['name'])} {r['width']}w" for r in renditions)
+    base = owned_file_url(instance, "")
+    return ", ".join(f"{base}{quote(r['name'])} {r['width']}w" for r in renditions)
 
 
 class OwnedFileURL:

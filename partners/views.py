@@ -93,7 +93,8 @@ class PartnerDetailView(TranslatedSlugMixin, PartnerQuerySetMixin, DetailView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             related_publications=Publication.objects.published()
-            .on_technologies(self.object.technologies.all())
+            # The prefetched technologies' keys: no subquery to build.
+            .on_technologies(list(self.object.technologies.all()))
             .newest_first()[:5],
             breadcrumbs=[{"title": _("Partners"), "get_absolute_url": reverse("partners:list")}],
             structured_data=self.object.structured_data(self.request.build_absolute_uri),

@@ -2,9 +2,10 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from centre.cache import kept_for_this_generation
+from centre.templatetags.centre_tags import in_language, lang_attr
 from partners.models import Kind, Partner
 
 register = template.Library()
@@ -24,6 +25,34 @@ def network_centres():
         return render_to_string("partners/includes/network_centres.html", {"centres": centres})
 
     return kept_for_this_generation(f"network-centres:{get_language()}", render)
+
+
+@register.simple_tag
+def partner_card(partner):
+    """One card of the partner list (written here, not in a template: a list shows 48)."""
+    summary = partner.summary
+    return format_html(
+        '<li class="partner-card">\n<div class="partner-card__logo">{}</div>\n'
+        '<h3 class="partner-card__name"><a href="{}"{}>{}</a>{}</h3>\n{}{}{}</li>',
+        partner_logo(partner, lazy=True),
+        partner.get_absolute_url(),
+        lang_attr(partner, "name"),
+        partner.name,
+        in_language(partner, "name"),
+        format_html('<p class="partner-card__country">{}</p>\n', partner.country_name)
+        if partner.country
+        else "",
+        format_html(
+            '<p class="partner-card__summary"{}>{}</p>\n', lang_attr(partner, "summary"), summary
+        )
+        if summary
+        else "",
+        ""
+        if partner.is_active
+        else format_html(
+            '<p class="partner-card__inactive">{}</p>\n', gettext("Inactive: only staff see it.")
+        ),
+    )
 
 
 @register.simple_tag
