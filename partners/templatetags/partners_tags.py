@@ -5,6 +5,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from centre.cache import kept_for_this_generation
+from centre.i18n import shown_language
 from centre.templatetags.centre_tags import in_language, lang_attr
 from partners.models import Kind, Partner
 
@@ -30,15 +31,15 @@ def network_centres():
 @register.simple_tag
 def partner_card(partner):
     """One card of the partner list (written here, not in a template: a list shows 48)."""
-    summary = partner.summary
+    summary, name_language = partner.summary, shown_language(partner, "name")
     return format_html(
         '<li class="partner-card">\n<div class="partner-card__logo">{}</div>\n'
         '<h3 class="partner-card__name"><a href="{}"{}>{}</a>{}</h3>\n{}{}{}</li>',
         partner_logo(partner, lazy=True),
         partner.get_absolute_url(),
-        lang_attr(partner, "name"),
+        lang_attr(name_language),
         partner.name,
-        in_language(partner, "name"),
+        in_language(name_language),
         format_html('<p class="partner-card__country">{}</p>\n', partner.country_name)
         if partner.country
         else "",
