@@ -28,10 +28,9 @@ from django.urls import get_script_prefix
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_safe
 
 from centre.images import make_renditions, rendition_stem, shared_rendition
+from centre.middleware import public_read
 from centre.models import can_preview_drafts
 from centre.storage import atomic_with_files, discard
 
@@ -64,7 +63,8 @@ def owned_file_url(instance, name):
 
 
 def renditions_srcset(instance, renditions):
-    return ", ".join(f"{owned_file_url(instance, r['name'])} {r['width']}w" for r in renditions)
+    base = owned_file_url(instance, "")
+    return ", ".join(f"{base}{quote(r['name'])} {r['width']}w" for r in renditions)
 
 
 class OwnedFileURL:
@@ -313,8 +313,7 @@ def not_found():
     return response
 
 
-@csrf_exempt
-@require_safe
+@public_read
 def serve(request, app_label, model_name, pk, name):
     """One stored file (upload or rendition), if ``request.user`` may see its object."""
     content_type = CONTENT_TYPES.get(posixpath.splitext(name)[1].lower())

@@ -25,10 +25,10 @@ def language_codes():
 def site_language(language=None):
     """``language`` (default: the active one) if the site has it, else the default language."""
     language = (language or translation.get_language() or settings.LANGUAGE_CODE).lower()
-    for code in (language, language.split("-")[0]):
-        if code in language_codes():
-            return code
-    return settings.LANGUAGE_CODE
+    try:  # Django's own lookup (cached): the code, or its generic form ("en" for "en-gb")
+        return translation.get_supported_language_variant(language)
+    except LookupError:
+        return settings.LANGUAGE_CODE
 
 
 # localized_field("title", "en") == "title_en": the column modeltranslation keeps for a language.

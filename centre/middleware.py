@@ -3,6 +3,9 @@ from importlib import import_module
 from django.conf import settings
 from django.http import Http404, QueryDict
 from django.template import loader
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 
 class NulBytesMiddleware:
@@ -45,3 +48,15 @@ def method_not_allowed_page(get_response):
         return response
 
     return middleware
+
+
+def public_read(view):
+    """
+    A public view that only reads (a function, a callable such as a feed, or a class view):
+    GET and HEAD (and a class view's OPTIONS) only, any other method a 405 with Allow; no CSRF
+    check, so that a POST without a token is that 405 too, not a 403.
+    """
+    if isinstance(view, type):
+        view.http_method_names = ["get", "head", "options"]
+        return method_decorator(csrf_exempt, name="dispatch")(view)
+    return csrf_exempt(require_safe(view))

@@ -4,8 +4,10 @@ import re
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
+from django.utils.translation import get_language
 
-from centre.cache import not_its_own_page
+from centre.cache import kept_for_this_generation, not_its_own_page
+from centre.models import can_preview_drafts
 
 PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
 
@@ -61,7 +63,10 @@ class FilteredListMixin(UnderstoodQueryMixin):
     page_shown = 1
 
     def get(self, request, *args, **kwargs):
-        self.choices = self.filter_choices()
+        # The same for every visitor (staff apart), so read once per language and generation.
+        viewer = "staff" if can_preview_drafts(request.user) else "public"
+        name = f"filters:{type(self).__name__}:{get_language()}:{viewer}"
+        self.choices = kept_for_this_generation(name, self.filter_choices)
         given = {name: request.GET.get(name) for name in self.filter_names}
         self.active = {name: value for name, value in given.items() if value in self.choices[name]}
         return super().get(request, *args, **kwargs)

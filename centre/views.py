@@ -7,17 +7,17 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonRespons
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.decorators import method_decorator
 from django.utils.module_loading import import_string
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 from django.views.i18n import set_language as django_set_language
 
 from centre import search
 from centre.cache import UNCACHED, reads_query
+from centre.middleware import public_read
 from centre.pagination import UnderstoodQueryMixin, page_parameter, page_with_count
 
 # Django's view answers every method with a redirect; PUT or DELETE there is a 405 like anywhere
@@ -27,8 +27,7 @@ set_language = csrf_exempt(
 )
 
 
-@csrf_exempt
-@require_safe
+@public_read
 def favicon(request):
     """Browsers ask for /favicon.ico on pages that name no icon (the admin's, for one)."""
     return HttpResponsePermanentRedirect(static("img/mark.svg"))
@@ -41,8 +40,7 @@ def site_sitemaps():
 XML = "application/xml; charset=utf-8"
 
 
-@csrf_exempt
-@require_safe
+@public_read
 def sitemap_index(request):
     return sitemap_views.index(
         request, site_sitemaps(), content_type=XML, sitemap_url_name="sitemap-section"
@@ -50,14 +48,12 @@ def sitemap_index(request):
 
 
 @reads_query(p=None)
-@csrf_exempt
-@require_safe
+@public_read
 def sitemap(request, section):
     return sitemap_views.sitemap(request, site_sitemaps(), section, content_type=XML)
 
 
-@csrf_exempt
-@require_safe
+@public_read
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -83,7 +79,7 @@ def search_query_parameter(raw):
     return tidy_query(raw) if len(raw) <= MAX_CACHED_QUERY else UNCACHED
 
 
-@method_decorator(csrf_exempt, name="dispatch")
+@public_read
 class SearchView(UnderstoodQueryMixin, TemplateView):
     template_name = "centre/search.html"
     paginate_by = 10
@@ -109,8 +105,7 @@ class SearchView(UnderstoodQueryMixin, TemplateView):
         )
 
 
-@csrf_exempt
-@require_safe
+@public_read
 @never_cache
 def healthz(request):
     """200 while the database answers, 503 (quickly) when it does not: for load balancers."""

@@ -21,6 +21,7 @@ from centre.models import (
     TranslationTracked,
     can_preview_drafts,
     published_q,
+    visible_q,
 )
 from centre.search import documents_in_each_language, index_object
 from centre.storage import atomic_with_files
@@ -46,6 +47,10 @@ class PageQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
 
     def visible_to(self, user):
         return self.all() if can_preview_drafts(user) else self.published()
+
+    def home(self, user):
+        """The home page if ``user`` may see it (no page above it can hide it), else None."""
+        return self.filter(visible_q(user), is_home=True).first()
 
     def menu(self):
         return self.published().filter(parent=None, is_home=False, show_in_menu=True)
@@ -201,12 +206,12 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
     def url_path_in(self, language):
         return getattr(self, localized_field("url_path", language))
 
-    def links_around(self, visible):
+    def links_around(self):
         """
-        In one query, the breadcrumbs (ancestors among ``visible``) and the published children,
-        in menu order; only what a link shows is loaded.
+        In one query, the breadcrumbs (the ancestors: whoever sees this page sees them) and the
+        published children, in menu order; only what a link shows is loaded.
         """
-        pages = visible.at_paths(self.breadcrumb_paths())
+        pages = Page.objects.at_paths(self.breadcrumb_paths())
         if not self.is_home:
             # Published themselves: the pages above them are this one's, which the viewer sees.
             pages |= self.children.filter(published_q())

@@ -1,14 +1,13 @@
 from django.utils import translation
-from django.utils.decorators import method_decorator
-from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, TemplateView
 
+from centre.middleware import public_read
 from centre.slugs import TranslatedSlugMixin
 
 from .models import Milestone, Page, PageRedirect
 
 
-@method_decorator(csrf_exempt, name="dispatch")
+@public_read
 class PageView(TranslatedSlugMixin, DetailView):
     template_name = "pages/page_detail.html"
     context_object_name = "page"
@@ -36,7 +35,7 @@ class PageView(TranslatedSlugMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         page = self.object
-        links = list(page.links_around(self.get_queryset()))
+        links = list(page.links_around())
         paths = page.breadcrumb_paths()
         at_path = {link.url_path_in(translation.get_language()): link for link in links}
         breadcrumbs = [at_path[path] for path in paths if path in at_path]
@@ -57,13 +56,13 @@ KEY_DATES = 6
 MILESTONE_FIELDS = ("date", "title", "page")
 
 
-@method_decorator(csrf_exempt, name="dispatch")
+@public_read
 class HomeView(TemplateView):
     template_name = "pages/home.html"
 
     def get_context_data(self, **kwargs):
         # Before any content is loaded the home page still answers, with the Centre's name.
-        page = Page.objects.visible_to(self.request.user).filter(is_home=True).first()
+        page = Page.objects.home(self.request.user)
         return super().get_context_data(
             page=page,
             object=page,

@@ -1,12 +1,11 @@
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.urls import reverse
-from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, ListView, RedirectView
 
+from centre.middleware import public_read
 from centre.models import Technology
 from centre.pagination import FilteredListMixin
 from centre.slugs import TranslatedSlugMixin
@@ -25,7 +24,7 @@ class PartnerQuerySetMixin:
         return Partner.objects.visible_to(self.request.user).in_name_order()
 
 
-@method_decorator(csrf_exempt, name="dispatch")
+@public_read
 class PartnerListView(PartnerQuerySetMixin, FilteredListMixin, ListView):
     """Partners grouped by kind, filtered by kind and technology with plain links."""
 
@@ -83,7 +82,7 @@ class PartnerListView(PartnerQuerySetMixin, FilteredListMixin, ListView):
         return context
 
 
-@method_decorator(csrf_exempt, name="dispatch")
+@public_read
 class PartnerDetailView(TranslatedSlugMixin, PartnerQuerySetMixin, DetailView):
     template_name = "partners/partner_detail.html"
     context_object_name = "partner"
@@ -94,7 +93,8 @@ class PartnerDetailView(TranslatedSlugMixin, PartnerQuerySetMixin, DetailView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             related_publications=Publication.objects.published()
-            .on_technologies(self.object.technologies.all())
+            # The prefetched technologies' keys: no subquery to build.
+            .on_technologies(list(self.object.technologies.all()))
             .newest_first()[:5],
             breadcrumbs=[{"title": _("Partners"), "get_absolute_url": reverse("partners:list")}],
             structured_data=self.object.structured_data(self.request.build_absolute_uri),
@@ -103,7 +103,7 @@ class PartnerDetailView(TranslatedSlugMixin, PartnerQuerySetMixin, DetailView):
         )
 
 
-@method_decorator(csrf_exempt, name="dispatch")
+@public_read
 class FormerAddressRedirect(RedirectView):
     """
     /az/partnyorlar/… moved to /az/terefdaslar/…: old links lead there permanently, query and
@@ -111,8 +111,6 @@ class FormerAddressRedirect(RedirectView):
     """
 
     permanent = True
-    # Reading only, as at the address it leads to: a POST or PUT here is a 405.
-    http_method_names = ["get", "head", "options"]
 
     def get_redirect_url(self, *args, **kwargs):
         if get_language() != "az":

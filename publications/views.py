@@ -1,12 +1,10 @@
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import translation
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from centre.middleware import public_read
 from centre.pagination import FilteredListMixin
 from centre.slugs import TranslatedSlugMixin
 
@@ -17,7 +15,7 @@ from .models import READ_INLINE, Publication, PublicationFile, PublicationType
 MAX_ID = 2**63 - 1
 
 
-@method_decorator(csrf_exempt, name="dispatch")
+@public_read
 class PublicationListView(FilteredListMixin, ListView):
     template_name = "publications/publication_list.html"
     context_object_name = "publications"
@@ -48,7 +46,7 @@ class VisiblePublicationMixin(TranslatedSlugMixin):
         return Publication.objects.visible_to(self.request.user)
 
 
-@method_decorator(csrf_exempt, name="dispatch")
+@public_read
 class PublicationDetailView(VisiblePublicationMixin, DetailView):
     template_name = "publications/publication_detail.html"
     context_object_name = "publication"
@@ -59,7 +57,7 @@ class PublicationDetailView(VisiblePublicationMixin, DetailView):
     def get_context_data(self, **kwargs):
         publication = self.object
         language = translation.get_language()
-        best = publication.best_file(language)
+        best, own = publication.best_file(language), publication.file_for(language)
         absolute = self.request.build_absolute_uri
         return super().get_context_data(
             breadcrumbs=[
@@ -68,7 +66,9 @@ class PublicationDetailView(VisiblePublicationMixin, DetailView):
             cover_url=absolute(publication.cover.url) if publication.cover else "",
             structured_data=publication.structured_data(absolute),
             files=publication.file_list,
-            own_file=publication.file_for(language),
+            own_file=own,
+            # The page's own language first.
+            downloads=sorted(publication.file_list, key=lambda file: file != own),
             best_file=best,
             pdf_url=absolute(best.get_absolute_url()) if best else "",
             nav_section="publications",
@@ -76,7 +76,7 @@ class PublicationDetailView(VisiblePublicationMixin, DetailView):
         )
 
 
-@method_decorator(csrf_exempt, name="dispatch")
+@public_read
 class CitationView(VisiblePublicationMixin, DetailView):
     formats = {
         "bib": (citations.bibtex, "application/x-bibtex; charset=utf-8"),
@@ -116,8 +116,7 @@ class CitationView(VisiblePublicationMixin, DetailView):
         )
 
 
-@csrf_exempt
-@require_safe
+@public_read
 def download(request, pk, name):
     """
     A publication's PDF, to the public only while the publication is published: saved, or

@@ -37,8 +37,9 @@ def rich_text(value):
 def _other_language(obj, field):
     """The language of ``obj.<field>``'s text if it is not the page's, else None.
     Without ``field``, ``obj`` is already a language code (e.g. a search entry's)."""
-    code = shown_language(obj, field) if field else obj
-    return code if code and code != site_language() else None
+    page = site_language()
+    code = shown_language(obj, field, page) if field else obj
+    return code if code and code != page else None
 
 
 @register.simple_tag

@@ -1,7 +1,12 @@
 from django import template
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
 
+from centre.cache import kept_for_this_generation
+from centre.i18n import shown_language
+from centre.templatetags.centre_tags import in_language, lang_attr
 from partners.models import Kind, Partner
 
 register = template.Library()
@@ -9,11 +14,46 @@ register = template.Library()
 LAZY = mark_safe(' loading="lazy"')
 
 
-@register.inclusion_tag("partners/includes/network_centres.html")
+@register.simple_tag
 def network_centres():
-    """The C4IR network centres' logos, each linking to its partner page (the home page)."""
-    centres = Partner.objects.active().filter(kind=Kind.NETWORK_CENTRE).in_name_order()
-    return {"centres": list(centres)}
+    """
+    The C4IR network centres' logos, each linking to its partner page (the home page): the
+    same for every visitor, so rendered once per language and page cache generation.
+    """
+
+    def render():
+        centres = Partner.objects.active().filter(kind=Kind.NETWORK_CENTRE).in_name_order()
+        return render_to_string("partners/includes/network_centres.html", {"centres": centres})
+
+    return kept_for_this_generation(f"network-centres:{get_language()}", render)
+
+
+@register.simple_tag
+def partner_card(partner):
+    """One card of the partner list (written here, not in a template: a list shows 48)."""
+    summary, name_language = partner.summary, shown_language(partner, "name")
+    return format_html(
+        '<li class="partner-card">\n<div class="partner-card__logo">{}</div>\n'
+        '<h3 class="partner-card__name"><a href="{}"{}>{}</a>{}</h3>\n{}{}{}</li>',
+        partner_logo(partner, lazy=True),
+        partner.get_absolute_url(),
+        lang_attr(name_language),
+        partner.name,
+        in_language(name_language),
+        format_html('<p class="partner-card__country">{}</p>\n', partner.country_name)
+        if partner.country
+        else "",
+        format_html(
+            '<p class="partner-card__summary"{}>{}</p>\n', lang_attr(partner, "summary"), summary
+        )
+        if summary
+        else "",
+        ""
+        if partner.is_active
+        else format_html(
+            '<p class="partner-card__inactive">{}</p>\n', gettext("Inactive: only staff see it.")
+        ),
+    )
 
 
 @register.simple_tag

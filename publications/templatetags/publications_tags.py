@@ -2,11 +2,15 @@
 
 from django import template
 from django.db.models import Q, prefetch_related_objects
+from django.template.defaultfilters import filesizeformat
+from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info, gettext
+from django.utils.translation import get_language, get_language_info, gettext, ngettext
 
-from ..models import Publication, files_prefetch
+from centre.cache import kept_for_this_generation
+
+from ..models import READ_INLINE, Publication, files_prefetch
 
 register = template.Library()
 
@@ -17,9 +21,19 @@ NO_COVER = mark_safe('<span class="cover cover--none" aria-hidden="true">PDF</sp
 @register.simple_tag
 def home_publications(count=3):
     """
-    ``{% home_publications 3 as home %}``: ``home.featured`` (the newest featured publication)
-    and ``home.latest`` (the newest others), in two queries whatever their number.
+    The home page's newest featured publication and the newest others: the same for every
+    visitor, so rendered once per language and page cache generation.
     """
+    return kept_for_this_generation(
+        f"home-publications:{get_language()}",
+        lambda: render_to_string(
+            "publications/includes/home_publications.html", _home_publications(count)
+        ),
+    )
+
+
+def _home_publications(count):
+    """The newest featured publication and the newest others, in two queries."""
     published = Publication.objects.published()
     # One query for both: the newest featured one, and the newest count + 1 (one of which may
     # be that featured one).
@@ -61,6 +75,36 @@ def pdf_languages(publication):
         '<p class="language-tags"><span class="language-tags__label">{}</span> <span>{}</span></p>',
         gettext("PDF in"),
         names,
+    )
+
+
+@register.simple_tag
+def download_button(file):
+    """
+    A PDF to download, named in the file's own language ("English PDF") and marked so where
+    that is not the page's; beside it, the same file to read in the browser.
+    """
+    lang = format_html(' lang="{}"', file.language) if file.language != get_language() else ""
+    url, label, pages = file.get_absolute_url(), file.label, file.page_count
+    return format_html(
+        '<span class="download">\n<a class="button button--download" href="{}" hreflang="{}" '
+        'type="application/pdf" download>\n  <span class="visually-hidden">{}: </span>'
+        '<span class="button__label"{}>{}</span>\n  <span class="button__meta">{} · {}</span>\n'
+        '</a>\n<a class="download__read" href="{}?{}=1" hreflang="{}" type="application/pdf">{}'
+        '<span class="visually-hidden">: <span{}>{}</span></span></a>\n</span>',
+        url,
+        file.language,
+        gettext("Download"),
+        lang,
+        label,
+        filesizeformat(file.size),
+        ngettext("%(counter)s page", "%(counter)s pages", pages) % {"counter": pages},
+        url,
+        READ_INLINE,
+        file.language,
+        gettext("Read in the browser"),
+        lang,
+        label,
     )
 
 
