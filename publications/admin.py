@@ -9,6 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
+from modeltranslation.utils import get_translation_fields
 
 from centre.admin import ContentAdmin, PublicParentInlineMixin, TaxonomyAdmin
 
@@ -102,13 +103,9 @@ class PublicationAdmin(ContentAdmin):
         "sectors",
     )
     search_fields = (
-        "title_az",
-        "title_en",
-        "title_ru",
+        *get_translation_fields("title"),
         "slug_az",
-        "authors_az",
-        "authors_en",
-        "authors_ru",
+        *get_translation_fields("authors"),
     )
     readonly_fields = ("cover_preview", "total_downloads", "created_at", "updated_at")
     publish_action = ("publish", _("Publish the selected publications"))
