@@ -7,6 +7,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
+from modeltranslation.utils import get_translation_fields
 
 from centre import slugs
 from centre.addresses import slug_address
@@ -27,6 +28,8 @@ from centre.storage import atomic_with_files
 
 # Every language's paths have the same shape; the default language's tell the ancestors.
 TREE_PATH = localized_field("url_path", settings.LANGUAGE_CODE)
+# What a save compares with the stored row: a move, or a change of who sees the pages under it.
+STATE_FIELDS = ("status", "publish_from", *get_translation_fields("url_path"))
 
 
 def public_page_q(prefix=""):
@@ -271,36 +274,26 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
         self.fill_slugs()
         # Sharing images are written with the row: a failure removes them with it.
         with atomic_with_files():
-            old_paths = {}
-            if self.pk:
-                old_paths = (
-                    Page.objects.filter(pk=self.pk)
-                    .values(
-                        "status",
-                        "publish_from",
-                        *(localized_field("url_path", code) for code in language_codes()),
-                    )
-                    .first()
-                    or {}
-                )
+            stored = (
+                Page.objects.filter(pk=self.pk).only(*STATE_FIELDS).first() if self.pk else None
+            )
             new_paths = self.build_url_paths()
             for code, path in new_paths.items():
                 setattr(self, localized_field("url_path", code), path)
             super().save(*args, **kwargs)
+            if stored is None:
+                return
             moved = {
-                code: old_paths[localized_field("url_path", code)]
-                for code in language_codes()
-                if old_paths.get(localized_field("url_path", code)) not in (None, new_paths[code])
+                code: stored.url_path_in(code)
+                for code, path in new_paths.items()
+                if stored.url_path_in(code) not in (None, path)
             }
             if moved:
                 self._record_moves(moved, new_paths)
                 for child in self.children.all():
                     child.parent = self
                     child.save()
-            elif (old_paths.get("status"), old_paths.get("publish_from")) != (
-                self.status,
-                self.publish_from,
-            ):
+            elif (stored.status, stored.publish_from) != (self.status, self.publish_from):
                 # Whether the public may see the pages under this one has changed with it.
                 for page in self.descendants():
                     index_object(page)
