@@ -223,15 +223,12 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
 
     def build_url_paths(self):
         """``{language: full path}`` from the parent's stored paths and this page's slugs."""
+        if self.is_home:
+            return dict.fromkeys(language_codes(), "")
         paths = {}
         for code in language_codes():
-            if self.is_home:
-                paths[code] = ""
-                continue
             segment = self.slug_in(code)
-            parent_path = (
-                getattr(self.parent, localized_field("url_path", code)) if self.parent else ""
-            )
+            parent_path = self.parent.url_path_in(code) if self.parent else ""
             paths[code] = f"{parent_path}/{segment}" if parent_path else segment
         return paths
 
@@ -239,11 +236,9 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
         if self.is_home and self.parent_id:
             raise ValidationError({"parent": _("The home page cannot have a parent page.")})
         if self.pk and self.parent_id:
-            ancestor = self.parent
-            while ancestor is not None:
-                if ancestor.pk == self.pk:
-                    raise ValidationError({"parent": _("A page cannot be placed under itself.")})
-                ancestor = ancestor.parent
+            below_itself = self.descendants().filter(pk=self.parent_id).exists()
+            if below_itself or self.parent_id == self.pk:
+                raise ValidationError({"parent": _("A page cannot be placed under itself.")})
         super().clean()  # the slugs, and the paths they make: this page's own
 
     def addresses(self):
@@ -268,9 +263,8 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
         return match.view_name != "pages:detail"
 
     def save(self, *args, **kwargs):
-        for code in language_codes():
-            body_field = localized_field("body", code)
-            setattr(self, body_field, sanitize_html(getattr(self, body_field)))
+        for name in get_translation_fields("body"):
+            setattr(self, name, sanitize_html(getattr(self, name)))
         self.fill_slugs()
         # Sharing images are written with the row: a failure removes them with it.
         with atomic_with_files():
