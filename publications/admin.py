@@ -16,13 +16,6 @@ from centre.admin import ContentAdmin, PublicParentInlineMixin, TaxonomyAdmin
 from .models import Publication, PublicationFile, Sector, files_prefetch
 
 
-class PdfInput(forms.ClearableFileInput):
-    """A file input that never links to the stored file: PDFs have no public address."""
-
-    def is_initial(self, value):
-        return False
-
-
 class PublicationFileInline(PublicParentInlineMixin, admin.TabularInline):
     model = PublicationFile
     # Django names each stored file once, on the row's first line (its download name, linked
@@ -30,7 +23,8 @@ class PublicationFileInline(PublicParentInlineMixin, admin.TabularInline):
     # downloads. A 64-character hash in a column of its own made the form wider than the screen.
     fields = ("language", "file", "details")
     readonly_fields = ("details",)
-    formfield_overrides = {models.FileField: {"widget": PdfInput(attrs={"accept": ".pdf"})}}
+    # A plain file input, never a link to the stored file: PDFs have no public address.
+    formfield_overrides = {models.FileField: {"widget": forms.FileInput(attrs={"accept": ".pdf"})}}
     max_num = len(settings.LANGUAGES)
 
     def get_extra(self, request, obj=None, **kwargs):
