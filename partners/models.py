@@ -285,10 +285,9 @@ class Partner(slugs.TranslatedSlugs, SharedImage, FileOwner, TranslationTracked)
     @cached_property
     def logo_image(self):
         """What a ``<picture>`` needs: a srcset per format and the smallest copy's size."""
-        renditions = self.logo_renditions or []
-        if not (self.logo and renditions):
+        if not (self.logo and self.logo_renditions):
             return None
-        webp, original = by_format(renditions)
+        webp, original = by_format(self.logo_renditions)
         fallback = original or webp
         return {
             # A <source> is only worth it when the fallback is another format.

@@ -90,9 +90,7 @@ class Author(NamedTuple):
     @property
     def inverted_name(self):
         """“Family name, Given names” for a person (as citations want), else the name."""
-        if self.is_organisation or not self.given_names:
-            return self.family_name or self.name
-        return f"{self.family_name}, {self.given_names}"
+        return ", ".join(filter(None, (self.family_name, self.given_names))) or self.name
 
     @classmethod
     def parse(cls, line):
