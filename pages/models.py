@@ -163,8 +163,7 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
     def get_absolute_url(self):
         if self.is_home:
             return reverse("pages:home")
-        url_path = self.url_path_in(translation.get_language()) or self.url_path_az
-        return slug_address("pages:detail", "url_path", url_path)
+        return slug_address("pages:detail", "url_path", self.url_path)
 
     def search_documents(self):
         if any(page.status != Status.PUBLISHED for page in [self, *self.ancestors()]):

@@ -326,11 +326,6 @@ class Publication(
     def url_slug(self):
         return self.slug
 
-    @property
-    def shared_image_owner(self):
-        """og:image and JSON-LD share the cover the page shows: its language's (shown_cover)."""
-        return self.shown_cover
-
     def search_documents(self):
         if self.status != Status.PUBLISHED:
             return []
@@ -346,7 +341,6 @@ class Publication(
         return self.publication_type == PublicationType.SAMPLE
 
     def structured_data(self, absolute_uri):
-        """schema.org data for search engines."""
         kind = {
             PublicationType.RESEARCH: "ScholarlyArticle",
             PublicationType.SAMPLE: "CreativeWork",
@@ -450,6 +444,9 @@ class Publication(
             return self
         own = self.file_for(site_language())
         return own if own is not None and own.cover else self
+
+    # og:image and JSON-LD share the cover the page shows: its language's.
+    shared_image_owner = shown_cover
 
 
 def author_data(author):
