@@ -29,7 +29,6 @@ class PageAdmin(ContentAdmin):
         "translation_state",
         "updated_at",
     )
-    list_display_links = ("title",)
     list_editable = ("menu_order",)
     list_filter = ("status", "show_in_menu", "is_home", "parent")
     list_select_related = ("parent",)
@@ -80,4 +79,3 @@ class PageRedirectAdmin(admin.ModelAdmin):
     list_display = ("__str__", "page", "created_at")
     list_filter = ("language",)
     search_fields = ("old_path",)
-    list_select_related = ("page",)
