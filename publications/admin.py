@@ -4,7 +4,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Sum
-from django.db.models.functions import ExtractYear
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -57,14 +56,8 @@ class PublicationYearFilter(admin.SimpleListFilter):
     parameter_name = "year"
 
     def lookups(self, request, model_admin):
-        years = (
-            Publication.objects.filter(publication_date__isnull=False)
-            .annotate(year=ExtractYear("publication_date"))
-            .order_by("-year")
-            .values_list("year", flat=True)
-            .distinct()
-        )
-        return [(str(year), str(year)) for year in years]
+        years = Publication.objects.dates("publication_date", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
 
     def queryset(self, request, queryset):
         value = self.value()
