@@ -24,12 +24,9 @@ class PublicationFileInline(PublicParentInlineMixin, admin.TabularInline):
     readonly_fields = ("details",)
     # A plain file input, never a link to the stored file: PDFs have no public address.
     formfield_overrides = {models.FileField: {"widget": forms.FileInput(attrs={"accept": ".pdf"})}}
-    max_num = len(settings.LANGUAGES)
-
-    def get_extra(self, request, obj=None, **kwargs):
-        # Without JavaScript there is no "add another" button: offer a row per missing language.
-        existing = obj.files.count() if obj else 0
-        return max(0, len(settings.LANGUAGES) - existing)
+    # Without JavaScript there is no "add another" button: a row per missing language (the
+    # formset stops at max_num rows, stored files included).
+    extra = max_num = len(settings.LANGUAGES)
 
     @admin.display(description=_("Details"))
     def details(self, publication_file):
