@@ -54,8 +54,7 @@ class PageQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
         return self.published().filter(parent=None, is_home=False, show_in_menu=True)
 
     def at_path(self, url_path, language=None):
-        language = language or translation.get_language()
-        return self.filter(**{localized_field("url_path", language): url_path})
+        return self.at_paths([url_path], language)
 
     def at_paths(self, url_paths, language=None):
         """The pages at ``url_paths``, shallowest first (for breadcrumbs)."""
