@@ -266,22 +266,26 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
         self.fill_slugs()
         # Sharing images are written with the row: a failure removes them with it.
         with atomic_with_files():
-            stored = (
-                Page.objects.filter(pk=self.pk).only(*STATE_FIELDS).first() if self.pk else None
-            )
+            stored = self.pk and Page.objects.filter(pk=self.pk).only(*STATE_FIELDS).first()
             new_paths = self.build_url_paths()
             for code, path in new_paths.items():
                 setattr(self, localized_field("url_path", code), path)
             super().save(*args, **kwargs)
-            if stored is None:
+            if not stored:
                 return
             moved = {
                 code: stored.url_path_in(code)
                 for code, path in new_paths.items()
                 if stored.url_path_in(code) not in (None, path)
             }
+            for code, old_path in moved.items():
+                if old_path:
+                    PageRedirect.objects.update_or_create(
+                        language=code, old_path=old_path, defaults={"page": self}
+                    )
+                # A redirect from the page's new address would shadow nothing, but is stale.
+                PageRedirect.objects.filter(language=code, old_path=new_paths[code]).delete()
             if moved:
-                self._record_moves(moved, new_paths)
                 for child in self.children.all():
                     child.parent = self
                     child.save()
@@ -289,15 +293,6 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
                 # Whether the public may see the pages under this one has changed with it.
                 for page in self.descendants():
                     index_object(page)
-
-    def _record_moves(self, moved, new_paths):
-        for code, old_path in moved.items():
-            if old_path:
-                PageRedirect.objects.update_or_create(
-                    language=code, old_path=old_path, defaults={"page": self}
-                )
-            # A redirect from the page's new address would shadow nothing, but is stale.
-            PageRedirect.objects.filter(language=code, old_path=new_paths[code]).delete()
 
 
 class PageRedirect(models.Model):
