@@ -104,9 +104,7 @@ class PartnerAdmin(ContentAdmin):
         if image is None:
             return ""
         return format_html(
-            '<img class="partner-logo-{}" src="{}" alt="" width="{}" height="{}">',
+            '<img class="partner-logo-{0}" src="{src}" alt="" width="{width}" height="{height}">',
             size,
-            image["src"],
-            image["width"],
-            image["height"],
+            **image,
         )
