@@ -1,8 +1,8 @@
-from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationStackedInline
+from modeltranslation.utils import get_translation_fields
 
 from centre.admin import ContentAdmin
 from centre.models import Status
@@ -29,18 +29,10 @@ class PageAdmin(ContentAdmin):
         "translation_state",
         "updated_at",
     )
-    list_display_links = ("title",)
     list_editable = ("menu_order",)
     list_filter = ("status", "show_in_menu", "is_home", "parent")
     list_select_related = ("parent",)
-    search_fields = (
-        "title_az",
-        "title_en",
-        "title_ru",
-        "url_path_az",
-        "url_path_en",
-        "url_path_ru",
-    )
+    search_fields = get_translation_fields("title", "url_path")
     readonly_fields = ("addresses", "created_at", "updated_at")
     publish_action = ("publish", _("Publish the selected pages"))
     withdraw_action = ("unpublish", _("Withdraw the selected pages (back to draft)"))
@@ -59,10 +51,7 @@ class PageAdmin(ContentAdmin):
     # A page's history keeps its milestones: a restored version brings them back as they were.
     history_follow = ("milestones",)
     # Addresses are rebuilt from the restored slugs (old ones redirect); images are not versioned.
-    kept_on_revert = (
-        *(f"url_path_{code}" for code, _name in settings.LANGUAGES),
-        *(f"og_image_{code}" for code, _name in settings.LANGUAGES),
-    )
+    kept_on_revert = get_translation_fields("url_path", "og_image")
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
         (
@@ -90,4 +79,3 @@ class PageRedirectAdmin(admin.ModelAdmin):
     list_display = ("__str__", "page", "created_at")
     list_filter = ("language",)
     search_fields = ("old_path",)
-    list_select_related = ("page",)

@@ -7,6 +7,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
+from modeltranslation.utils import get_translation_fields
 
 from centre import slugs
 from centre.addresses import slug_address
@@ -28,6 +29,8 @@ from centre.storage import atomic_with_files
 
 # Every language's paths have the same shape; the default language's tell the ancestors.
 TREE_PATH = localized_field("url_path", settings.LANGUAGE_CODE)
+# What a save compares with the stored row: a move, or a change of who sees the pages under it.
+STATE_FIELDS = ("status", "publish_from", *get_translation_fields("url_path"))
 
 
 def public_page_q(prefix=""):
@@ -56,8 +59,7 @@ class PageQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
         return self.published().filter(parent=None, is_home=False, show_in_menu=True)
 
     def at_path(self, url_path, language=None):
-        language = language or translation.get_language()
-        return self.filter(**{localized_field("url_path", language): url_path})
+        return self.at_paths([url_path], language)
 
     def at_paths(self, url_paths, language=None):
         """The pages at ``url_paths``, shallowest first (for breadcrumbs)."""
@@ -165,8 +167,7 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
     def get_absolute_url(self):
         if self.is_home:
             return reverse("pages:home")
-        url_path = self.url_path_in(translation.get_language()) or self.url_path_az
-        return slug_address("pages:detail", "url_path", url_path)
+        return slug_address("pages:detail", "url_path", self.url_path)
 
     def search_documents(self):
         if any(page.status != Status.PUBLISHED for page in [self, *self.ancestors()]):
@@ -225,15 +226,12 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
 
     def build_url_paths(self):
         """``{language: full path}`` from the parent's stored paths and this page's slugs."""
+        if self.is_home:
+            return dict.fromkeys(language_codes(), "")
         paths = {}
         for code in language_codes():
-            if self.is_home:
-                paths[code] = ""
-                continue
             segment = self.slug_in(code)
-            parent_path = (
-                getattr(self.parent, localized_field("url_path", code)) if self.parent else ""
-            )
+            parent_path = self.parent.url_path_in(code) if self.parent else ""
             paths[code] = f"{parent_path}/{segment}" if parent_path else segment
         return paths
 
@@ -241,11 +239,9 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
         if self.is_home and self.parent_id:
             raise ValidationError({"parent": _("The home page cannot have a parent page.")})
         if self.pk and self.parent_id:
-            ancestor = self.parent
-            while ancestor is not None:
-                if ancestor.pk == self.pk:
-                    raise ValidationError({"parent": _("A page cannot be placed under itself.")})
-                ancestor = ancestor.parent
+            below_itself = self.descendants().filter(pk=self.parent_id).exists()
+            if below_itself or self.parent_id == self.pk:
+                raise ValidationError({"parent": _("A page cannot be placed under itself.")})
         super().clean()  # the slugs, and the paths they make: this page's own
 
     def addresses(self):
@@ -270,54 +266,38 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
         return match.view_name != "pages:detail"
 
     def save(self, *args, **kwargs):
-        for code in language_codes():
-            body_field = localized_field("body", code)
-            setattr(self, body_field, sanitize_html(getattr(self, body_field)))
+        for name in get_translation_fields("body"):
+            setattr(self, name, sanitize_html(getattr(self, name)))
         self.fill_slugs()
         # Sharing images are written with the row: a failure removes them with it.
         with atomic_with_files():
-            old_paths = {}
-            if self.pk:
-                old_paths = (
-                    Page.objects.filter(pk=self.pk)
-                    .values(
-                        "status",
-                        "publish_from",
-                        *(localized_field("url_path", code) for code in language_codes()),
-                    )
-                    .first()
-                    or {}
-                )
+            stored = self.pk and Page.objects.filter(pk=self.pk).only(*STATE_FIELDS).first()
             new_paths = self.build_url_paths()
             for code, path in new_paths.items():
                 setattr(self, localized_field("url_path", code), path)
             super().save(*args, **kwargs)
+            if not stored:
+                return
             moved = {
-                code: old_paths[localized_field("url_path", code)]
-                for code in language_codes()
-                if old_paths.get(localized_field("url_path", code)) not in (None, new_paths[code])
+                code: stored.url_path_in(code)
+                for code, path in new_paths.items()
+                if stored.url_path_in(code) not in (None, path)
             }
+            for code, old_path in moved.items():
+                if old_path:
+                    PageRedirect.objects.update_or_create(
+                        language=code, old_path=old_path, defaults={"page": self}
+                    )
+                # A redirect from the page's new address would shadow nothing, but is stale.
+                PageRedirect.objects.filter(language=code, old_path=new_paths[code]).delete()
             if moved:
-                self._record_moves(moved, new_paths)
                 for child in self.children.all():
                     child.parent = self
                     child.save()
-            elif (old_paths.get("status"), old_paths.get("publish_from")) != (
-                self.status,
-                self.publish_from,
-            ):
+            elif (stored.status, stored.publish_from) != (self.status, self.publish_from):
                 # Whether the public may see the pages under this one has changed with it.
                 for page in self.descendants():
                     index_object(page)
-
-    def _record_moves(self, moved, new_paths):
-        for code, old_path in moved.items():
-            if old_path:
-                PageRedirect.objects.update_or_create(
-                    language=code, old_path=old_path, defaults={"page": self}
-                )
-            # A redirect from the page's new address would shadow nothing, but is stale.
-            PageRedirect.objects.filter(language=code, old_path=new_paths[code]).delete()
 
 
 class PageRedirect(models.Model):

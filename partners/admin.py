@@ -1,8 +1,8 @@
-from django.conf import settings
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
+from modeltranslation.utils import get_translation_fields
 
 from centre.admin import ContentAdmin
 from centre.text import collation_key
@@ -63,19 +63,8 @@ class PartnerAdmin(ContentAdmin):
         "%(count)d partner updated.", "%(count)d partners updated.", "count"
     )
     # Logo files are not versioned (a replaced logo's files are deleted).
-    kept_on_revert = (
-        "logo",
-        "logo_renditions",
-        *(f"sort_name_{code}" for code, _name in settings.LANGUAGES),
-    )
-    search_fields = (
-        "name_az",
-        "name_en",
-        "name_ru",
-        "short_name_az",
-        "short_name_en",
-        "short_name_ru",
-    )
+    kept_on_revert = ("logo", "logo_renditions", *get_translation_fields("sort_name"))
+    search_fields = get_translation_fields("name", "short_name")
     readonly_fields = ("logo_preview", "created_at", "updated_at")
     fieldsets = (
         (None, {"fields": ("name", "short_name", "slug", "kind", "summary", "description")}),
@@ -115,9 +104,7 @@ class PartnerAdmin(ContentAdmin):
         if image is None:
             return ""
         return format_html(
-            '<img class="partner-logo-{}" src="{}" alt="" width="{}" height="{}">',
+            '<img class="partner-logo-{0}" src="{src}" alt="" width="{width}" height="{height}">',
             size,
-            image["src"],
-            image["width"],
-            image["height"],
+            **image,
         )

@@ -7,6 +7,7 @@ from django.db.models import F
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
+from modeltranslation.utils import get_translation_fields
 
 from centre import slugs
 from centre.addresses import slug_address
@@ -27,7 +28,6 @@ from centre.text import collation_key, slugify_az
 
 from .countries import country_choices, country_name
 
-LOGO_DIR = "partners/logos"
 LOGO_RENDITION_DIR = "partners/logos/renditions"
 # Pages show logos at most 160 CSS pixels wide; the 320 px copy serves high-density screens.
 LOGO_WIDTHS = (160, 320)
@@ -143,7 +143,7 @@ class Partner(slugs.TranslatedSlugs, SharedImage, FileOwner, TranslationTracked)
     )
     logo = OwnedFileField(
         _("logo"),
-        upload_to=LOGO_DIR,
+        upload_to="partners/logos",
         max_length=255,
         blank=True,
         validators=[validate_logo_size, validate_image],
@@ -217,10 +217,13 @@ class Partner(slugs.TranslatedSlugs, SharedImage, FileOwner, TranslationTracked)
 
     def save(self, *args, **kwargs):
         self.fill_slugs()
-        self.fill_sort_names()
+        # A language without a name shows the Azerbaijani one, so it sorts by that too.
         for code in language_codes():
-            field = localized_field("description", code)
-            setattr(self, field, sanitize_html(getattr(self, field)))
+            name = getattr(self, localized_field("name", code)) or self.name_az or ""
+            key = collation_key(name, code)[:SORT_KEY_LENGTH]
+            setattr(self, localized_field("sort_name", code), key)
+        for name in get_translation_fields("description"):
+            setattr(self, name, sanitize_html(getattr(self, name)))
         if not self.logo._committed:
             # A readable name; the storage gives it the extension of the image's real format.
             stem = slugify_az(self.name_az or "", max_length=60) or "logo"
@@ -282,10 +285,9 @@ class Partner(slugs.TranslatedSlugs, SharedImage, FileOwner, TranslationTracked)
     @cached_property
     def logo_image(self):
         """What a ``<picture>`` needs: a srcset per format and the smallest copy's size."""
-        renditions = self.logo_renditions or []
-        if not (self.logo and renditions):
+        if not (self.logo and self.logo_renditions):
             return None
-        webp, original = by_format(renditions)
+        webp, original = by_format(self.logo_renditions)
         fallback = original or webp
         return {
             # A <source> is only worth it when the fallback is another format.
@@ -295,10 +297,3 @@ class Partner(slugs.TranslatedSlugs, SharedImage, FileOwner, TranslationTracked)
             "width": fallback[0]["width"],
             "height": fallback[0]["height"],
         }
-
-    def fill_sort_names(self):
-        # A language without a name shows the Azerbaijani one, so it sorts by that too.
-        for code in language_codes():
-            name = getattr(self, localized_field("name", code)) or self.name_az or ""
-            key = collation_key(name, code)[:SORT_KEY_LENGTH]
-            setattr(self, localized_field("sort_name", code), key)

@@ -4,22 +4,15 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Sum
-from django.db.models.functions import ExtractYear
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
+from modeltranslation.utils import get_translation_fields
 
 from centre.admin import ContentAdmin, PublicParentInlineMixin, TaxonomyAdmin
 
 from .models import Publication, PublicationFile, Sector, files_prefetch
-
-
-class PdfInput(forms.ClearableFileInput):
-    """A file input that never links to the stored file: PDFs have no public address."""
-
-    def is_initial(self, value):
-        return False
 
 
 class PublicationFileInline(PublicParentInlineMixin, admin.TabularInline):
@@ -29,13 +22,11 @@ class PublicationFileInline(PublicParentInlineMixin, admin.TabularInline):
     # downloads. A 64-character hash in a column of its own made the form wider than the screen.
     fields = ("language", "file", "details")
     readonly_fields = ("details",)
-    formfield_overrides = {models.FileField: {"widget": PdfInput(attrs={"accept": ".pdf"})}}
-    max_num = len(settings.LANGUAGES)
-
-    def get_extra(self, request, obj=None, **kwargs):
-        # Without JavaScript there is no "add another" button: offer a row per missing language.
-        existing = obj.files.count() if obj else 0
-        return max(0, len(settings.LANGUAGES) - existing)
+    # A plain file input, never a link to the stored file: PDFs have no public address.
+    formfield_overrides = {models.FileField: {"widget": forms.FileInput(attrs={"accept": ".pdf"})}}
+    # Without JavaScript there is no "add another" button: a row per missing language (the
+    # formset stops at max_num rows, stored files included).
+    extra = max_num = len(settings.LANGUAGES)
 
     @admin.display(description=_("Details"))
     def details(self, publication_file):
@@ -62,14 +53,8 @@ class PublicationYearFilter(admin.SimpleListFilter):
     parameter_name = "year"
 
     def lookups(self, request, model_admin):
-        years = (
-            Publication.objects.filter(publication_date__isnull=False)
-            .annotate(year=ExtractYear("publication_date"))
-            .order_by("-year")
-            .values_list("year", flat=True)
-            .distinct()
-        )
-        return [(str(year), str(year)) for year in years]
+        years = Publication.objects.dates("publication_date", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
 
     def queryset(self, request, queryset):
         value = self.value()
@@ -102,13 +87,9 @@ class PublicationAdmin(ContentAdmin):
         "sectors",
     )
     search_fields = (
-        "title_az",
-        "title_en",
-        "title_ru",
+        *get_translation_fields("title"),
         "slug_az",
-        "authors_az",
-        "authors_en",
-        "authors_ru",
+        *get_translation_fields("authors"),
     )
     readonly_fields = ("cover_preview", "total_downloads", "created_at", "updated_at")
     publish_action = ("publish", _("Publish the selected publications"))

@@ -45,46 +45,37 @@ def bibtex_author(author):
 def bibtex(publication, url, pdf_url=None, language=""):
     entry = "techreport" if publication.publication_type in REPORTS else "misc"
     date = publication.publication_date
-    fields = [
+    publisher = "institution" if entry == "techreport" else "publisher"
+    fields = [  # each value as written in braces, escaped
         ("title", f"{{{bibtex_escape(publication.title)}}}"),
         ("author", " and ".join(bibtex_author(a) for a in publication.citation_authors)),
-        ("institution" if entry == "techreport" else "publisher", publication.publisher_name),
-        ("type", publication.get_publication_type_display()),
+        (publisher, bibtex_escape(publication.publisher_name)),
+        ("type", bibtex_escape(publication.get_publication_type_display())),
         ("year", str(date.year) if date else ""),
         ("month", BIBTEX_MONTHS[date.month - 1] if date else ""),
         ("date", date.isoformat() if date else ""),
-        ("language", language),
-        ("url", url),
-        ("file", pdf_url or ""),
-        ("keywords", ", ".join(str(t) for t in publication.technologies.all())),
-        ("abstract", publication.abstract),
+        ("language", bibtex_escape(language)),
+        ("url", one_line(url)),
+        ("file", one_line(pdf_url)),
+        ("keywords", bibtex_escape(", ".join(str(t) for t in publication.technologies.all()))),
+        ("abstract", bibtex_escape(publication.abstract)),
     ]
     key = f"{publication.slug_az}-{date.year}" if date else publication.slug_az
-    lines = [f"@{entry}{{{key},"]
-    for name, value in fields:
-        if not value:
-            continue
-        if name == "month":
-            lines.append(f"  {name} = {value},")  # a BibTeX macro, unbraced
-        elif name in ("url", "file"):
-            lines.append(f"  {name} = {{{one_line(value)}}},")
-        elif name in ("title", "author"):
-            lines.append(f"  {name} = {{{value}}},")
-        else:
-            lines.append(f"  {name} = {{{bibtex_escape(value)}}},")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    lines = [
+        # The month is a BibTeX macro, unbraced.
+        f"  {name} = {value}," if name == "month" else f"  {name} = {{{value}}},"
+        for name, value in fields
+        if value
+    ]
+    return "\n".join([f"@{entry}{{{key},", *lines, "}"]) + "\n"
 
 
 def ris(publication, url, pdf_url=None, language=""):
-    date = publication.publication_date
-    lines = [("TY", RIS_TYPES.get(publication.publication_type, "GEN"))]
-    lines.append(("TI", publication.title))
-    for author in publication.author_list:
-        lines.append(
-            ("A2", author.name) if author.is_organisation else ("AU", author.inverted_name)
-        )
-    lines += [
+    date, authors = publication.publication_date, publication.author_list
+    lines = [
+        ("TY", RIS_TYPES.get(publication.publication_type, "GEN")),
+        ("TI", publication.title),
+        *(("A2", a.name) if a.is_organisation else ("AU", a.inverted_name) for a in authors),
         ("PY", str(date.year) if date else ""),
         ("DA", date.strftime("%Y/%m/%d") if date else ""),
         ("PB", publication.publisher_name),
@@ -93,9 +84,9 @@ def ris(publication, url, pdf_url=None, language=""):
         ("AB", publication.abstract),
         ("UR", url),
         ("L1", pdf_url or ""),
+        *(("KW", technology) for technology in publication.technologies.all()),
+        ("ER", ""),
     ]
-    lines += [("KW", technology) for technology in publication.technologies.all()]
-    lines.append(("ER", ""))
     # RIS: "TAG  - value", one field a line, CRLF line ends.
     return "".join(
         f"{tag}  - {one_line(value)}\r\n" for tag, value in lines if value or tag == "ER"

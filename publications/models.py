@@ -90,9 +90,7 @@ class Author(NamedTuple):
     @property
     def inverted_name(self):
         """“Family name, Given names” for a person (as citations want), else the name."""
-        if self.is_organisation or not self.given_names:
-            return self.family_name or self.name
-        return f"{self.family_name}, {self.given_names}"
+        return ", ".join(filter(None, (self.family_name, self.given_names))) or self.name
 
     @classmethod
     def parse(cls, line):
@@ -137,8 +135,24 @@ class Sector(Taxonomy):
         return f"{reverse('publications:list')}?{urlencode({'sector': self.slug})}"
 
 
-class CoverImage:
-    """What the ``{% cover %}`` tag reads: a publication's own cover, or one PDF's."""
+class CoverImage(models.Model):
+    """
+    A cover (each model its own ``cover`` field) and its renditions, which the ``{% cover %}``
+    tag reads: a publication's own cover, or one PDF's.
+    """
+
+    cover_renditions = models.JSONField(
+        _("cover renditions"), default=list, blank=True, editable=False
+    )
+    # SHA-256 of the PDF the cover was made from; empty when staff uploaded the cover.
+    cover_source = models.CharField(max_length=64, blank=True, editable=False)
+
+    # Only the download view hands a PDF out; the media view the cover.
+    file_renditions = COVER_RENDITIONS
+    served_file_fields = ("cover",)
+
+    class Meta:
+        abstract = True
 
     @property
     def cover_srcset_webp(self):
@@ -159,6 +173,15 @@ class CoverImage:
         """Width and height of the smallest rendition: the image's shape, for the layout."""
         renditions = self.cover_renditions or []
         return (renditions[0]["width"], renditions[0]["height"]) if renditions else (3, 4)
+
+    def make_cover(self, pdf_file, name, **save_kwargs):
+        """The first page of ``pdf_file`` (a PublicationFile) as the cover, saved as ``name``."""
+        with pdf_file.file.open("rb") as pdf:
+            image = render_first_page(pdf)
+        with atomic_with_files():
+            self.cover.save(name, ContentFile(image), save=False)
+            self.cover_source = pdf_file.sha256
+            self.save(**save_kwargs)
 
 
 def files_prefetch():
@@ -259,16 +282,9 @@ class Publication(
             "For people who cannot see the image. Leave empty for “Cover of …” with the title."
         ),
     )
-    cover_renditions = models.JSONField(
-        _("cover renditions"), default=list, blank=True, editable=False
-    )
-    # SHA-256 of the PDF the cover was made from; empty when staff uploaded the cover.
-    cover_source = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = PublicationQuerySet.as_manager()
 
-    file_renditions = COVER_RENDITIONS
-    served_file_fields = ("cover",)
     meta_image, meta_image_alt_from = "cover", "cover_description"
     meta_description_from = ("abstract",)
 
@@ -310,11 +326,6 @@ class Publication(
     def url_slug(self):
         return self.slug
 
-    @property
-    def shared_image_owner(self):
-        """og:image and JSON-LD share the cover the page shows: its language's (shown_cover)."""
-        return self.shown_cover
-
     def search_documents(self):
         if self.status != Status.PUBLISHED:
             return []
@@ -330,7 +341,6 @@ class Publication(
         return self.publication_type == PublicationType.SAMPLE
 
     def structured_data(self, absolute_uri):
-        """schema.org data for search engines."""
         kind = {
             PublicationType.RESEARCH: "ScholarlyArticle",
             PublicationType.SAMPLE: "CreativeWork",
@@ -415,24 +425,16 @@ class Publication(
         if self.cover and not self.cover_source:
             return False  # staff's own cover wins
         source = self.best_file(settings.LANGUAGE_CODE)
-        others = [file.refresh_cover() for file in self.file_list if file != source]
-        return self._refresh_own_cover(source) or any(others)
-
-    def _refresh_own_cover(self, source):
         if source is None:
             if self.cover:
                 self.cover = None
                 self.save()
             return False
+        others = [file.refresh_cover() for file in self.file_list if file != source]
         if self.cover and self.cover_source == source.sha256:
-            return False
-        with source.file.open("rb") as pdf:
-            image = render_first_page(pdf)
-        name = f"{slugify_az(self.slug_az or self.title_az, max_length=60) or 'cover'}.jpg"
-        with atomic_with_files():
-            self.cover.save(name, ContentFile(image), save=False)
-            self.cover_source = source.sha256
-            self.save()
+            return any(others)
+        stem = slugify_az(self.slug_az or self.title_az, max_length=60) or "cover"
+        self.make_cover(source, f"{stem}.jpg")
         return True
 
     @property
@@ -442,6 +444,9 @@ class Publication(
             return self
         own = self.file_for(site_language())
         return own if own is not None and own.cover else self
+
+    # og:image and JSON-LD share the cover the page shows: its language's.
+    shared_image_owner = shown_cover
 
 
 def author_data(author):
@@ -491,13 +496,8 @@ class PublicationFile(CoverImage, FileOwner, models.Model):
     text = models.TextField(_("extracted text"), blank=True, editable=False)
     download_count = models.PositiveBigIntegerField(_("downloads"), default=0, editable=False)
     uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now, editable=False)
-    # The first page of this PDF, for the pages in its language (Publication.shown_cover),
-    # and the SHA-256 of the PDF it was made from.
+    # The first page of this PDF, for the pages in its language (Publication.shown_cover).
     cover = OwnedImageField(_("cover"), upload_to=COVER_UPLOAD_TO, blank=True, editable=False)
-    cover_renditions = models.JSONField(
-        _("cover renditions"), default=list, blank=True, editable=False
-    )
-    cover_source = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = PublicationFileQuerySet.as_manager()
 
@@ -511,9 +511,6 @@ class PublicationFile(CoverImage, FileOwner, models.Model):
             )
         ]
 
-    # Only the download view hands the PDF out; the media view the cover.
-    file_renditions = COVER_RENDITIONS
-    served_file_fields = ("cover",)
     _inspected = None  # the upload already read
 
     def __str__(self):
@@ -583,12 +580,8 @@ class PublicationFile(CoverImage, FileOwner, models.Model):
         """Make this PDF's cover from its first page, unless it is made from this very PDF."""
         if self.cover and self.cover_source == self.sha256:
             return False
-        with self.file.open("rb") as pdf:
-            image = render_first_page(pdf)
-        with atomic_with_files():
-            self.cover.save(f"{self.download_stem}.jpg", ContentFile(image), save=False)
-            self.cover_source = self.sha256
-            self.save(update_fields=["cover", "cover_renditions", "cover_source"])
+        fields = ["cover", "cover_renditions", "cover_source"]
+        self.make_cover(self, f"{self.download_stem}.jpg", update_fields=fields)
         return True
 
     def count_download(self):

@@ -142,9 +142,7 @@ def render_page(document, width):
     page = document[0]
     try:
         page_width, page_height = page.get_size()
-        if not (math.isfinite(page_width) and math.isfinite(page_height)):
-            raise Refused("page_size")
-        if min(page_width, page_height) <= 0:
+        if not all(0 < side < math.inf for side in (page_width, page_height)):  # NaN too
             raise Refused("page_size")
         shown_width = min(page_width, MAX_ASPECT * page_height)
         shown_height = min(page_height, MAX_ASPECT * shown_width)

@@ -29,6 +29,14 @@ def test_add_form_has_tabs_files_inline_and_no_outside_assets(admin_client):
     assert not [src for src in html.split('src="')[1:] if src.startswith("http")]
 
 
+def test_change_form_offers_a_row_per_missing_language(admin_client):
+    publication = make_publication("Nəşr", files=["az"])
+    html = admin_client.get(f"{LIST_URL}{publication.pk}/change/").text
+    # The stored file's row, then one for each of the two other languages.
+    assert 'name="files-2-file"' in html
+    assert 'name="files-3-file"' not in html
+
+
 def test_add_with_three_files_in_three_languages(admin_client):
     seed_technologies()
     ai = Technology.objects.get(slug="artificial-intelligence")
