@@ -244,6 +244,9 @@ class SearchEntry(models.Model):
     date = models.DateField(_("date"), null=True, blank=True)
     visible_from = models.DateTimeField(null=True, blank=True)
     search_vector = SearchVectorField(null=True, editable=False)
+    # What ranking reads: the title and the text's opening, small enough to stay in the row;
+    # search_vector, every word with its places, is for matching only.
+    rank_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("search entry")

@@ -24,6 +24,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
 from django.db.models import BooleanField, Case, F, Q, Value, When
+from django.db.models.functions import Left
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -176,9 +177,10 @@ def _entry_values(document, visible_from):
 def _update_vectors(entries):
     for text_language in {entry.text_language for entry in entries}:
         config = SEARCH_CONFIGS.get(text_language, DEFAULT_SEARCH_CONFIG)
+        title = SearchVector("title_folded", weight="A", config=config)
         entries.filter(text_language=text_language).update(
-            search_vector=SearchVector("title_folded", weight="A", config=config)
-            + SearchVector("body_folded", weight="B", config=config)
+            search_vector=title + SearchVector("body_folded", weight="B", config=config),
+            rank_vector=title + SearchVector(Left("body_folded", 500), weight="B", config=config),
         )
 
 
@@ -233,7 +235,7 @@ def search(terms, language=None):
         SearchEntry.objects.filter(language=language)
         .filter(Q(visible_from__isnull=True) | Q(visible_from__lte=timezone.now()))
         # What the index matches on, never shown: thousands of words an entry, left unread.
-        .defer("title_folded", "body_folded", "search_vector")
+        .defer("title_folded", "body_folded", "search_vector", "rank_vector")
     )
     if not terms:
         return entries.none()
@@ -251,9 +253,10 @@ def search(terms, language=None):
             query |= _tsquery(terms, SEARCH_CONFIGS[language])
         return (
             entries.filter(search_vector=query)
-            # F(): the stored vector itself; a bare name would make Django re-parse it as text
-            # (to_tsvector(search_vector::text)), losing the weights and taking seconds.
-            .annotate(rank=SearchRank(F("search_vector"), query))
+            # Ranked on the small vector: reading every match's full one (out of the row, in
+            # TOAST) a second time cost as much as matching. F(): a bare name would make Django
+            # re-parse the vector as text, losing the weights.
+            .annotate(rank=SearchRank(F("rank_vector"), query))
             .order_by("-title_match", "-rank", F("date").desc(nulls_last=True), "pk")
         )
     for term in terms:
