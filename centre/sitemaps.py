@@ -4,23 +4,18 @@ from typing import NamedTuple
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 
+from centre.cache import kept_for_this_generation
 from centre.i18n import language_codes
 
 
-class ListPage(NamedTuple):
-    """The page listing a sitemap's objects (``partners:list``): in every language."""
+class Entry(NamedTuple):
+    """An object's addresses in its languages (``{code: path}``) and when it last changed."""
 
-    url_name: str
-    updated_at: datetime | None  # it changes whenever one of its objects does
-
-    def get_absolute_url(self):
-        return reverse(self.url_name)
-
-    @property
-    def available_languages(self):
-        return language_codes()
+    addresses: dict
+    updated_at: datetime | None
 
 
 class TranslatedSitemap(Sitemap):
@@ -41,12 +36,24 @@ class TranslatedSitemap(Sitemap):
 
     @cached_property
     def entries(self):
-        """One query for the index (dates and pages) and for a page alike."""
-        entries = list(self.objects())
-        if self.list_url_name:
-            latest = max((item.updated_at for item in entries), default=None)
-            entries.insert(0, ListPage(self.list_url_name, latest))
-        return entries
+        """
+        The same for the index and every page until a staff write: kept per page cache
+        generation, as plain addresses rather than a thousand objects read anew each time.
+        """
+        return kept_for_this_generation(f"sitemap:{type(self).__qualname__}", self.read_entries)
+
+    def read_entries(self):
+        rows = [(obj, obj.available_languages, Entry({}, obj.updated_at)) for obj in self.objects()]
+        # The list changes whenever one of its objects does.
+        listed = Entry({}, max((entry.updated_at for *_, entry in rows), default=None))
+        for code in language_codes():  # one language switch each, not one per address
+            with translation.override(code):
+                listed.addresses[code] = self.list_url_name and reverse(self.list_url_name)
+                for obj, available, entry in rows:
+                    if code in available:
+                        entry.addresses[code] = obj.get_absolute_url()
+        entries = [entry for *_, entry in rows]
+        return [listed, *entries] if self.list_url_name else entries
 
     def items(self):
         return self.entries
@@ -55,13 +62,33 @@ class TranslatedSitemap(Sitemap):
         return item.updated_at
 
     def get_languages_for_item(self, item):
-        return item.available_languages
+        return list(item.addresses)
 
     def get_urls(self, page=1, site=None, protocol=None):
-        urls = super().get_urls(page, site, protocol)
-        # x-default is the default language's own address: every language has its prefix here,
-        # which Django's x_default would drop.
-        for url in urls:
-            default = [a for a in url["alternates"] if a["lang_code"] == settings.LANGUAGE_CODE]
-            url["alternates"] += [{**a, "lang_code": "x-default"} for a in default]
+        """
+        Django's entries from the addresses at hand. x-default is the default language's own
+        address: every language has its prefix here, which Django's x_default would drop.
+        """
+        prefix = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        urls = []
+        for entry, code in self.paginator.page(page).object_list:
+            alternates = [
+                {"lang_code": lang, "location": prefix + path}
+                for lang, path in entry.addresses.items()
+            ]
+            if settings.LANGUAGE_CODE in entry.addresses:
+                default = prefix + entry.addresses[settings.LANGUAGE_CODE]
+                alternates.append({"lang_code": "x-default", "location": default})
+            urls.append(
+                {
+                    "item": (entry, code),
+                    "location": prefix + entry.addresses[code],
+                    "lastmod": entry.updated_at,
+                    # What the template shows: Django's date filter costs more than the rest.
+                    "day": entry.updated_at and timezone.localdate(entry.updated_at).isoformat(),
+                    "alternates": alternates,
+                }
+            )
+        if urls and all(url["lastmod"] for url in urls):
+            self.latest_lastmod = max(url["lastmod"] for url in urls)
         return urls
