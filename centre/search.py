@@ -14,7 +14,9 @@ title or text. PostgreSQL does this with a stored, GIN-indexed ``tsvector`` and 
 Azerbaijani, for which PostgreSQL has no stemmer); other databases compare the folded columns.
 """
 
+import functools
 import html as html_module
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,14 +25,16 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
-from django.db.models import BooleanField, Case, F, Q, Value, When
+from django.db.models import F, Q
 from django.db.models.functions import Left
+from django.db.models.lookups import Contains
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 
-from centre.i18n import language_codes, localized_field
+from centre.i18n import language_codes, localized_field, site_language
 from centre.models import SearchEntry
 from centre.text import fold
 
@@ -239,14 +243,9 @@ def search(terms, language=None):
     )
     if not terms:
         return entries.none()
-    in_title = Q()
-    for term in terms:
-        in_title &= Q(title_folded__contains=" " + term)
-    entries = entries.annotate(
-        title_match=Case(
-            When(in_title, then=Value(True)), default=Value(False), output_field=BooleanField()
-        )
-    )
+    # Lookups as expressions: a third of the cost of building Case(When(Q())) for each search.
+    in_title = [Contains(F("title_folded"), " " + term) for term in terms]
+    entries = entries.annotate(title_match=functools.reduce(operator.and_, in_title))
     if connection.vendor == "postgresql":
         query = _tsquery(terms, DEFAULT_SEARCH_CONFIG)
         if language in SEARCH_CONFIGS:
@@ -275,14 +274,22 @@ def _tsquery(terms, config):
 class Result:
     entry: SearchEntry
     excerpt: str
-
-    @property
-    def type_name(self):
-        return apps.get_model(self.entry.model)._meta.verbose_name
+    type_name: str
+    lang: str  # the language of its text where it is not the page's, else ""
 
 
 def results(entries, terms):
-    return [Result(entry, highlight(entry.body or entry.title, terms)) for entry in entries]
+    """What the page shows of each entry, worked out here rather than by a tag per result."""
+    page_language = site_language()
+    return [
+        Result(
+            entry,
+            highlight(entry.body or entry.title, terms),
+            capfirst(apps.get_model(entry.model)._meta.verbose_name),
+            entry.text_language if entry.text_language != page_language else "",
+        )
+        for entry in entries
+    ]
 
 
 def highlight(text, terms, width=240):
