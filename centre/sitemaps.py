@@ -72,21 +72,19 @@ class TranslatedSitemap(Sitemap):
         prefix = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
         urls = []
         for entry, code in self.paginator.page(page).object_list:
-            alternates = [
-                {"lang_code": lang, "location": prefix + path}
-                for lang, path in entry.addresses.items()
-            ]
-            if settings.LANGUAGE_CODE in entry.addresses:
-                default = prefix + entry.addresses[settings.LANGUAGE_CODE]
-                alternates.append({"lang_code": "x-default", "location": default})
+            addresses = {**entry.addresses}
+            if settings.LANGUAGE_CODE in addresses:
+                addresses["x-default"] = addresses[settings.LANGUAGE_CODE]
             urls.append(
                 {
-                    "item": (entry, code),
                     "location": prefix + entry.addresses[code],
                     "lastmod": entry.updated_at,
                     # What the template shows: Django's date filter costs more than the rest.
                     "day": entry.updated_at and timezone.localdate(entry.updated_at).isoformat(),
-                    "alternates": alternates,
+                    "alternates": [
+                        {"lang_code": lang, "location": prefix + path}
+                        for lang, path in addresses.items()
+                    ],
                 }
             )
         if urls and all(url["lastmod"] for url in urls):
