@@ -12,6 +12,8 @@ Azerbaijani way (``centre.text.fold``), and every word of the query must begin a
 title or text. PostgreSQL does this with a stored, GIN-indexed ``tsvector`` and prefix queries
 (English and Russian stemming for English and Russian text; the ``simple`` configuration for
 Azerbaijani, for which PostgreSQL has no stemmer); other databases compare the folded columns.
+Order: title matches first, then (PostgreSQL) ``ts_rank`` on ``rank_vector``, the title and the
+text's opening, then the newest.
 """
 
 import functools
