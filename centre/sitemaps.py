@@ -1,27 +1,26 @@
-from datetime import datetime
-from typing import NamedTuple
-
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from centre.cache import kept_for_this_generation
 from centre.i18n import language_codes
+from centre.slugs import columns
 
-
-class Entry(NamedTuple):
-    """An object's addresses in its languages (``{code: path}``) and when it last changed."""
-
-    addresses: dict
-    updated_at: datetime | None
+LINK = '<xhtml:link rel="alternate" hreflang="{}" href="{}"/>'
 
 
 class TranslatedSitemap(Sitemap):
     """
     Django's i18n sitemap of ``objects()`` in their ``available_languages``, with alternates;
     ``list_url_name`` names the page listing them, the first entry.
+
+    Kept per page cache generation: each object's pk, languages and date (what the index needs,
+    read without making an address), and each page's entries as XML, made on its first request
+    from that page's objects only.
     """
 
     i18n = True
@@ -35,58 +34,67 @@ class TranslatedSitemap(Sitemap):
         raise NotImplementedError
 
     @cached_property
-    def entries(self):
-        """
-        The same for the index and every page until a staff write: kept per page cache
-        generation, as plain addresses rather than a thousand objects read anew each time.
-        """
-        return kept_for_this_generation(f"sitemap:{type(self).__qualname__}", self.read_entries)
-
-    def read_entries(self):
-        rows = [(obj, obj.available_languages, Entry({}, obj.updated_at)) for obj in self.objects()]
-        # The list changes whenever one of its objects does.
-        listed = Entry({}, max((entry.updated_at for *_, entry in rows), default=None))
-        for code in language_codes():  # one language switch each, not one per address
-            with translation.override(code):
-                listed.addresses[code] = self.list_url_name and reverse(self.list_url_name)
-                for obj, available, entry in rows:
-                    if code in available:
-                        entry.addresses[code] = obj.get_absolute_url()
-        entries = [entry for *_, entry in rows]
-        return [listed, *entries] if self.list_url_name else entries
+    def kept_items(self):
+        """Read once a request: the index asks for them twice (dates and pages)."""
+        return kept_for_this_generation(f"sitemap-items:{type(self).__qualname__}", self.read_items)
 
     def items(self):
-        return self.entries
+        """``(pk, languages, updated_at)`` of each object; pk None for the list page."""
+        return self.kept_items
+
+    def read_items(self):
+        objects = self.objects()
+        names = columns(objects.model.slug_source)  # available_languages, in SQL
+        items = [
+            (pk, [code for code, text in zip(names, texts, strict=True) if text], updated_at)
+            for pk, updated_at, *texts in objects.values_list("pk", "updated_at", *names.values())
+        ]
+        # The list changes whenever one of its objects does.
+        latest = max((updated_at for *_, updated_at in items), default=None)
+        return [(None, language_codes(), latest), *items] if self.list_url_name else items
 
     def lastmod(self, item):
-        return item.updated_at
+        return item[2]
 
     def get_languages_for_item(self, item):
-        return list(item.addresses)
+        return item[1]
 
     def get_urls(self, page=1, site=None, protocol=None):
-        """
-        Django's entries from the addresses at hand. x-default is the default language's own
-        address: every language has its prefix here, which Django's x_default would drop.
-        """
+        page = self.paginator.page(page)
         prefix = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
-        urls = []
-        for entry, code in self.paginator.page(page).object_list:
-            addresses = {**entry.addresses}
-            if settings.LANGUAGE_CODE in addresses:
-                addresses["x-default"] = addresses[settings.LANGUAGE_CODE]
-            urls.append(
-                {
-                    "location": prefix + entry.addresses[code],
-                    "lastmod": entry.updated_at,
-                    # What the template shows: Django's date filter costs more than the rest.
-                    "day": entry.updated_at and timezone.localdate(entry.updated_at).isoformat(),
-                    "alternates": [
-                        {"lang_code": lang, "location": prefix + path}
-                        for lang, path in addresses.items()
-                    ],
-                }
+        entries, latest = kept_for_this_generation(
+            f"sitemap-page:{type(self).__qualname__}:{prefix}:{page.number}",
+            lambda: self.read_page(page.object_list, prefix),
+        )
+        if latest:
+            self.latest_lastmod = latest
+        return [{"xml": mark_safe(entry)} for entry in entries]  # noqa: S308 - read_page escapes
+
+    def read_page(self, pairs, prefix):
+        """
+        The page's entries as XML and their latest date. Each object's addresses are made once,
+        one language switch per language; x-default is the default language's own address
+        (every language has its prefix here, which Django's x_default would drop).
+        """
+        languages = {pk: codes for (pk, codes, _date), _code in pairs}
+        found = self.objects().in_bulk(set(languages) - {None})
+        addresses = {pk: {} for pk in languages}
+        for code in language_codes():
+            with translation.override(code):
+                for pk, paths in addresses.items():
+                    if code in languages[pk]:
+                        path = found[pk].get_absolute_url() if pk else reverse(self.list_url_name)
+                        paths[code] = escape(prefix + path)
+        entries = []
+        for (pk, _codes, updated_at), code in pairs:
+            paths = addresses[pk]
+            if settings.LANGUAGE_CODE in paths:
+                paths["x-default"] = paths[settings.LANGUAGE_CODE]
+            day = updated_at and timezone.localdate(updated_at).isoformat()
+            entries.append(
+                f"<url><loc>{paths[code]}</loc>{f'<lastmod>{day}</lastmod>' if day else ''}"
+                + "".join(LINK.format(*link) for link in paths.items())
+                + "</url>\n"
             )
-        if urls and all(url["lastmod"] for url in urls):
-            self.latest_lastmod = max(url["lastmod"] for url in urls)
-        return urls
+        dates = [updated_at for (*_, updated_at), _code in pairs]
+        return entries, all(dates) and max(dates, default=None)
