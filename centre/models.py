@@ -257,7 +257,6 @@ class SearchEntry(models.Model):
                 fields=["model", "object_id", "language"], name="centre_one_search_entry"
             )
         ]
-        indexes = [models.Index(fields=["language", "model"])]
 
     def __str__(self):
         return f"{self.title} ({self.language})"

@@ -16,6 +16,7 @@ Order: title matches first, then (PostgreSQL) ``ts_rank`` on ``rank_vector``, th
 text's opening, then the newest.
 """
 
+import contextlib
 import functools
 import html as html_module
 import operator
@@ -265,6 +266,24 @@ def search(terms, language=None):
             Q(title_folded__contains=" " + term) | Q(body_folded__contains=" " + term)
         )
     return entries.order_by("-title_match", F("date").desc(nulls_last=True), "pk")
+
+
+@contextlib.contextmanager
+def through_the_index():
+    """
+    Where the search's query runs: on PostgreSQL, planned through the GIN index. For a common
+    word the planner reads every entry of the language and tests its vector, which it costs as
+    cheap but which is out of the row (TOAST); the index answers without reading one. On the
+    benchmark data (1,527 entries a language, a word in 97 % of them) the query took 24.7 ms
+    that way and 12.9 ms through the index; the transaction and SET add 0.1 ms.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        yield
 
 
 def _tsquery(terms, config):
