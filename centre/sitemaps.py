@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -18,9 +20,9 @@ class TranslatedSitemap(Sitemap):
     Django's i18n sitemap of ``objects()`` in their ``available_languages``, with alternates;
     ``list_url_name`` names the page listing them, the first entry.
 
-    Kept per page cache generation: each object's pk, languages and date (what the index needs,
-    read without making an address), and each page's entries as XML, made on its first request
-    from that page's objects only.
+    Kept per page cache generation: how many addresses and the latest change (the index), each
+    object's pk, languages and date (the pages), and each page's entries as XML, made on its
+    first request from that page's objects only.
     """
 
     i18n = True
@@ -33,18 +35,39 @@ class TranslatedSitemap(Sitemap):
     def objects(self):
         raise NotImplementedError
 
+    def kept(self, name, make):
+        return kept_for_this_generation(f"sitemap-{name}:{type(self).__qualname__}", make)
+
     @cached_property
-    def kept_items(self):
-        """Read once a request: the index asks for them twice (dates and pages)."""
-        return kept_for_this_generation(f"sitemap-items:{type(self).__qualname__}", self.read_items)
+    def summary(self):
+        """How many addresses and the latest change: all the index needs, one aggregate."""
+        return self.kept("summary", self.read_summary)
+
+    def read_summary(self):
+        objects = self.objects()
+        names = columns(objects.model.slug_source)  # available_languages, in SQL
+        found = objects.aggregate(
+            latest=Max("updated_at"),
+            **{code: Count(name, filter=~Q(**{name: ""})) for code, name in names.items()},
+        )
+        listed = len(language_codes()) if self.list_url_name else 0
+        return listed + sum(found[code] for code in names), found["latest"]
+
+    def get_latest_lastmod(self):
+        return self.summary[1]
+
+    @property
+    def paginator(self):
+        """The index's: as many entries as there are, none read."""
+        return Paginator(range(self.summary[0]), self.limit)
 
     def items(self):
         """``(pk, languages, updated_at)`` of each object; pk None for the list page."""
-        return self.kept_items
+        return self.kept("items", self.read_items)
 
     def read_items(self):
         objects = self.objects()
-        names = columns(objects.model.slug_source)  # available_languages, in SQL
+        names = columns(objects.model.slug_source)
         items = [
             (pk, [code for code, text in zip(names, texts, strict=True) if text], updated_at)
             for pk, updated_at, *texts in objects.values_list("pk", "updated_at", *names.values())
@@ -53,18 +76,13 @@ class TranslatedSitemap(Sitemap):
         latest = max((updated_at for *_, updated_at in items), default=None)
         return [(None, language_codes(), latest), *items] if self.list_url_name else items
 
-    def lastmod(self, item):
-        return item[2]
-
-    def get_languages_for_item(self, item):
-        return item[1]
-
     def get_urls(self, page=1, site=None, protocol=None):
-        page = self.paginator.page(page)
+        """Django's pages of (object, language), each page's entries made once, as XML."""
+        pairs = [(item, code) for item in self.items() for code in item[1]]
+        page = Paginator(pairs, self.limit).page(page)
         prefix = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
-        entries, latest = kept_for_this_generation(
-            f"sitemap-page:{type(self).__qualname__}:{prefix}:{page.number}",
-            lambda: self.read_page(page.object_list, prefix),
+        entries, latest = self.kept(
+            f"page:{prefix}:{page.number}", lambda: self.read_page(page.object_list, prefix)
         )
         if latest:
             self.latest_lastmod = latest
