@@ -96,7 +96,7 @@ class SearchView(UnderstoodQueryMixin, TemplateView):
     def get_context_data(self, **kwargs):
         raw_query = self.request.GET.get("q", "")
         terms = search.query_terms(raw_query)
-        with search.through_the_index():
+        with search.through_the_index(terms):
             page_obj = page_with_count(
                 search.search(terms), self.request.GET.get("page"), self.paginate_by
             )
