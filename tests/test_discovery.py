@@ -60,7 +60,7 @@ def test_the_sitemap_index_asks_the_database_once_a_sitemap(
     client, seeded, django_assert_num_queries
 ):
     # Pages, partners, publications: how many and the latest change of each, one aggregate.
-    # Their entries are kept per page cache generation: it is started first, as by any page.
+    # Those figures are kept per page cache generation: it is started first, as by any page.
     from centre.cache import generation
 
     generation()
