@@ -252,6 +252,9 @@ class SearchEntry(models.Model):
     date = models.DateField(_("date"), null=True, blank=True)
     visible_from = models.DateTimeField(null=True, blank=True)
     search_vector = SearchVectorField(null=True, editable=False)
+    # What ranking reads: the title and the text's opening, small enough to stay in the row;
+    # search_vector, every word with its places, is for matching only.
+    rank_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("search entry")
@@ -262,7 +265,6 @@ class SearchEntry(models.Model):
                 fields=["model", "object_id", "language"], name="centre_one_search_entry"
             )
         ]
-        indexes = [models.Index(fields=["language", "model"])]
 
     def __str__(self):
         return f"{self.title} ({self.language})"

@@ -12,9 +12,14 @@ Azerbaijani way (``centre.text.fold``), and every word of the query must begin a
 title or text. PostgreSQL does this with a stored, GIN-indexed ``tsvector`` and prefix queries
 (English and Russian stemming for English and Russian text; the ``simple`` configuration for
 Azerbaijani, for which PostgreSQL has no stemmer); other databases compare the folded columns.
+Order: title matches first, then (PostgreSQL) ``ts_rank`` on ``rank_vector``, the title and the
+text's opening, then the newest.
 """
 
+import contextlib
+import functools
 import html as html_module
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,13 +28,16 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
-from django.db.models import BooleanField, Case, F, Q, Value, When
+from django.db.models import F, Q
+from django.db.models.functions import Left
+from django.db.models.lookups import Contains
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 
-from centre.i18n import language_codes, localized_field
+from centre.i18n import language_codes, localized_field, site_language
 from centre.models import SearchEntry
 from centre.text import fold
 
@@ -176,9 +184,10 @@ def _entry_values(document, visible_from):
 def _update_vectors(entries):
     for text_language in {entry.text_language for entry in entries}:
         config = SEARCH_CONFIGS.get(text_language, DEFAULT_SEARCH_CONFIG)
+        title = SearchVector("title_folded", weight="A", config=config)
         entries.filter(text_language=text_language).update(
-            search_vector=SearchVector("title_folded", weight="A", config=config)
-            + SearchVector("body_folded", weight="B", config=config)
+            search_vector=title + SearchVector("body_folded", weight="B", config=config),
+            rank_vector=title + SearchVector(Left("body_folded", 500), weight="B", config=config),
         )
 
 
@@ -233,27 +242,23 @@ def search(terms, language=None):
         SearchEntry.objects.filter(language=language)
         .filter(Q(visible_from__isnull=True) | Q(visible_from__lte=timezone.now()))
         # What the index matches on, never shown: thousands of words an entry, left unread.
-        .defer("title_folded", "body_folded", "search_vector")
+        .defer("title_folded", "body_folded", "search_vector", "rank_vector")
     )
     if not terms:
         return entries.none()
-    in_title = Q()
-    for term in terms:
-        in_title &= Q(title_folded__contains=" " + term)
-    entries = entries.annotate(
-        title_match=Case(
-            When(in_title, then=Value(True)), default=Value(False), output_field=BooleanField()
-        )
-    )
+    # Lookups as expressions: a third of the cost of building Case(When(Q())) for each search.
+    in_title = [Contains(F("title_folded"), " " + term) for term in terms]
+    entries = entries.annotate(title_match=functools.reduce(operator.and_, in_title))
     if connection.vendor == "postgresql":
         query = _tsquery(terms, DEFAULT_SEARCH_CONFIG)
         if language in SEARCH_CONFIGS:
             query |= _tsquery(terms, SEARCH_CONFIGS[language])
         return (
             entries.filter(search_vector=query)
-            # F(): the stored vector itself; a bare name would make Django re-parse it as text
-            # (to_tsvector(search_vector::text)), losing the weights and taking seconds.
-            .annotate(rank=SearchRank(F("search_vector"), query))
+            # Ranked on the small vector: reading every match's full one (out of the row, in
+            # TOAST) a second time cost as much as matching. F(): a bare name would make Django
+            # re-parse the vector as text, losing the weights.
+            .annotate(rank=SearchRank(F("rank_vector"), query))
             .order_by("-title_match", "-rank", F("date").desc(nulls_last=True), "pk")
         )
     for term in terms:
@@ -261,6 +266,25 @@ def search(terms, language=None):
             Q(title_folded__contains=" " + term) | Q(body_folded__contains=" " + term)
         )
     return entries.order_by("-title_match", F("date").desc(nulls_last=True), "pk")
+
+
+@contextlib.contextmanager
+def through_the_index(terms):
+    """
+    Where the search's query runs: on PostgreSQL, planned through the GIN index. For a common
+    word the planner reads every entry of the language and tests its vector, which it costs as
+    cheap but which is out of the row (TOAST); the index answers without reading one. On the
+    benchmark data (1,527 entries a language, a word in 97 % of them) the query took 24.7 ms
+    that way and 12.9 ms through the index; the transaction and SET add 0.1 ms. No terms, no
+    query: nothing to plan.
+    """
+    if connection.vendor != "postgresql" or not terms:
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        yield
 
 
 def _tsquery(terms, config):
@@ -272,14 +296,22 @@ def _tsquery(terms, config):
 class Result:
     entry: SearchEntry
     excerpt: str
-
-    @property
-    def type_name(self):
-        return apps.get_model(self.entry.model)._meta.verbose_name
+    type_name: str
+    lang: str  # the language of its text where it is not the page's, else ""
 
 
 def results(entries, terms):
-    return [Result(entry, highlight(entry.body or entry.title, terms)) for entry in entries]
+    """What the page shows of each entry, worked out here rather than by a tag per result."""
+    page_language = site_language()
+    return [
+        Result(
+            entry,
+            highlight(entry.body or entry.title, terms),
+            capfirst(apps.get_model(entry.model)._meta.verbose_name),
+            entry.text_language if entry.text_language != page_language else "",
+        )
+        for entry in entries
+    ]
 
 
 def highlight(text, terms, width=240):

@@ -92,9 +92,10 @@ class SearchView(UnderstoodQueryMixin, TemplateView):
     def get_context_data(self, **kwargs):
         raw_query = self.request.GET.get("q", "")
         terms = search.query_terms(raw_query)
-        page_obj = page_with_count(
-            search.search(terms), self.request.GET.get("page"), self.paginate_by
-        )
+        with search.through_the_index(terms):
+            page_obj = page_with_count(
+                search.search(terms), self.request.GET.get("page"), self.paginate_by
+            )
         self.page_shown = page_obj.number
         return super().get_context_data(
             query=tidy_query(raw_query)[: search.MAX_QUERY_LENGTH],
