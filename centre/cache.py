@@ -78,14 +78,18 @@ class Entry(NamedTuple):
 
 
 def next_scheduled_change():
-    """The earliest future *publish from* of anything published, as Unix time, or None."""
+    """
+    The earliest future *publish from* of anything published, as Unix time, or None; a model
+    may name other times that change its pages (``scheduled_fields``: an event's end).
+    """
     now = timezone.now()
     times = [
-        model._default_manager.filter(status=Status.PUBLISHED, publish_from__gt=now).aggregate(
-            first=Min("publish_from")
+        model._default_manager.filter(status=Status.PUBLISHED, **{f"{field}__gt": now}).aggregate(
+            first=Min(field)
         )["first"]
         for model in apps.get_models()
         if issubclass(model, Publishable)
+        for field in getattr(model, "scheduled_fields", ("publish_from",))
     ]
     times = [moment for moment in times if moment is not None]
     return min(times).timestamp() if times else None

@@ -15,12 +15,11 @@ from centre.files import (
     OwnedFileField,
     Renditions,
     SharedImage,
-    owned_file_url,
-    renditions_srcset,
+    picture_sources,
 )
 from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
 from centre.i18n import language_codes, localized_field, site_language
-from centre.images import by_format, validate_file_size, validate_image
+from centre.images import validate_file_size, validate_image
 from centre.models import Technology, TranslationTracked, can_preview_drafts
 from centre.search import documents_in_each_language
 from centre.text import collation_key, slugify_az
@@ -282,19 +281,9 @@ class Partner(slugs.TranslatedSlugs, SharedImage, FileOwner, TranslationTracked)
     @cached_property
     def logo_image(self):
         """What a ``<picture>`` needs: a srcset per format and the smallest copy's size."""
-        renditions = self.logo_renditions or []
-        if not (self.logo and renditions):
+        if not (self.logo and self.logo_renditions):
             return None
-        webp, original = by_format(renditions)
-        fallback = original or webp
-        return {
-            # A <source> is only worth it when the fallback is another format.
-            "webp_srcset": renditions_srcset(self, webp) if original else "",
-            "srcset": renditions_srcset(self, fallback),
-            "src": owned_file_url(self, fallback[0]["name"]),
-            "width": fallback[0]["width"],
-            "height": fallback[0]["height"],
-        }
+        return picture_sources(self, self.logo_renditions)
 
     def fill_sort_names(self):
         # A language without a name shows the Azerbaijani one, so it sorts by that too.

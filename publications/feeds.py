@@ -43,10 +43,32 @@ class LanguageAtomFeed(Atom1Feed):
         return attributes
 
 
-class PublicationsRssFeed(Feed):
-    """The newest publications; an untranslated one with its Azerbaijani text, marked so."""
+class TranslatedFeed(Feed):
+    """
+    A feed at ``url_name`` in the language of its address (RSS here, Atom with
+    ``LanguageAtomFeed``): an untranslated item with its Azerbaijani text, marked so.
+    """
 
     feed_type = LanguageRssFeed
+    url_name = None
+
+    # Django's Feed answers any method: a 405 with Allow, with or without a CSRF token.
+    csrf_exempt = True
+    __call__ = method_decorator(require_safe)(Feed.__call__)
+
+    def feed_url(self):
+        return reverse(self.url_name)
+
+    def item_extra_kwargs(self, item):
+        # The language of the item's text: the feed's, or the default one it falls back to.
+        language = get_language()
+        own = language if language in item.available_languages else settings.LANGUAGE_CODE
+        return {"language": own}
+
+
+class PublicationsRssFeed(TranslatedFeed):
+    """The newest publications."""
+
     title = _("4SIM publications")
     description = _(
         "New research documents, reports and strategies of Azerbaijan's Fourth Industrial "
@@ -54,18 +76,11 @@ class PublicationsRssFeed(Feed):
     )
     url_name = "publications:rss"
 
-    # Django's Feed answers any method: a 405 with Allow, with or without a CSRF token.
-    csrf_exempt = True
-    __call__ = method_decorator(require_safe)(Feed.__call__)
-
     def get_object(self, request, *args, **kwargs):
         self.request = request  # for absolute file addresses in enclosures
 
     def link(self):
         return reverse("publications:list")
-
-    def feed_url(self):
-        return reverse(self.url_name)
 
     def items(self):
         return (
@@ -96,12 +111,6 @@ class PublicationsRssFeed(Feed):
 
     def item_updateddate(self, item):
         return item.updated_at
-
-    def item_extra_kwargs(self, item):
-        # The language of the item's text: the feed's, or the default one it falls back to.
-        language = get_language()
-        own = language if language in item.available_languages else settings.LANGUAGE_CODE
-        return {"language": own}
 
     def item_enclosures(self, item):
         file = item.best_file()

@@ -1,0 +1,151 @@
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, ListView
+
+from centre.pagination import FilteredListMixin
+from centre.slugs import TranslatedSlugMixin
+from partners.models import Partner
+from publications.models import CENTRE_NAME, Publication
+
+from . import ical
+from .models import Kind, NewsItem
+
+CALENDAR = "text/calendar; charset=utf-8"
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class NewsListView(FilteredListMixin, ListView):
+    """Upcoming events first (on the first page), then everything else newest first."""
+
+    template_name = "news/newsitem_list.html"
+    context_object_name = "items"
+    paginate_by = 12
+    filter_names = ("kind", "year")
+    query_parameters = FilteredListMixin.query_parameters | dict.fromkeys(filter_names)
+
+    def filter_choices(self):
+        published = NewsItem.objects.published().order_by()
+        in_use = set(published.values_list("kind", "date__year").distinct())
+        kinds = {kind for kind, _year in in_use}
+        years = sorted({year for _kind, year in in_use}, reverse=True)
+        return {
+            "kind": {kind: label for kind, label in Kind.choices if kind in kinds},
+            "year": {str(year): str(year) for year in years},
+        }
+
+    def filtered(self, items):
+        if "kind" in self.active:
+            items = items.filter(kind=self.active["kind"])
+        if "year" in self.active:
+            items = items.filter(date__year=int(self.active["year"]))
+        return items
+
+    def get_queryset(self):
+        self.now = timezone.now()
+        items = NewsItem.objects.published().not_upcoming(self.now).newest_first()
+        return self.filtered(items).defer("body", "translation_sources")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        upcoming = []
+        if context["page_obj"].number == 1:
+            upcoming = self.filtered(NewsItem.objects.published().upcoming(self.now))
+            upcoming = list(upcoming.defer("body", "translation_sources"))
+        return context | {
+            "upcoming": upcoming,
+            "facets": self.facets(),
+            "filters_in_force": bool(self.active),
+            "nav_section": "news",
+        }
+
+    def facets(self):
+        """Each filter's values as links: a value in force links to the list without it."""
+        labels = {"kind": gettext_lazy("Kind"), "year": gettext_lazy("Year")}
+        path = self.request.path
+        found = []
+        for name, label in labels.items():
+            options = []
+            for value, text in self.choices[name].items():
+                active = self.active.get(name) == value
+                query = {**self.active, name: value}
+                if active:
+                    del query[name]
+                url = f"{path}?{urlencode(query)}" if query else path
+                options.append({"label": text, "url": url, "active": active})
+            if options:
+                found.append({"label": label, "options": options})
+        return found
+
+
+class VisibleNewsMixin(TranslatedSlugMixin):
+    """Staff see drafts and future items (with a notice); the public never does."""
+
+    def get_queryset(self):
+        return NewsItem.objects.visible_to(self.request.user)
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class NewsDetailView(VisibleNewsMixin, DetailView):
+    template_name = "news/newsitem_detail.html"
+    context_object_name = "item"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                Prefetch("partners", Partner.objects.active().in_name_order()),
+                Prefetch("publications", Publication.objects.published().newest_first()),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        item = self.object
+        return super().get_context_data(
+            breadcrumbs=[{"title": _("News and events"), "get_absolute_url": reverse("news:list")}],
+            structured_data=item.structured_data(self.request.build_absolute_uri, str(CENTRE_NAME)),
+            is_upcoming=item.is_upcoming(),
+            nav_section="news",
+            **kwargs,
+        )
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class EventCalendarView(VisibleNewsMixin, DetailView):
+    """One event as an iCalendar file, for the visitor's calendar."""
+
+    http_method_names = ["get", "head", "options"]
+
+    def get_queryset(self):
+        return super().get_queryset().events()
+
+    def render_to_response(self, context, **response_kwargs):
+        item = self.object
+        text = ical.calendar(
+            [item], item.title, self.request.build_absolute_uri, self.request.get_host()
+        )
+        return HttpResponse(
+            text,
+            content_type=CALENDAR,
+            headers={
+                "Content-Disposition": f'attachment; filename="{item.slug}.ics"',
+                "X-Content-Type-Options": "nosniff",
+            },
+        )
+
+
+@csrf_exempt
+@require_safe
+def events_calendar(request):
+    """Every published event, a calendar to subscribe to, in the language of the address."""
+    events = NewsItem.objects.published().events().order_by("starts_at", "pk")
+    text = ical.calendar(events, _("4SIM events"), request.build_absolute_uri, request.get_host())
+    return HttpResponse(text, content_type=CALENDAR, headers={"X-Content-Type-Options": "nosniff"})
