@@ -179,7 +179,7 @@ class NewsItem(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Trans
         if self.end_time and not self.start_time:
             raise ValidationError({"start_time": _("Give the start time with the end time.")})
         start, end = self.event_times()
-        if end is not None and end < start:
+        if (self.end_date and self.end_date < self.start_date) or (end and end < start):
             raise ValidationError({"end_date": _("The event cannot end before it starts.")})
 
     def save(self, *args, **kwargs):
