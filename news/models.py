@@ -240,7 +240,10 @@ class NewsItem(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Trans
         return picture_sources(self, self.image_renditions)
 
     def structured_data(self, absolute_uri, publisher_name):
-        """schema.org ``NewsArticle``, or ``Event`` for an event."""
+        """
+        schema.org ``NewsArticle`` (published by ``publisher_name``, the site), or ``Event`` for
+        an event (no organiser: the site does not know who organised it).
+        """
         url = absolute_uri(self.get_absolute_url())
         data = {"@context": "https://schema.org", "url": url, "name": self.title}
         if self.summary:
@@ -252,9 +255,6 @@ class NewsItem(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Trans
             data |= {
                 "@type": "Event",
                 "startDate": self.start_date.isoformat() if self.all_day else start.isoformat(),
-                "eventStatus": "https://schema.org/EventScheduled",
-                "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-                "organizer": {"@type": "Organization", "name": publisher_name},
             }
             if self.end_date or end:
                 data["endDate"] = end.isoformat() if end else self.end_date.isoformat()
