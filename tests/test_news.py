@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -217,8 +218,6 @@ def test_an_event_page_has_its_time_place_calendar_link_and_event_data(client):
 
 
 def test_an_event_needs_a_start_and_cannot_end_before_it(client):
-    from django.core.exceptions import ValidationError
-
     with pytest.raises(ValidationError) as error:
         make_news_item("Tədbir", kind=Kind.EVENT)
     assert "start_date" in error.value.message_dict
@@ -322,3 +321,27 @@ def test_the_seed_holds_the_four_dated_facts_with_their_sources_and_is_idempoten
     assert "news: 0 created" in out.getvalue()
     assert NewsItem.objects.count() == 4
     assert NewsItem.objects.get(pk=launch.pk).title_en == "Edited by staff"
+
+
+def test_a_published_items_image_and_its_copies_are_served(client, media):
+    item = make_news_item("Şəkilli", image=image_upload("sekil.png", size=(1000, 500)))
+    assert [r["width"] for r in item.image_renditions if r["name"].endswith(".webp")] == [
+        320,
+        640,
+        960,
+    ]
+    prefix = item.image.url.removesuffix(item.image.name)
+    for rendition in item.image_renditions:
+        response = client.get(prefix + rendition["name"])
+        assert response.status_code == 200, rendition["name"]
+    assert client.get(item.image.url).status_code == 200
+
+
+def test_a_translation_older_than_the_azerbaijani_text_is_marked(client):
+    item = make_news_item("Saziş", title_en="Agreement")
+    item.title_az = "Saziş imzalanıb"
+    item.save()
+    with translation.override("en"):
+        html = client.get(item.get_absolute_url()).text
+    assert "notice--stale" in html
+    assert item.stale_translations() == {"en": ["title"]}

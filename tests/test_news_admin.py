@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from reversion.models import Version
 
 from centre.models import Status
 from news.models import Kind, NewsItem
@@ -91,3 +92,15 @@ def test_an_event_without_a_start_is_a_form_error(client):
     assert response.status_code == 200
     assert "start_date" in response.context["adminform"].form.errors
     assert not NewsItem.objects.exists()
+
+
+def test_changes_are_kept_in_the_history(client):
+    client.force_login(make_staff("nasir", "Publisher"))
+    item = make_news_item("Konfrans")
+    url = f"/admin/news/newsitem/{item.pk}/change/"
+    client.post(url, admin_form_data(client.get(url), title_en="Conference"))
+    client.post(url, admin_form_data(client.get(url), title_en="The conference"))
+    response = client.get(f"/admin/news/newsitem/{item.pk}/history/")
+    assert response.status_code == 200
+    versions = Version.objects.get_for_object(item)
+    assert [v.field_dict["title_en"] for v in versions] == ["The conference", "Conference"]
