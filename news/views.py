@@ -3,7 +3,6 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
@@ -13,12 +12,14 @@ from django.views.generic import DetailView, ListView
 from centre.pagination import FilteredListMixin
 from centre.slugs import TranslatedSlugMixin
 from partners.models import Partner
+from publications.filters import facets
 from publications.models import CENTRE_NAME, Publication
 
 from . import ical
 from .models import Kind, NewsItem
 
 CALENDAR = "text/calendar; charset=utf-8"
+FILTER_LABELS = {"kind": gettext_lazy("Kind"), "year": gettext_lazy("Year")}
 
 
 @method_decorator(csrf_exempt, name="dispatch")
@@ -28,7 +29,7 @@ class NewsListView(FilteredListMixin, ListView):
     template_name = "news/newsitem_list.html"
     context_object_name = "items"
     paginate_by = 12
-    filter_names = ("kind", "year")
+    filter_names = tuple(FILTER_LABELS)
     query_parameters = FilteredListMixin.query_parameters | dict.fromkeys(filter_names)
 
     def filter_choices(self):
@@ -61,28 +62,10 @@ class NewsListView(FilteredListMixin, ListView):
             upcoming = list(upcoming.defer("body", "translation_sources"))
         return context | {
             "upcoming": upcoming,
-            "facets": self.facets(),
+            "facets": facets(self.choices, self.active, self.request.path, FILTER_LABELS),
             "filters_in_force": bool(self.active),
             "nav_section": "news",
         }
-
-    def facets(self):
-        """Each filter's values as links: a value in force links to the list without it."""
-        labels = {"kind": gettext_lazy("Kind"), "year": gettext_lazy("Year")}
-        path = self.request.path
-        found = []
-        for name, label in labels.items():
-            options = []
-            for value, text in self.choices[name].items():
-                active = self.active.get(name) == value
-                query = {**self.active, name: value}
-                if active:
-                    del query[name]
-                url = f"{path}?{urlencode(query)}" if query else path
-                options.append({"label": text, "url": url, "active": active})
-            if options:
-                found.append({"label": label, "options": options})
-        return found
 
 
 class VisibleNewsMixin(TranslatedSlugMixin):
