@@ -21,7 +21,17 @@ from .views import TwoFactorView
 
 # The admin index, content first: what editors work on, then the site's settings, then staff
 # accounts and security. Apps not named here follow, by name.
-APP_ORDER = ["pages", "partners", "publications", "centre", "accounts", "auth", "axes", "otp_totp"]
+APP_ORDER = [
+    "pages",
+    "partners",
+    "publications",
+    "news",
+    "centre",
+    "accounts",
+    "auth",
+    "axes",
+    "otp_totp",
+]
 
 
 class CentreAdminSite(admin.AdminSite):

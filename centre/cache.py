@@ -66,13 +66,15 @@ class Generation(NamedTuple):
 
 
 def next_scheduled_change():
+    # A model may name other times that change its pages (``scheduled_fields``: an event's end).
     now = timezone.now()
     times = [
-        model._default_manager.filter(status=Status.PUBLISHED, publish_from__gt=now).aggregate(
-            first=Min("publish_from")
+        model._default_manager.filter(status=Status.PUBLISHED, **{f"{field}__gt": now}).aggregate(
+            first=Min(field)
         )["first"]
         for model in apps.get_models()
         if issubclass(model, Publishable)
+        for field in getattr(model, "scheduled_fields", ("publish_from",))
     ]
     first = min(filter(None, times), default=None)
     return first and first.timestamp()

@@ -29,7 +29,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
-from centre.images import make_renditions, rendition_stem, shared_rendition
+from centre.images import by_format, make_renditions, rendition_stem, shared_rendition
 from centre.middleware import public_read
 from centre.models import can_preview_drafts
 from centre.storage import atomic_with_files, discard
@@ -65,6 +65,22 @@ def owned_file_url(instance, name):
 def renditions_srcset(instance, renditions):
     base = owned_file_url(instance, "")
     return ", ".join(f"{base}{quote(r['name'])} {r['width']}w" for r in renditions)
+
+
+def picture_sources(instance, renditions):
+    """
+    What a ``<picture>`` of ``renditions`` needs: a WebP ``<source>`` srcset (only where the
+    fallback is another format), the fallback's srcset, and its smallest copy and size.
+    """
+    webp, original = by_format(renditions)
+    fallback = original or webp
+    return {
+        "webp_srcset": renditions_srcset(instance, webp) if original else "",
+        "srcset": renditions_srcset(instance, fallback),
+        "src": owned_file_url(instance, fallback[0]["name"]),
+        "width": fallback[0]["width"],
+        "height": fallback[0]["height"],
+    }
 
 
 class OwnedFileURL:

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "pages",
     "partners",
     "publications",
+    "news",
     "accounts",
 ]
 
@@ -264,13 +265,19 @@ PDF_MAX_MEMORY_MB = env.int("PDF_MAX_MEMORY_MB", default=512)
 PDF_MAX_INFLATED_MB = env.int("PDF_MAX_INFLATED_MB", default=50)
 
 # The models the site search reads (centre/search.py); each offers search_documents().
-SEARCH_MODELS = ["pages.Page", "partners.Partner", "publications.Publication"]
+SEARCH_MODELS = [
+    "pages.Page",
+    "partners.Partner",
+    "publications.Publication",
+    "news.NewsItem",
+]
 
 # /sitemap.xml is made of each content app's sitemap, named here so that centre imports no app.
 SITEMAPS = {
     "pages": "pages.sitemaps.PageSitemap",
     "partners": "partners.sitemaps.PartnerSitemap",
     "publications": "publications.sitemaps.PublicationSitemap",
+    "news": "news.sitemaps.NewsSitemap",
 }
 
 LOGGING = {

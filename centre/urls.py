@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     # The partners' former Azerbaijani address, /az/partnyorlar/…: a permanent redirect.
     path("partnyorlar/", include("partners.former_urls")),
     path(_("publications/"), include("publications.urls")),
+    path(_("news/"), include("news.urls")),
     # The page tree matches any path, so it comes last.
     path("", include("pages.urls")),
 )

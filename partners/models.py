@@ -16,12 +16,11 @@ from centre.files import (
     OwnedFileField,
     Renditions,
     SharedImage,
-    owned_file_url,
-    renditions_srcset,
+    picture_sources,
 )
 from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
 from centre.i18n import language_codes, localized_field, site_language
-from centre.images import by_format, validate_file_size, validate_image
+from centre.images import validate_file_size, validate_image
 from centre.models import Technology, TranslationTracked, can_preview_drafts
 from centre.search import documents_in_each_language
 from centre.text import collation_key, slugify_az
@@ -287,13 +286,4 @@ class Partner(slugs.TranslatedSlugs, SharedImage, FileOwner, TranslationTracked)
         """What a ``<picture>`` needs: a srcset per format and the smallest copy's size."""
         if not (self.logo and self.logo_renditions):
             return None
-        webp, original = by_format(self.logo_renditions)
-        fallback = original or webp
-        return {
-            # A <source> is only worth it when the fallback is another format.
-            "webp_srcset": renditions_srcset(self, webp) if original else "",
-            "srcset": renditions_srcset(self, fallback),
-            "src": owned_file_url(self, fallback[0]["name"]),
-            "width": fallback[0]["width"],
-            "height": fallback[0]["height"],
-        }
+        return picture_sources(self, self.logo_renditions)

@@ -41,10 +41,28 @@ class LanguageAtomFeed(Atom1Feed):
         return attributes
 
 
-class PublicationsRssFeed(Feed):
-    """The newest publications; an untranslated one with its Azerbaijani text, marked so."""
+class TranslatedFeed(Feed):
+    """
+    A feed at ``url_name`` in the language of its address (RSS here, Atom with
+    ``LanguageAtomFeed``): an untranslated item with its Azerbaijani text, marked so.
+    """
 
     feed_type = LanguageRssFeed
+    url_name = None
+
+    def feed_url(self):
+        return reverse(self.url_name)
+
+    def item_extra_kwargs(self, item):
+        # The language of the item's text: the feed's, or the default one it falls back to.
+        language = get_language()
+        own = language if language in item.available_languages else settings.LANGUAGE_CODE
+        return {"language": own}
+
+
+class PublicationsRssFeed(TranslatedFeed):
+    """The newest publications."""
+
     title = _("4SIM publications")
     description = _(
         "New research documents, reports and strategies of Azerbaijan's Fourth Industrial "
@@ -57,9 +75,6 @@ class PublicationsRssFeed(Feed):
 
     def link(self):
         return reverse("publications:list")
-
-    def feed_url(self):
-        return reverse(self.url_name)
 
     def items(self):
         return (
@@ -90,12 +105,6 @@ class PublicationsRssFeed(Feed):
 
     def item_updateddate(self, item):
         return item.updated_at
-
-    def item_extra_kwargs(self, item):
-        # The language of the item's text: the feed's, or the default one it falls back to.
-        language = get_language()
-        own = language if language in item.available_languages else settings.LANGUAGE_CODE
-        return {"language": own}
 
     def item_enclosures(self, item):
         file = item.best_file()

@@ -75,10 +75,11 @@ def choices():
     }
 
 
-def facets(choices, active, base_url):
+def facets(choices, active, base_url, labels=LABELS):
     """
     The filters that have values, each value a link to the list with it added to the filters
     in force, or removed when it is one of them (a second click undoes the first); page 1.
+    ``labels``: ``{filter name: heading}`` of another list's filters (the news list's).
     """
 
     def url(name, value):
@@ -86,7 +87,7 @@ def facets(choices, active, base_url):
         return f"{base_url}?{query}" if query else base_url
 
     found = []
-    for name, label in LABELS.items():
+    for name, label in labels.items():
         options = [
             {
                 "label": text,

@@ -5,6 +5,7 @@ import datetime
 from django.core.files.base import ContentFile
 
 from centre.models import Status, Technology
+from news.models import NewsItem
 from pages.models import Page
 from partners.models import Kind, Partner
 from publications.models import Publication, PublicationFile
@@ -71,3 +72,13 @@ def make_staff(username, role=None, **fields):
     if role:
         user.groups.add(Group.objects.get(name=role))
     return user
+
+
+def make_news_item(title_az, *, status=Status.PUBLISHED, date=datetime.date(2024, 5, 1), **fields):
+    """A news item (an event when given ``start_date``), checked as the admin form checks it."""
+    if "start_date" in fields:
+        fields.setdefault("kind", "event")
+    item = NewsItem(title_az=title_az, status=status, date=date, **fields)
+    item.full_clean()
+    item.save()
+    return item

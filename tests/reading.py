@@ -1,6 +1,9 @@
-"""The public site read as a visitor or a crawler reads it: search results, sitemaps."""
+"""The public site read as a visitor or a crawler reads it: search results, sitemaps, queries."""
 
 import xml.etree.ElementTree as ET
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 SEARCH_URL = {"az": "/az/axtaris/", "en": "/en/search/", "ru": "/ru/poisk/"}
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -29,3 +32,15 @@ def sitemap_entries(client):
                 link.get("hreflang"): link.get("href") for link in links
             }
     return entries
+
+
+def queries(client, url):
+    # The steady state: what is kept per cache generation (the menu, the footer) is read by
+    # the first request only.
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200, url
+    return len(context.captured_queries)

@@ -86,7 +86,16 @@ def test_index_is_content_first(admin_client):
     apps = [
         app["app_label"] for app in admin_get(admin_client, "/admin/", "az").context["app_list"]
     ]
-    assert apps == ["pages", "partners", "publications", "centre", "auth", "axes", "otp_totp"]
+    assert apps == [
+        "pages",
+        "partners",
+        "publications",
+        "news",
+        "centre",
+        "auth",
+        "axes",
+        "otp_totp",
+    ]
 
 
 class TestNumerals:

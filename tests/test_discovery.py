@@ -30,8 +30,8 @@ def test_sitemap_lists_each_page_in_the_languages_it_has(client, seeded):
     assert "http://testserver/en/yalniz-azerbaycanca/" not in entries
     assert not any("qaralama" in url or "draft" in url for url in entries)
     # Home, about, mandate, history in three languages, plus the az-only page, plus the
-    # partners' and publications' list pages in three languages.
-    assert len(entries) == 4 * 3 + 1 + 2 * 3
+    # partners', publications' and news list pages in three languages.
+    assert len(entries) == 4 * 3 + 1 + 3 * 3
 
 
 def test_the_sitemap_index_names_each_sitemap_page_with_its_date(client, seeded, monkeypatch):
@@ -47,7 +47,8 @@ def test_the_sitemap_index_names_each_sitemap_page_with_its_date(client, seeded,
         "http://testserver/sitemap-pages.xml?p=2",
         "http://testserver/sitemap-partners.xml",
     ]
-    assert locations[-1].startswith("http://testserver/sitemap-publications.xml")
+    assert locations[-2].startswith("http://testserver/sitemap-publications.xml")
+    assert locations[-1].startswith("http://testserver/sitemap-news.xml")
     latest = Page.objects.order_by("-updated_at").first().updated_at
     assert datetime.fromisoformat(root.find("s:sitemap/s:lastmod", NS).text) == latest
     sizes = [len(xml(client, f"/sitemap-pages.xml?p={n}").findall("s:url", NS)) for n in (1, 2)]
@@ -59,12 +60,13 @@ def test_the_sitemap_index_names_each_sitemap_page_with_its_date(client, seeded,
 def test_the_sitemap_index_asks_the_database_once_a_sitemap(
     client, seeded, django_assert_num_queries
 ):
-    # Pages, partners, publications: how many and the latest change of each, one aggregate.
-    # Those figures are kept per page cache generation: it is started first, as by any page.
+    # Pages, partners, publications, news: how many and the latest change of each, one
+    # aggregate. Those figures are kept per page cache generation: it is started first, as by
+    # any page.
     from centre.cache import generation
 
     generation()
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert client.get("/sitemap.xml").status_code == 200
 
 

@@ -24,6 +24,7 @@ from django.utils.datastructures import MultiValueDict
 
 from centre import cache
 from centre.i18n import language_codes
+from news.models import NewsItem
 from pages.models import Page
 from partners.models import Partner
 from publications.models import Publication, PublicationType
@@ -177,6 +178,7 @@ def real_addresses():
         .filter(files__isnull=False)
         .first()
     )
+    event = NewsItem.objects.published().events().first()
     builders = {
         "pages:home": lambda: reverse("pages:home"),
         "pages:detail": page.get_absolute_url,
@@ -196,6 +198,12 @@ def real_addresses():
         "publications:citation-ris": lambda: reverse(
             "publications:citation-ris", kwargs={"slug": cited.url_slug}
         ),
+        "news:list": lambda: reverse("news:list"),
+        "news:rss": lambda: reverse("news:rss"),
+        "news:atom": lambda: reverse("news:atom"),
+        "news:calendar-feed": lambda: reverse("news:calendar-feed"),
+        "news:detail": event.get_absolute_url,
+        "news:calendar": event.get_calendar_url,
         "search": lambda: reverse("search") + "?q=inqilab",
         "set_language": lambda: reverse("set_language"),
         "favicon.ico": lambda: "/favicon.ico",

@@ -8,8 +8,6 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from benchmarks.generate.text import SLUG_MARK_REGEX
@@ -19,22 +17,11 @@ from partners.models import Partner
 from publications.models import Publication, PublicationFile, PublicationType
 
 from .factories import make_publication
+from .reading import queries
 
 pytestmark = pytest.mark.django_db
 
 MOST = 5
-
-
-def queries(client, url):
-    # The steady state: what is kept per cache generation (the menu, the footer) is read by
-    # the first request only.
-    client.get(url)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-        if response.streaming:
-            b"".join(response.streaming_content)
-    assert response.status_code == 200, url
-    return len(context.captured_queries)
 
 
 def addresses(generated):

@@ -15,12 +15,20 @@ from django.utils import timezone
 from reversion.models import Version
 
 from centre.models import Status
+from news.models import NewsItem
 from pages.models import Page
 from partners.models import Partner
 from publications.models import Publication
 
 from .admin_forms import admin_form_data
-from .factories import add_file, make_page, make_partner, make_publication, make_staff
+from .factories import (
+    add_file,
+    make_news_item,
+    make_page,
+    make_partner,
+    make_publication,
+    make_staff,
+)
 from .pdfs import pdf_upload
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +89,19 @@ CONTENT = [
         "unpublish",
         {"publication_date": "15.01.2024"},
     ),
+    Content(
+        "news item",
+        "/admin/news/newsitem/",
+        lambda title, public: make_news_item(
+            title, status=Status.PUBLISHED if public else Status.DRAFT
+        ),
+        "title_az",
+        {"status": Status.PUBLISHED},
+        {"status": Status.DRAFT},
+        "publish",
+        "unpublish",
+        {"date": "15.01.2024"},
+    ),
 ]
 IDS = [content.name for content in CONTENT]
 
@@ -136,7 +157,9 @@ def test_an_editor_adds_only_unpublished_items(editor, content):
     )
     data.update({key: value for key, value in content.public.items() if value})
     assert editor.post(f"{content.url}add/", data).status_code == 302
-    model = {"page": Page, "partner": Partner, "publication": Publication}[content.name]
+    model = {"page": Page, "partner": Partner, "publication": Publication, "news item": NewsItem}[
+        content.name
+    ]
     obj = model.objects.get(**{content.title_field: "Redaktorun yazısı"})
     assert not content.is_public(obj)
 
@@ -152,7 +175,9 @@ def test_a_publisher_adds_published_items(publisher, content):
         **content.public,
     )
     assert publisher.post(url, data).status_code == 302
-    model = {"page": Page, "partner": Partner, "publication": Publication}[content.name]
+    model = {"page": Page, "partner": Partner, "publication": Publication, "news item": NewsItem}[
+        content.name
+    ]
     assert content.is_public(model.objects.get(**{content.title_field: "Nəşr edilən"}))
 
 

@@ -79,3 +79,14 @@ def log_in(visits, page, user):
     page.locator("#id_password").fill(PASSWORD)
     page.locator("#login-form [type=submit]").click()
     expect(page).to_have_url(visits.base_url + reverse("admin:index"))
+
+
+def tab(page, field, language):
+    """The admin form's tab of ``field`` in ``language`` (modeltranslation's tabs)."""
+    page.locator(f"a[href='#tab_id_{field}_{language}']").click()
+    return page.locator(f"#id_{field}_{language}")
+
+
+def save_and_continue(page):
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()

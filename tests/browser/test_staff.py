@@ -19,7 +19,7 @@ from publications.models import Publication
 
 from ..images import image_upload
 from ..pdfs import AZERBAIJANI_TEXT, RUSSIAN_TEXT, pdf_bytes
-from .site_pages import LANGUAGES, PASSWORD, log_in
+from .site_pages import LANGUAGES, PASSWORD, log_in, save_and_continue, tab
 
 # Per language: plain words, bold words, more plain words, a link's text, a list's items.
 NEW_PAGE = {
@@ -43,12 +43,6 @@ NEW_PAGE = {
     },
 }  # fmt: skip
 FORUM = "https://www.weforum.org/"
-
-
-def tab(page, field, language):
-    """The admin form's tab of ``field`` in ``language`` (modeltranslation's tabs)."""
-    page.locator(f"a[href='#tab_id_{field}_{language}']").click()
-    return page.locator(f"#id_{field}_{language}")
 
 
 def write_rich_text(page, field, language, parts):
@@ -92,11 +86,6 @@ def settle(page):
     page.evaluate(
         "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
     )
-
-
-def save_and_continue(page):
-    page.locator("input[name=_continue]").click()
-    expect(page.locator(".messagelist .success")).to_be_visible()
 
 
 def check_rich_text(page, parts):
