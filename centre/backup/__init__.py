@@ -8,7 +8,6 @@ write), ``files/<storage>/…`` (every file of every file-system storage) and ``
 """
 
 import hashlib
-import json
 from pathlib import Path
 
 from django.apps import apps
@@ -76,11 +75,6 @@ def sign(manifest_bytes, secret=None):
     return salted_hmac(HMAC_SALT, manifest_bytes, secret=secret, algorithm="sha256").hexdigest()
 
 
-def signed(manifest):
-    data = json.dumps({"format": FORMAT, "version": VERSION, **manifest}, indent=1, sort_keys=True)
-    return data.encode(), sign(data.encode())
-
-
 def signature_matches(manifest_bytes, signature):
     secrets = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
     return any(constant_time_compare(sign(manifest_bytes, secret), signature) for secret in secrets)
@@ -88,4 +82,4 @@ def signature_matches(manifest_bytes, signature):
 
 def listing(*groups):
     """``"missing a, b; not listed c"`` from ``("missing", [a, b]), ("not listed", [c])``."""
-    return "; ".join(f"{label} {', '.join(names[:6])}" for label, names in groups if names)
+    return "; ".join(f"{label} {', '.join(sorted(names)[:6])}" for label, names in groups if names)

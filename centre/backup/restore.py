@@ -5,8 +5,8 @@ import json
 import shutil
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 from django.apps import apps
 from django.core.management import call_command
@@ -18,6 +18,7 @@ from centre.search import rebuild_index
 
 from . import (
     DATABASE_MEMBER,
+    FILES_PREFIX,
     ORIGINAL_COLUMNS_MEMBER,
     BackupError,
     backup_models,
@@ -32,14 +33,6 @@ from .verify import open_verified
 # Rows a freshly migrated database may already hold (roles made by a data migration); the
 # archive's rows replace them, so they do not make a database "not empty".
 CREATED_BY_MIGRATIONS = {"auth.group"}
-
-
-@dataclass
-class RestoreSummary:
-    rows: dict
-    files: int
-    indexed: int
-    warnings: list = field(default_factory=list)
 
 
 def _check_migrations(connection, manifest):
@@ -63,17 +56,17 @@ def _check_migrations(connection, manifest):
         )
 
 
-def _target_storages(manifest):
+def _target_storages(manifest, database, replace):
+    """The storages the archive's files go to; without ``replace``, refuse a site with content."""
     here = file_storages()
-    unknown = sorted(set(manifest["storages"]) - set(here))
-    if unknown:
+    if unknown := set(manifest["storages"]) - set(here):
         raise BackupError(
-            f"The archive holds files of storages this site does not have: {', '.join(unknown)}."
+            f"The archive holds files of storages this site does not have: "
+            f"{', '.join(sorted(unknown))}."
         )
-    return {alias: here[alias] for alias in manifest["storages"]}
-
-
-def _refuse_content(database, targets):
+    targets = {alias: here[alias] for alias in manifest["storages"]}
+    if replace:
+        return targets
     rows = [
         model._meta.label_lower
         for model in backup_models()
@@ -88,48 +81,45 @@ def _refuse_content(database, targets):
             + ". Restore into an empty database and empty folders, or use --replace to "
             "replace everything with the archive's content."
         )
+    return targets
 
 
 @contextmanager
 def _files_in_place(staging, manifest, targets, replace):
     """
-    Put the archive's files into the storages' folders and yield their number. With
-    ``replace``, what the folders held is kept aside and dropped when the block ends, or put
-    back (and the archive's files taken away) if it fails.
+    Put the archive's files into the storages' folders. With ``replace``, what the folders held
+    is kept aside and dropped when the block ends, or put back (and the archive's files taken
+    away) if it fails.
     """
-    placed, asides = [], []
+    placed, asides = [], {}
     try:
         for alias, storage in targets.items():
             root = Path(storage.location)
             root.mkdir(parents=True, exist_ok=True)
             if replace:
-                aside = Path(tempfile.mkdtemp(prefix=".before-restore-", dir=root))
-                asides.append((root, aside))
-                for entry in list(root.iterdir()):
-                    if entry != aside:
-                        entry.rename(aside / entry.name)
-            prefix = manifest["storages"][alias]
-            for name, entry in sorted(manifest["members"].items()):
+                aside = asides[root] = Path(tempfile.mkdtemp(prefix=".before-restore-", dir=root))
+                for entry in set(root.iterdir()) - {aside}:
+                    entry.rename(aside / entry.name)
+            prefix = f"{FILES_PREFIX}{alias}/"
+            for name, entry in manifest["members"].items():
                 if name.startswith(prefix):
-                    destination = root.joinpath(*name[len(prefix) :].split("/"))
+                    placed.append(destination := root / name.removeprefix(prefix))
                     destination.parent.mkdir(parents=True, exist_ok=True)
                     shutil.move(staging / name, destination)
-                    placed.append(destination)
                     if sha256_of(destination) != entry["sha256"]:
                         raise BackupError(f"{destination} differs from the archive after copying.")
-        yield len(placed)
+        yield
     except BaseException:
         for path in placed:
             path.unlink(missing_ok=True)
-        for root, aside in asides:
-            for entry in list(root.iterdir()):
-                if entry != aside:  # what the restore made (the old content is all aside)
-                    shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+        for root, aside in asides.items():
+            for entry in set(root.iterdir()) - {aside}:  # what the restore made; the old is aside
+                shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
             for entry in list(aside.iterdir()):
                 entry.rename(root / entry.name)
             aside.rmdir()
         raise
-    for _root, aside in asides:
+    for aside in asides.values():
         shutil.rmtree(aside, ignore_errors=True)
 
 
@@ -162,20 +152,20 @@ def restore_backup(path, *, replace=False, check_signature=True, database=DEFAUL
         workdir = Path(workdir)
         manifest = open_verified(path, workdir, check_signature)
         _check_migrations(connections[database], manifest)
-        targets = _target_storages(manifest)
-        if not replace:
-            _refuse_content(database, targets)
+        targets = _target_storages(manifest, database, replace)
         with (
-            _files_in_place(workdir, manifest, targets, replace) as file_count,
+            _files_in_place(workdir, manifest, targets, replace),
             transaction.atomic(using=database),
         ):
             if replace:
                 call_command("flush", database=database, interactive=False, verbosity=0)
-            fixture = str(workdir / DATABASE_MEMBER)
-            call_command("loaddata", fixture, database=database, verbosity=0)
+            call_command("loaddata", str(workdir / DATABASE_MEMBER), database=database, verbosity=0)
             _restore_original_columns(workdir, database)
             _check_counts(manifest, database)
             indexed = rebuild_index()
-    return RestoreSummary(
-        rows=manifest["rows"], files=file_count, indexed=indexed, warnings=missing_files(database)
+    return SimpleNamespace(
+        rows=manifest["rows"],
+        files=sum(name.startswith(FILES_PREFIX) for name in manifest["members"]),
+        indexed=indexed,
+        warnings=missing_files(database),
     )

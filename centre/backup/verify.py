@@ -24,40 +24,14 @@ from . import (
 def _plain_file(member, path):
     """tarfile's extraction filter: only plain files at safe paths, made with the usual mode."""
     name = member.name
-    if not (
-        member.isfile()
-        and name == posixpath.normpath(name)
-        and not name.startswith("/")
-        and ".." not in name.split("/")
-        and not any(char in name for char in "\\\x00")
-    ):
+    # normpath is the name itself: no "." or empty step, and ".." only at the start, refused here.
+    unsafe = name != posixpath.normpath(name) or {"", ".."} & set(name.split("/"))
+    if not member.isfile() or unsafe or {"\\", "\x00"} & set(name):
         raise BackupError(
             f"The archive holds {name!r}, which is not a plain file at a safe path: it was not "
             "made by manage.py backup."
         )
     return tarfile.data_filter(member, path).replace(mode=None)
-
-
-def _check_manifest(manifest):
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BackupError("This is not a backup of this site (its manifest is not ours).")
-    if manifest.get("version") != VERSION:
-        raise BackupError(
-            f"This archive has format version {manifest.get('version')!r}; this site reads "
-            f"version {VERSION}."
-        )
-    try:
-        members = manifest["members"]
-        well_formed = (
-            {DATABASE_MEMBER, ORIGINAL_COLUMNS_MEMBER} <= members.keys()
-            and all(isinstance(e["size"], int) and e["sha256"] for e in members.values())
-            and all(isinstance(count, int) for count in manifest["rows"].values())
-            and all(isinstance(manifest[key], dict) for key in ("storages", "migrations"))
-        )
-    except (KeyError, TypeError, AttributeError):
-        well_formed = False
-    if not well_formed:
-        raise BackupError("The archive's manifest is incomplete or malformed.")
 
 
 def open_verified(path, workdir, check_signature=True):
@@ -80,38 +54,50 @@ def open_verified(path, workdir, check_signature=True):
         raise BackupError(
             f"{path} cannot be read to its end: the archive is damaged or incomplete ({error})."
         ) from error
-    return _verified_manifest(workdir, {member.name for member in members}, check_signature)
-
-
-def _verified_manifest(workdir, names, check_signature):
+    present = {member.name for member in members} - {MANIFEST_MEMBER, SIGNATURE_MEMBER}
     for name in (MANIFEST_MEMBER, SIGNATURE_MEMBER):
-        if name not in names:
+        if not (workdir / name).is_file():
             raise BackupError(f"The archive has no {name}: it was not made by manage.py backup.")
     manifest_bytes = (workdir / MANIFEST_MEMBER).read_bytes()
-    signature = (workdir / SIGNATURE_MEMBER).read_bytes().decode("ascii", "replace")
     try:
         manifest = json.loads(manifest_bytes)
     except ValueError as error:
         raise BackupError("The archive's manifest is not valid JSON.") from error
-    _check_manifest(manifest)
-    if check_signature and not signature_matches(manifest_bytes, signature.strip()):
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BackupError("This is not a backup of this site (its manifest is not ours).")
+    if manifest.get("version") != VERSION:
+        raise BackupError(
+            f"This archive has format version {manifest.get('version')!r}; this site reads "
+            f"version {VERSION}."
+        )
+    signature = (workdir / SIGNATURE_MEMBER).read_bytes().decode("ascii", "replace").strip()
+    if check_signature and not signature_matches(manifest_bytes, signature):
         raise BackupError(
             "The manifest's signature does not match this site's DJANGO_SECRET_KEY: the archive "
             "was changed after it was made, or it was made with another secret key. If you "
             "trust it, restore it with --ignore-signature (the checksums are still verified)."
         )
-    listed, present = manifest["members"], names - {MANIFEST_MEMBER, SIGNATURE_MEMBER}
-    if set(listed) != present:
-        absent, extra = sorted(set(listed) - present), sorted(present - set(listed))
+    try:
+        listed = manifest["members"]
+        rows = {DATABASE_MEMBER, ORIGINAL_COLUMNS_MEMBER}
+        prefixes = tuple(f"{FILES_PREFIX}{alias}/" for alias in manifest["storages"])
+        well_formed = (
+            rows <= listed.keys()
+            and all(name in rows or name.startswith(prefixes) for name in listed)
+            and all(isinstance(e["size"], int) and e["sha256"] for e in listed.values())
+            and all(isinstance(count, int) for count in manifest["rows"].values())
+            and all(isinstance(manifest[key], dict) for key in ("storages", "migrations"))
+        )
+    except (KeyError, TypeError, AttributeError):
+        well_formed = False
+    if not well_formed:
+        raise BackupError("The archive's manifest is incomplete or malformed.")
+    if listed.keys() != present:
         raise BackupError(
             "The archive's contents differ from its manifest: "
-            + listing(("missing", absent), ("not listed", extra))
+            + listing(("missing", listed.keys() - present), ("not listed", present - listed.keys()))
         )
-    for name, entry in sorted(listed.items()):
-        if name not in (DATABASE_MEMBER, ORIGINAL_COLUMNS_MEMBER) and not name.startswith(
-            FILES_PREFIX
-        ):
-            raise BackupError(f"The archive holds an unexpected member {name!r}.")
+    for name, entry in listed.items():
         member = workdir / name
         if member.stat().st_size != entry["size"] or sha256_of(member) != entry["sha256"]:
             raise BackupError(
