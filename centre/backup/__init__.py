@@ -35,7 +35,7 @@ EXCLUDED_MODELS = [
 
 
 class BackupError(Exception):
-    """A backup that cannot be made, or an archive that must not be restored."""
+    """An archive that must not be restored."""
 
 
 def backup_models():
@@ -46,6 +46,10 @@ def backup_models():
         if model._meta.label_lower not in EXCLUDED_MODELS
         and router.allow_migrate_model(DEFAULT_DB_ALIAS, model)
     ]
+
+
+def row_counts():
+    return {model._meta.label_lower: model._base_manager.count() for model in backup_models()}
 
 
 def file_storages():

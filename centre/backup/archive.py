@@ -13,7 +13,7 @@ import django
 from django.conf import settings
 from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
+from django.db import connection, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -31,18 +31,18 @@ from . import (
     backup_models,
     file_storages,
     fixture,
+    row_counts,
     sha256_of,
     sign,
     stored_files,
 )
 
 
-def _dump_database(connection, workdir):
+def _dump_database(workdir):
     """Write the rows and modeltranslation's own columns into ``workdir``, as of one moment;
     return what the manifest says of the database."""
-    alias = connection.alias
     outermost = not connection.in_atomic_block
-    with transaction.atomic(using=alias):
+    with transaction.atomic():
         if outermost and connection.vendor == "postgresql":
             # Every table as of one moment, while the site goes on serving and saving.
             with connection.cursor() as cursor:
@@ -54,7 +54,6 @@ def _dump_database(connection, workdir):
                 exclude=EXCLUDED_MODELS,
                 use_natural_foreign_keys=True,
                 use_base_manager=True,
-                database=alias,
                 stdout=stream,
                 verbosity=0,
             )
@@ -62,7 +61,7 @@ def _dump_database(connection, workdir):
         for model in translator.get_registered_models(abstract=False):
             names = list(translator.get_options_for_model(model).fields)
             # A plain QuerySet: modeltranslation's would read the active language's column.
-            rows = QuerySet(model).using(alias).order_by("pk").values_list("pk", *names)
+            rows = QuerySet(model).order_by("pk").values_list("pk", *names)
             columns[model._meta.label_lower] = {"fields": names, "rows": [list(r) for r in rows]}
         (workdir / ORIGINAL_COLUMNS_MEMBER).write_text(
             json.dumps(columns, cls=DjangoJSONEncoder), encoding="utf-8"
@@ -71,16 +70,18 @@ def _dump_database(connection, workdir):
         for app_label, name in sorted(MigrationRecorder(connection).applied_migrations()):
             migrations.setdefault(app_label, []).append(name)
         return {
+            "format": FORMAT,
+            "version": VERSION,
+            "created": timezone.now().isoformat(),
+            "django": django.get_version(),
+            "languages": [code for code, _name in settings.LANGUAGES],
             "database": connection.vendor,
-            "rows": {
-                m._meta.label_lower: m._base_manager.using(alias).count() for m in backup_models()
-            },
+            "rows": row_counts(),
             "migrations": migrations,
         }
 
 
 def _add(tar, name, path):
-    """Add the file at ``path`` as ``name``; return its size and SHA-256 for the manifest."""
     # One open handle for digest and copy: a file replaced meanwhile cannot make them differ.
     with open(path, "rb") as file:
         digest = hashlib.file_digest(file, "sha256").hexdigest()
@@ -90,52 +91,40 @@ def _add(tar, name, path):
     return {"size": info.size, "sha256": digest}
 
 
-def _write_archive(tar, workdir, database, skip):
-    """Add the rows, every stored file (but ``skip``), the manifest and its signature; return
-    the manifest."""
-    rows = (DATABASE_MEMBER, ORIGINAL_COLUMNS_MEMBER)
-    members = {name: _add(tar, name, workdir / name) for name in rows}
-    storages = {alias: f"{FILES_PREFIX}{alias}/" for alias in file_storages()}
-    for alias, storage in file_storages().items():
-        for relative, path in stored_files(storage):
-            if path.resolve() not in skip:  # the archive itself, written into a storage's folder
-                name = storages[alias] + relative
-                members[name] = _add(tar, name, path)
-    manifest = {
-        "format": FORMAT,
-        "version": VERSION,
-        "created": timezone.now().isoformat(),
-        "django": django.get_version(),
-        "languages": [code for code, _name in settings.LANGUAGES],
-        **database,
-        "storages": storages,
-        "members": members,
-    }
-    data = json.dumps(manifest, indent=1, sort_keys=True).encode()
-    (workdir / MANIFEST_MEMBER).write_bytes(data)
-    (workdir / SIGNATURE_MEMBER).write_text(sign(data))
-    for name in (MANIFEST_MEMBER, SIGNATURE_MEMBER):
-        tar.add(workdir / name, name)
-    return manifest
-
-
-def create_backup(output, database=DEFAULT_DB_ALIAS):
+def create_backup(output):
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     # Written under another name first: an archive with its real name is always complete.
     partial = output.with_name(output.name + ".partial")
+    skip = {partial.resolve(), output.resolve()}  # the archive itself, in a storage's folder
     try:
         with tempfile.TemporaryDirectory(prefix="centre-backup-") as workdir:
-            state = _dump_database(connections[database], Path(workdir))
+            workdir = Path(workdir)
+            manifest = _dump_database(workdir)
+            storages = manifest["storages"] = {
+                alias: f"{FILES_PREFIX}{alias}/" for alias in file_storages()
+            }
             partial.touch(mode=0o600)  # only the owner may read it: it holds password hashes
             with tarfile.open(partial, "w:gz") as tar:
-                skip = {partial.resolve(), output.resolve()}
-                manifest = _write_archive(tar, Path(workdir), state, skip)
+                rows = (DATABASE_MEMBER, ORIGINAL_COLUMNS_MEMBER)
+                members = manifest["members"] = {
+                    name: _add(tar, name, workdir / name) for name in rows
+                }
+                for alias, storage in file_storages().items():
+                    for relative, path in stored_files(storage):
+                        if path.resolve() not in skip:
+                            name = storages[alias] + relative
+                            members[name] = _add(tar, name, path)
+                data = json.dumps(manifest, indent=1, sort_keys=True).encode()
+                (workdir / MANIFEST_MEMBER).write_bytes(data)
+                (workdir / SIGNATURE_MEMBER).write_text(sign(data))
+                for name in (MANIFEST_MEMBER, SIGNATURE_MEMBER):
+                    tar.add(workdir / name, name)
         os.replace(partial, output)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    stored = [entry for name, entry in manifest["members"].items() if name.startswith(FILES_PREFIX)]
+    stored = [entry for name, entry in members.items() if name.startswith(FILES_PREFIX)]
     return SimpleNamespace(
         path=output,
         size=output.stat().st_size,
@@ -143,19 +132,19 @@ def create_backup(output, database=DEFAULT_DB_ALIAS):
         rows=manifest["rows"],
         files=len(stored),
         file_bytes=sum(entry["size"] for entry in stored),
-        warnings=missing_files(database),
+        warnings=missing_files(),
     )
 
 
-def missing_files(database):
+def missing_files():
     return [
         f"{model._meta.label_lower} #{pk}: {field.attname} names {name}, not stored"
         for model in backup_models()
         for field in model._meta.concrete_fields
         if isinstance(field, models.FileField)
+        # Neither "" nor NULL; a plain QuerySet, as modeltranslation's would read another column.
         for pk, name in QuerySet(model)
-        .using(database)
-        .filter(**{f"{field.attname}__gt": ""})  # neither "" nor NULL
+        .filter(**{f"{field.attname}__gt": ""})
         .values_list("pk", field.attname)
         if not field.storage.exists(name)
     ]

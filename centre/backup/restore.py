@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 from django.apps import apps
 from django.core.management import call_command
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.models import QuerySet
 
@@ -21,9 +21,9 @@ from . import (
     FILES_PREFIX,
     ORIGINAL_COLUMNS_MEMBER,
     BackupError,
-    backup_models,
     file_storages,
     listing,
+    row_counts,
     sha256_of,
     stored_files,
 )
@@ -35,7 +35,7 @@ from .verify import open_verified
 CREATED_BY_MIGRATIONS = {"auth.group"}
 
 
-def _check_migrations(connection, manifest):
+def _check_migrations(manifest):
     """Refuse a database that is not migrated, or an archive from a newer version of the code."""
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
@@ -56,7 +56,7 @@ def _check_migrations(connection, manifest):
         )
 
 
-def _target_storages(manifest, database, replace):
+def _target_storages(manifest, replace):
     """The storages the archive's files go to; without ``replace``, refuse a site with content."""
     here = file_storages()
     if unknown := set(manifest["storages"]) - set(here):
@@ -67,12 +67,8 @@ def _target_storages(manifest, database, replace):
     targets = {alias: here[alias] for alias in manifest["storages"]}
     if replace:
         return targets
-    rows = [
-        model._meta.label_lower
-        for model in backup_models()
-        if model._meta.label_lower not in CREATED_BY_MIGRATIONS
-        and model._base_manager.using(database).exists()
-    ]
+    counts = row_counts()
+    rows = [label for label in counts if counts[label] and label not in CREATED_BY_MIGRATIONS]
     files = [alias for alias, storage in targets.items() if stored_files(storage)]
     if rows or files:
         raise BackupError(
@@ -123,27 +119,28 @@ def _files_in_place(staging, manifest, targets, replace):
         shutil.rmtree(aside, ignore_errors=True)
 
 
-def _restore_original_columns(staging, database):
+def _restore_original_columns(staging):
     columns = json.loads((staging / ORIGINAL_COLUMNS_MEMBER).read_text(encoding="utf-8"))
     for label, data in columns.items():
         names = data["fields"]
-        rows = QuerySet(apps.get_model(label)).using(database)
+        rows = QuerySet(apps.get_model(label))
         current = {row[0]: list(row[1:]) for row in rows.values_list("pk", *names)}
         for pk, *values in data["rows"]:
             if current.get(pk) != values:
                 rows.filter(pk=pk).update(**dict(zip(names, values, strict=True)))
 
 
-def _check_counts(manifest, database):
+def _check_counts(manifest):
+    counts = row_counts()
     for label, expected in sorted(manifest["rows"].items()):
-        actual = apps.get_model(label)._base_manager.using(database).count()
+        actual = counts.get(label)
         if actual != expected and not (label in CREATED_BY_MIGRATIONS and actual > expected):
             raise BackupError(
                 f"{label}: {actual} rows after loading, the archive holds {expected}."
             )
 
 
-def restore_backup(path, *, replace=False, check_signature=True, database=DEFAULT_DB_ALIAS):
+def restore_backup(path, *, replace=False, check_signature=True):
     """
     Without ``replace`` the database must hold no content and the storages no files; with it,
     both are emptied first (old files go only once the restore has committed).
@@ -151,21 +148,18 @@ def restore_backup(path, *, replace=False, check_signature=True, database=DEFAUL
     with tempfile.TemporaryDirectory(prefix="centre-restore-") as workdir:
         workdir = Path(workdir)
         manifest = open_verified(path, workdir, check_signature)
-        _check_migrations(connections[database], manifest)
-        targets = _target_storages(manifest, database, replace)
-        with (
-            _files_in_place(workdir, manifest, targets, replace),
-            transaction.atomic(using=database),
-        ):
+        _check_migrations(manifest)
+        targets = _target_storages(manifest, replace)
+        with _files_in_place(workdir, manifest, targets, replace), transaction.atomic():
             if replace:
-                call_command("flush", database=database, interactive=False, verbosity=0)
-            call_command("loaddata", str(workdir / DATABASE_MEMBER), database=database, verbosity=0)
-            _restore_original_columns(workdir, database)
-            _check_counts(manifest, database)
+                call_command("flush", interactive=False, verbosity=0)
+            call_command("loaddata", str(workdir / DATABASE_MEMBER), verbosity=0)
+            _restore_original_columns(workdir)
+            _check_counts(manifest)
             indexed = rebuild_index()
     return SimpleNamespace(
         rows=manifest["rows"],
         files=sum(name.startswith(FILES_PREFIX) for name in manifest["members"]),
         indexed=indexed,
-        warnings=missing_files(database),
+        warnings=missing_files(),
     )
