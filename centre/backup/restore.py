@@ -36,7 +36,6 @@ CREATED_BY_MIGRATIONS = {"auth.group"}
 
 
 def _check_migrations(manifest):
-    """Refuse a database that is not migrated, or an archive from a newer version of the code."""
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         raise BackupError(

@@ -47,14 +47,14 @@ def open_verified(path, workdir, check_signature=True):
         raise BackupError(f"There is no archive at {path}.")
     try:
         with tarfile.open(path, "r:gz") as tar:
-            members = [member for member in tar.getmembers() if not member.isdir()]
             # A name held twice is extracted once, and what was extracted is checked below.
-            tar.extractall(workdir, members, filter=_plain_file)  # noqa: S202 - the filter checks
+            tar.extractall(workdir, filter=_plain_file)  # noqa: S202 - the filter checks
+            names = set(tar.getnames())
     except (tarfile.TarError, EOFError, zlib.error, OSError) as error:
         raise BackupError(
             f"{path} cannot be read to its end: the archive is damaged or incomplete ({error})."
         ) from error
-    present = {member.name for member in members} - {MANIFEST_MEMBER, SIGNATURE_MEMBER}
+    present = names - {MANIFEST_MEMBER, SIGNATURE_MEMBER}
     for name in (MANIFEST_MEMBER, SIGNATURE_MEMBER):
         if not (workdir / name).is_file():
             raise BackupError(f"The archive has no {name}: it was not made by manage.py backup.")
@@ -78,8 +78,7 @@ def open_verified(path, workdir, check_signature=True):
             "trust it, restore it with --ignore-signature (the checksums are still verified)."
         )
     try:
-        listed = manifest["members"]
-        rows = {DATABASE_MEMBER, ORIGINAL_COLUMNS_MEMBER}
+        listed, rows = manifest["members"], {DATABASE_MEMBER, ORIGINAL_COLUMNS_MEMBER}
         prefixes = tuple(f"{FILES_PREFIX}{alias}/" for alias in manifest["storages"])
         well_formed = (
             rows <= listed.keys()

@@ -22,9 +22,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, output=None, **options):
-        if output is None:
-            stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
-            output = Path(settings.BACKUP_ROOT) / f"centre-{stamp}.tar.gz"
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
+        output = output or Path(settings.BACKUP_ROOT) / f"centre-{stamp}.tar.gz"
         try:
             summary = create_backup(output)
         except OSError as error:
