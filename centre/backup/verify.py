@@ -59,17 +59,6 @@ def open_verified(path, workdir, check_signature=True):
         if not (workdir / name).is_file():
             raise BackupError(f"The archive has no {name}: it was not made by manage.py backup.")
     manifest_bytes = (workdir / MANIFEST_MEMBER).read_bytes()
-    try:
-        manifest = json.loads(manifest_bytes)
-    except ValueError as error:
-        raise BackupError("The archive's manifest is not valid JSON.") from error
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BackupError("This is not a backup of this site (its manifest is not ours).")
-    if manifest.get("version") != VERSION:
-        raise BackupError(
-            f"This archive has format version {manifest.get('version')!r}; this site reads "
-            f"version {VERSION}."
-        )
     signature = (workdir / SIGNATURE_MEMBER).read_bytes().decode("ascii", "replace").strip()
     if check_signature and not signature_matches(manifest_bytes, signature):
         raise BackupError(
@@ -78,19 +67,26 @@ def open_verified(path, workdir, check_signature=True):
             "trust it, restore it with --ignore-signature (the checksums are still verified)."
         )
     try:
+        manifest = json.loads(manifest_bytes)
+        if manifest["format"] == FORMAT and manifest["version"] != VERSION:
+            raise BackupError(
+                f"This archive has format version {manifest['version']!r}; this site reads "
+                f"version {VERSION}."
+            )
         listed, rows = manifest["members"], {DATABASE_MEMBER, ORIGINAL_COLUMNS_MEMBER}
         prefixes = tuple(f"{FILES_PREFIX}{alias}/" for alias in manifest["storages"])
-        well_formed = (
-            rows <= listed.keys()
+        ours = (
+            manifest["format"] == FORMAT
+            and rows <= listed.keys()
             and all(name in rows or name.startswith(prefixes) for name in listed)
             and all(isinstance(e["size"], int) and e["sha256"] for e in listed.values())
             and all(isinstance(count, int) for count in manifest["rows"].values())
             and all(isinstance(manifest[key], dict) for key in ("storages", "migrations"))
         )
-    except (KeyError, TypeError, AttributeError):
-        well_formed = False
-    if not well_formed:
-        raise BackupError("The archive's manifest is incomplete or malformed.")
+    except (ValueError, KeyError, TypeError, AttributeError):  # not JSON, or not ours
+        ours = False
+    if not ours:
+        raise BackupError("This is not a backup of this site: its manifest is malformed.")
     if listed.keys() != present:
         raise BackupError(
             "The archive's contents differ from its manifest: "
