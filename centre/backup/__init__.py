@@ -8,6 +8,7 @@ write), ``files/<storage>/…`` (every file of every file-system storage) and ``
 """
 
 import hashlib
+import json
 from pathlib import Path
 
 from django.apps import apps
@@ -77,6 +78,11 @@ def sha256_of(path):
 
 def sign(manifest_bytes, secret=None):
     return salted_hmac(HMAC_SALT, manifest_bytes, secret=secret, algorithm="sha256").hexdigest()
+
+
+def signed(manifest):
+    data = json.dumps({"format": FORMAT, "version": VERSION, **manifest}, indent=1, sort_keys=True)
+    return {MANIFEST_MEMBER: data.encode(), SIGNATURE_MEMBER: sign(data.encode()).encode()}
 
 
 def signature_matches(manifest_bytes, signature):

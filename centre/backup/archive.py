@@ -23,17 +23,13 @@ from . import (
     DATABASE_MEMBER,
     EXCLUDED_MODELS,
     FILES_PREFIX,
-    FORMAT,
-    MANIFEST_MEMBER,
     ORIGINAL_COLUMNS_MEMBER,
-    SIGNATURE_MEMBER,
-    VERSION,
     backup_models,
     file_storages,
     fixture,
     row_counts,
     sha256_of,
-    sign,
+    signed,
     stored_files,
 )
 
@@ -70,8 +66,6 @@ def _dump_database(workdir):
         for app_label, name in sorted(MigrationRecorder(connection).applied_migrations()):
             migrations.setdefault(app_label, []).append(name)
         return {
-            "format": FORMAT,
-            "version": VERSION,
             "created": timezone.now().isoformat(),
             "django": django.get_version(),
             "languages": [code for code, _name in settings.LANGUAGES],
@@ -115,10 +109,8 @@ def create_backup(output):
                         if path.resolve() not in skip:
                             name = storages[alias] + relative
                             members[name] = _add(tar, name, path)
-                data = json.dumps(manifest, indent=1, sort_keys=True).encode()
-                (workdir / MANIFEST_MEMBER).write_bytes(data)
-                (workdir / SIGNATURE_MEMBER).write_text(sign(data))
-                for name in (MANIFEST_MEMBER, SIGNATURE_MEMBER):
+                for name, data in signed(manifest).items():
+                    (workdir / name).write_bytes(data)
                     tar.add(workdir / name, name)
         os.replace(partial, output)
     except BaseException:
