@@ -35,13 +35,8 @@ def _plain_file(member, path):
 
 
 def open_verified(path, workdir, check_signature=True):
-    """
-    Extract the archive into ``workdir`` and return its manifest. Raises :class:`BackupError`,
-    before anything else is touched, when the archive cannot be read to its end, holds anything
-    but plain files at safe paths, lacks a member its manifest lists (or holds one it does not),
-    a member's size or SHA-256 differs, or the manifest's signature was not made with this
-    site's secret key.
-    """
+    """Extract the archive into ``workdir`` and return its manifest; raise :class:`BackupError`,
+    before anything else is touched, at the first check it fails."""
     path, workdir = Path(path), Path(workdir)
     if not path.is_file():
         raise BackupError(f"There is no archive at {path}.")
