@@ -36,7 +36,7 @@ EXCLUDED_MODELS = [
 
 
 class BackupError(Exception):
-    """A backup that cannot be made, or an archive that must not be restored."""
+    """An archive that must not be restored."""
 
 
 def backup_models():
@@ -47,6 +47,10 @@ def backup_models():
         if model._meta.label_lower not in EXCLUDED_MODELS
         and router.allow_migrate_model(DEFAULT_DB_ALIAS, model)
     ]
+
+
+def row_counts():
+    return {model._meta.label_lower: model._base_manager.count() for model in backup_models()}
 
 
 def file_storages():
@@ -78,7 +82,7 @@ def sign(manifest_bytes, secret=None):
 
 def signed(manifest):
     data = json.dumps({"format": FORMAT, "version": VERSION, **manifest}, indent=1, sort_keys=True)
-    return data.encode(), sign(data.encode())
+    return {MANIFEST_MEMBER: data.encode(), SIGNATURE_MEMBER: sign(data.encode()).encode()}
 
 
 def signature_matches(manifest_bytes, signature):
@@ -88,4 +92,4 @@ def signature_matches(manifest_bytes, signature):
 
 def listing(*groups):
     """``"missing a, b; not listed c"`` from ``("missing", [a, b]), ("not listed", [c])``."""
-    return "; ".join(f"{label} {', '.join(names[:6])}" for label, names in groups if names)
+    return "; ".join(f"{label} {', '.join(sorted(names)[:6])}" for label, names in groups if names)

@@ -5,12 +5,12 @@ import json
 import shutil
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 from django.apps import apps
 from django.core.management import call_command
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.models import QuerySet
 
@@ -18,11 +18,12 @@ from centre.search import rebuild_index
 
 from . import (
     DATABASE_MEMBER,
+    FILES_PREFIX,
     ORIGINAL_COLUMNS_MEMBER,
     BackupError,
-    backup_models,
     file_storages,
     listing,
+    row_counts,
     sha256_of,
     stored_files,
 )
@@ -34,16 +35,7 @@ from .verify import open_verified
 CREATED_BY_MIGRATIONS = {"auth.group"}
 
 
-@dataclass
-class RestoreSummary:
-    rows: dict
-    files: int
-    indexed: int
-    warnings: list = field(default_factory=list)
-
-
-def _check_migrations(connection, manifest):
-    """Refuse a database that is not migrated, or an archive from a newer version of the code."""
+def _check_migrations(manifest):
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         raise BackupError(
@@ -63,23 +55,19 @@ def _check_migrations(connection, manifest):
         )
 
 
-def _target_storages(manifest):
+def _target_storages(manifest, replace):
+    """The storages the archive's files go to; without ``replace``, refuse a site with content."""
     here = file_storages()
-    unknown = sorted(set(manifest["storages"]) - set(here))
-    if unknown:
+    if unknown := set(manifest["storages"]) - set(here):
         raise BackupError(
-            f"The archive holds files of storages this site does not have: {', '.join(unknown)}."
+            f"The archive holds files of storages this site does not have: "
+            f"{', '.join(sorted(unknown))}."
         )
-    return {alias: here[alias] for alias in manifest["storages"]}
-
-
-def _refuse_content(database, targets):
-    rows = [
-        model._meta.label_lower
-        for model in backup_models()
-        if model._meta.label_lower not in CREATED_BY_MIGRATIONS
-        and model._base_manager.using(database).exists()
-    ]
+    targets = {alias: here[alias] for alias in manifest["storages"]}
+    if replace:
+        return targets
+    counts = row_counts()
+    rows = [label for label in counts if counts[label] and label not in CREATED_BY_MIGRATIONS]
     files = [alias for alias, storage in targets.items() if stored_files(storage)]
     if rows or files:
         raise BackupError(
@@ -88,72 +76,70 @@ def _refuse_content(database, targets):
             + ". Restore into an empty database and empty folders, or use --replace to "
             "replace everything with the archive's content."
         )
+    return targets
 
 
 @contextmanager
 def _files_in_place(staging, manifest, targets, replace):
     """
-    Put the archive's files into the storages' folders and yield their number. With
-    ``replace``, what the folders held is kept aside and dropped when the block ends, or put
-    back (and the archive's files taken away) if it fails.
+    Put the archive's files into the storages' folders. With ``replace``, what the folders held
+    is kept aside and dropped when the block ends, or put back (and the archive's files taken
+    away) if it fails.
     """
-    placed, asides = [], []
+    placed, asides = [], {}
     try:
         for alias, storage in targets.items():
             root = Path(storage.location)
             root.mkdir(parents=True, exist_ok=True)
             if replace:
-                aside = Path(tempfile.mkdtemp(prefix=".before-restore-", dir=root))
-                asides.append((root, aside))
-                for entry in list(root.iterdir()):
-                    if entry != aside:
-                        entry.rename(aside / entry.name)
-            prefix = manifest["storages"][alias]
-            for name, entry in sorted(manifest["members"].items()):
+                aside = asides[root] = Path(tempfile.mkdtemp(prefix=".before-restore-", dir=root))
+                for entry in set(root.iterdir()) - {aside}:
+                    entry.rename(aside / entry.name)
+            prefix = f"{FILES_PREFIX}{alias}/"
+            for name, entry in manifest["members"].items():
                 if name.startswith(prefix):
-                    destination = root.joinpath(*name[len(prefix) :].split("/"))
+                    placed.append(destination := root / name.removeprefix(prefix))
                     destination.parent.mkdir(parents=True, exist_ok=True)
                     shutil.move(staging / name, destination)
-                    placed.append(destination)
                     if sha256_of(destination) != entry["sha256"]:
                         raise BackupError(f"{destination} differs from the archive after copying.")
-        yield len(placed)
+        yield
     except BaseException:
         for path in placed:
             path.unlink(missing_ok=True)
-        for root, aside in asides:
-            for entry in list(root.iterdir()):
-                if entry != aside:  # what the restore made (the old content is all aside)
-                    shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+        for root, aside in asides.items():
+            for entry in set(root.iterdir()) - {aside}:  # what the restore made; the old is aside
+                shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
             for entry in list(aside.iterdir()):
                 entry.rename(root / entry.name)
             aside.rmdir()
         raise
-    for _root, aside in asides:
+    for aside in asides.values():
         shutil.rmtree(aside, ignore_errors=True)
 
 
-def _restore_original_columns(staging, database):
+def _restore_original_columns(staging):
     columns = json.loads((staging / ORIGINAL_COLUMNS_MEMBER).read_text(encoding="utf-8"))
     for label, data in columns.items():
         names = data["fields"]
-        rows = QuerySet(apps.get_model(label)).using(database)
+        rows = QuerySet(apps.get_model(label))
         current = {row[0]: list(row[1:]) for row in rows.values_list("pk", *names)}
         for pk, *values in data["rows"]:
             if current.get(pk) != values:
                 rows.filter(pk=pk).update(**dict(zip(names, values, strict=True)))
 
 
-def _check_counts(manifest, database):
+def _check_counts(manifest):
+    counts = row_counts()
     for label, expected in sorted(manifest["rows"].items()):
-        actual = apps.get_model(label)._base_manager.using(database).count()
+        actual = counts.get(label)
         if actual != expected and not (label in CREATED_BY_MIGRATIONS and actual > expected):
             raise BackupError(
                 f"{label}: {actual} rows after loading, the archive holds {expected}."
             )
 
 
-def restore_backup(path, *, replace=False, check_signature=True, database=DEFAULT_DB_ALIAS):
+def restore_backup(path, *, replace=False, check_signature=True):
     """
     Without ``replace`` the database must hold no content and the storages no files; with it,
     both are emptied first (old files go only once the restore has committed).
@@ -161,21 +147,18 @@ def restore_backup(path, *, replace=False, check_signature=True, database=DEFAUL
     with tempfile.TemporaryDirectory(prefix="centre-restore-") as workdir:
         workdir = Path(workdir)
         manifest = open_verified(path, workdir, check_signature)
-        _check_migrations(connections[database], manifest)
-        targets = _target_storages(manifest)
-        if not replace:
-            _refuse_content(database, targets)
-        with (
-            _files_in_place(workdir, manifest, targets, replace) as file_count,
-            transaction.atomic(using=database),
-        ):
+        _check_migrations(manifest)
+        targets = _target_storages(manifest, replace)
+        with _files_in_place(workdir, manifest, targets, replace), transaction.atomic():
             if replace:
-                call_command("flush", database=database, interactive=False, verbosity=0)
-            fixture = str(workdir / DATABASE_MEMBER)
-            call_command("loaddata", fixture, database=database, verbosity=0)
-            _restore_original_columns(workdir, database)
-            _check_counts(manifest, database)
+                call_command("flush", interactive=False, verbosity=0)
+            call_command("loaddata", str(workdir / DATABASE_MEMBER), verbosity=0)
+            _restore_original_columns(workdir)
+            _check_counts(manifest)
             indexed = rebuild_index()
-    return RestoreSummary(
-        rows=manifest["rows"], files=file_count, indexed=indexed, warnings=missing_files(database)
+    return SimpleNamespace(
+        rows=manifest["rows"],
+        files=sum(name.startswith(FILES_PREFIX) for name in manifest["members"]),
+        indexed=indexed,
+        warnings=missing_files(),
     )

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from centre.backup import BackupError
 from centre.backup.archive import create_backup
 
 
@@ -23,12 +22,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, output=None, **options):
-        if output is None:
-            stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
-            output = Path(settings.BACKUP_ROOT) / f"centre-{stamp}.tar.gz"
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
+        output = output or Path(settings.BACKUP_ROOT) / f"centre-{stamp}.tar.gz"
         try:
             summary = create_backup(output)
-        except (BackupError, OSError) as error:
+        except OSError as error:
             raise CommandError(f"No backup was written: {error}") from error
         rows = sum(summary.rows.values())
         self.stdout.write(
