@@ -54,14 +54,13 @@ class CentreAdminSite(admin.AdminSite):
 
     def get_app_list(self, request, app_label=None):
         language = get_language() or "en"
-        app_list = []
-        for app in self._build_app_dict(request, app_label).values():
+        app_list = super().get_app_list(request, app_label)
+        for app in app_list:
             for model in app["models"]:
                 # A library's model name that is not marked for translation (django-otp's
                 # "TOTP devices") is looked up in our catalogue; a translated one stays as it is.
                 model["name"] = gettext(str(model["name"]))
             app["models"].sort(key=lambda model: collation_key(model["name"], language))
-            app_list.append(app)
         position = {label: number for number, label in enumerate(APP_ORDER)}
         app_list.sort(
             key=lambda app: (
@@ -112,10 +111,8 @@ class CentreAdminSite(admin.AdminSite):
         ):
             raise PermissionDenied
         pk, language = request.POST.get("pk", ""), request.POST.get("language")
-        if not (pk.isascii() and pk.isdigit() and language in dict(settings.LANGUAGES)):
-            return
-        obj = model._default_manager.filter(pk=pk).first()
-        if obj is not None:
+        obj = pk.isascii() and pk.isdigit() and model._default_manager.filter(pk=pk).first()
+        if obj and language in dict(settings.LANGUAGES):
             obj.mark_translations_checked(languages=[language])
             obj.save(update_fields=["translation_sources"])
             messages.success(request, gettext("Translation marked as checked."))

@@ -217,13 +217,12 @@ class ContentAdmin(TabbedTranslationAdmin):
 
     def set_publishing_state(self, request, queryset, values):
         """Each object saved with ``values``, so that history and search follow."""
-        count = 0
-        for obj in self.model._default_manager.filter(pk__in=queryset.values("pk")):
+        objects = self.model._default_manager.filter(pk__in=queryset.values("pk"))
+        for obj in objects:
             for name, value in values.items():
                 setattr(obj, name, value)
             obj.save()
-            count += 1
-        self.message_user(request, self.updated_message % {"count": count}, messages.SUCCESS)
+        self.message_user(request, self.updated_message % {"count": len(objects)}, messages.SUCCESS)
 
     def render_change_form(self, request, context, *args, **kwargs):
         context["may_publish"] = self.has_publish_permission(request)
@@ -478,20 +477,6 @@ def restore_followed(obj, name, version):
 # outdated, per object.
 
 
-def _text_fields(model):
-    """The translated fields staff write (not slugs, paths or files)."""
-    tracked = getattr(model, "tracked_translation_fields", None)
-    if tracked:
-        return list(tracked)
-    return [
-        name
-        for name in translator.get_options_for_model(model).fields
-        if name not in ("slug", "url_path")
-        and isinstance(model._meta.get_field(name), (models.CharField, models.TextField))
-        and not isinstance(model._meta.get_field(name), models.SlugField)
-    ]
-
-
 def translation_report(user):
     """Every translated object with a missing or possibly outdated translation, and totals."""
     languages = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
@@ -500,8 +485,12 @@ def translation_report(user):
     for model in sorted(
         translator.get_registered_models(abstract=False), key=lambda m: m._meta.label
     ):
-        opts, fields = model._meta, _text_fields(model)
-        if not fields or not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+        # The fields staff write, not slugs or files (where none are tracked, all are text).
+        opts = model._meta
+        fields = getattr(model, "tracked_translation_fields", None) or list(
+            translator.get_options_for_model(model).fields
+        )
+        if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
             continue
         columns = [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
         tracked = issubclass(model, TranslationTracked)
