@@ -430,10 +430,7 @@ def restore_fields(obj, field_dict, exclude=(), before_clean=None):
     are set, not the translated field (which would set the current language's only).
     """
     model = type(obj)
-    translated = set()
-    if model in translator.get_registered_models():
-        translated = set(translator.get_options_for_model(model).fields)
-    skipped = {*exclude, *translated}
+    skipped = {*exclude, *translator.get_options_for_model(model).fields}
     many = {}
     for field in [*model._meta.concrete_fields, *model._meta.many_to_many]:
         if field.primary_key or field.name in skipped or field.attname not in field_dict:

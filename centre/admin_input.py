@@ -36,9 +36,7 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
             for item in value:
                 number = str(item).strip()
                 if number.lstrip("-").isdecimal() and not (
-                    len(number) <= 20
-                    and (low is None or int(number) >= low)
-                    and (high is None or int(number) <= high)
+                    len(number) <= 20 and low <= int(number) <= high
                 ):
                     raise ValidationError(
                         self.error_messages["invalid_choice"],
