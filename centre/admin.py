@@ -1,6 +1,7 @@
 """``ContentAdmin``, the base of every content admin, and the admin's translations report."""
 
 import copy
+import json
 import logging
 from contextlib import contextmanager
 from functools import partial
@@ -278,18 +279,13 @@ class ContentAdmin(TabbedTranslationAdmin):
         with revision(request):  # list actions and list edits
             return super().changelist_view(request, extra_context)
 
-    def log_addition(self, request, obj, message):
-        return self._comment(super().log_addition(request, obj, message))
-
-    def log_change(self, request, obj, message):
-        return self._comment(super().log_change(request, obj, message))
-
-    @staticmethod
-    def _comment(entry):
-        # Django's structured message: the History shows it in each reader's language.
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        # Django's structured message, as its log keeps it: the History shows it in each
+        # reader's language.
         if reversion.is_active():
-            reversion.set_comment(entry.change_message)
-        return entry
+            reversion.set_comment(json.dumps(message))
+        return message
 
     # History: reading and restoring.
 
