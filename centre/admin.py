@@ -294,9 +294,7 @@ class ContentAdmin(TabbedTranslationAdmin):
 
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
-        versions = (
-            Version.objects.get_for_object(obj) if obj is not None else Version.objects.none()
-        )
+        versions = Version.objects.get_for_object(obj) if obj else Version.objects.none()
         action_list = [
             {
                 "revision": version.revision,
