@@ -37,13 +37,8 @@ class CentreAdminSite(admin.AdminSite):
         return super().has_permission(request) and passed_two_factor(request.user)
 
     def login(self, request, extra_context=None):
-        user = request.user
-        if (
-            request.method == "GET"
-            and user.is_active
-            and user.is_staff
-            and not passed_two_factor(user)
-        ):
+        staff = super().has_permission(request)  # active staff, with the two-factor step or not
+        if request.method == "GET" and staff and not passed_two_factor(request.user):
             # Logged in with a password, but the two-factor step is missing; where the login
             # was headed goes along (the two-factor step checks that it is safe).
             url = reverse("admin:two_factor")

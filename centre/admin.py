@@ -142,6 +142,10 @@ class ContentAdmin(TabbedTranslationAdmin):
         """What decides whether, and from when, the public sees ``obj`` and what depends on it."""
         return tuple(getattr(obj, name) for name in self.publishing_fields)
 
+    def may_change_public(self, request, obj):
+        """Whether ``request.user`` may change ``obj`` (None: a new one) as the public sees it."""
+        return obj is None or not self.is_public(obj) or self.has_publish_permission(request)
+
     def keeps_public_state(self, request, stored, changed):
         """Whether ``request.user`` may turn ``stored`` into ``changed`` (unsaved)."""
         return self.has_publish_permission(request) or (
@@ -199,9 +203,7 @@ class ContentAdmin(TabbedTranslationAdmin):
         super().save_model(request, obj, form, change)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and self.is_public(obj) and not self.has_publish_permission(request):
-            return False
-        return super().has_delete_permission(request, obj)
+        return self.may_change_public(request, obj) and super().has_delete_permission(request, obj)
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -401,12 +403,7 @@ class PublicParentInlineMixin:
     """
 
     def _may_change_rows(self, request, obj):
-        parent_admin = self.admin_site.get_model_admin(self.parent_model)
-        return (
-            obj is None
-            or not parent_admin.is_public(obj)
-            or parent_admin.has_publish_permission(request)
-        )
+        return self.admin_site.get_model_admin(self.parent_model).may_change_public(request, obj)
 
     def has_add_permission(self, request, obj):
         return self._may_change_rows(request, obj) and super().has_add_permission(request, obj)
