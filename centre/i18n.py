@@ -11,11 +11,7 @@ from modeltranslation.fields import NONE, TranslationFieldDescriptor
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 #: "Shown in <language>", for text shown in a language other than the page's.
-IN_LANGUAGE = {
-    "az": _("in Azerbaijani"),
-    "en": _("in English"),
-    "ru": _("in Russian"),
-}
+IN_LANGUAGE = {"az": _("in Azerbaijani"), "en": _("in English"), "ru": _("in Russian")}
 
 
 def language_codes():
