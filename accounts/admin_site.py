@@ -82,7 +82,21 @@ class CentreAdminSite(admin.AdminSite):
     def translations_view(self, request):
         """What is untranslated or possibly outdated, per object; a translation marked checked."""
         if request.method == "POST":
-            self._mark_checked(request)
+            try:
+                model = apps.get_model(request.POST.get("model", ""))
+            except (LookupError, ValueError):
+                raise PermissionDenied from None
+            opts = model._meta
+            if not issubclass(model, TranslationTracked) or not request.user.has_perm(
+                f"{opts.app_label}.change_{opts.model_name}"
+            ):
+                raise PermissionDenied
+            pk, language = request.POST.get("pk", ""), request.POST.get("language")
+            obj = pk.isascii() and pk.isdigit() and model._default_manager.filter(pk=pk).first()
+            if obj and language in dict(settings.LANGUAGES):
+                obj.mark_translations_checked(languages=[language])
+                obj.save(update_fields=["translation_sources"])
+                messages.success(request, gettext("Translation marked as checked."))
             return redirect("admin:translations")
         from centre.admin import translation_report  # it registers admins on this very site
 
@@ -94,20 +108,3 @@ class CentreAdminSite(admin.AdminSite):
             "totals": totals,
         }
         return TemplateResponse(request, "admin/translations.html", context)
-
-    def _mark_checked(self, request):
-        try:
-            model = apps.get_model(request.POST.get("model", ""))
-        except (LookupError, ValueError):
-            raise PermissionDenied from None
-        opts = model._meta
-        if not issubclass(model, TranslationTracked) or not request.user.has_perm(
-            f"{opts.app_label}.change_{opts.model_name}"
-        ):
-            raise PermissionDenied
-        pk, language = request.POST.get("pk", ""), request.POST.get("language")
-        obj = pk.isascii() and pk.isdigit() and model._default_manager.filter(pk=pk).first()
-        if obj and language in dict(settings.LANGUAGES):
-            obj.mark_translations_checked(languages=[language])
-            obj.save(update_fields=["translation_sources"])
-            messages.success(request, gettext("Translation marked as checked."))
