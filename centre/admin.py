@@ -283,8 +283,7 @@ class ContentAdmin(TabbedTranslationAdmin):
 
     def construct_change_message(self, request, form, formsets, add=False):
         message = super().construct_change_message(request, form, formsets, add)
-        # Django's structured message, as its log keeps it: the History shows it in each
-        # reader's language.
+        # Django's structured message (as its log keeps it): shown in each reader's language.
         if reversion.is_active():
             reversion.set_comment(json.dumps(message))
         return message

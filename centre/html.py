@@ -124,8 +124,6 @@ def _grouped(number):
 
 def check_rich_text(html):
     """Raise ``ValidationError`` if ``html`` is too long, too deep or has too many tags."""
-    if not html:
-        return
     if len(html) > MAX_RICH_TEXT_LENGTH:
         raise ValidationError(
             _("This text is too long: %(length)s characters, at most %(limit)s."),

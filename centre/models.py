@@ -46,8 +46,7 @@ def passed_two_factor(user):
         return True
     if two_factor_required(user):
         return False
-    # django-otp's user_has_device() asked once per user object (so once a request): every
-    # public queryset asks can_preview_drafts(), and the answer cannot change mid-request.
+    # Once per user object (a request): every public queryset asks, the answer cannot change.
     if not hasattr(user, "_centre_has_device"):
         user._centre_has_device = user_has_device(user)
     return not user._centre_has_device
