@@ -10,12 +10,13 @@ import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db import IntegrityError, models, router, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils.formats import localize
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
@@ -481,6 +482,8 @@ def translation_report(user):
             continue
         columns = [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
         tracked = issubclass(model, TranslationTracked)
+        # An inline-only model has no form of its own: it is fixed from its parent's.
+        change = admin.site.is_registered(model) and admin_urlname(opts, "change")
         only = ["pk", *columns] + (["translation_sources"] if tracked else [])
         for obj in model._default_manager.only(*only):
             missing = missing_translations(obj, fields)
@@ -496,7 +499,7 @@ def translation_report(user):
                     "model": model._meta.verbose_name,
                     "object": obj,
                     "label": model._meta.label_lower,
-                    "change_url": _change_url(obj),
+                    "change_url": change and reverse(change, args=[obj.pk]),
                     "languages": [
                         {
                             "code": code,
@@ -513,10 +516,3 @@ def translation_report(user):
 def _verbose_names(model, fields):
     """Fields as staff know them from the form, in their language: "title" -> "başlıq"."""
     return [str(model._meta.get_field(field).verbose_name) for field in fields]
-
-
-def _change_url(obj):
-    try:
-        return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
-    except NoReverseMatch:  # e.g. an inline-only model: fixed from its parent's form
-        return ""
