@@ -47,13 +47,8 @@ class CentreAdminSite(admin.AdminSite):
         return super().has_permission(request) and passed_two_factor(request.user)
 
     def login(self, request, extra_context=None):
-        user = request.user
-        if (
-            request.method == "GET"
-            and user.is_active
-            and user.is_staff
-            and not passed_two_factor(user)
-        ):
+        staff = super().has_permission(request)  # active staff, with the two-factor step or not
+        if request.method == "GET" and staff and not passed_two_factor(request.user):
             # Logged in with a password, but the two-factor step is missing; where the login
             # was headed goes along (the two-factor step checks that it is safe).
             url = reverse("admin:two_factor")
@@ -64,14 +59,13 @@ class CentreAdminSite(admin.AdminSite):
 
     def get_app_list(self, request, app_label=None):
         language = get_language() or "en"
-        app_list = []
-        for app in self._build_app_dict(request, app_label).values():
+        app_list = super().get_app_list(request, app_label)
+        for app in app_list:
             for model in app["models"]:
                 # A library's model name that is not marked for translation (django-otp's
                 # "TOTP devices") is looked up in our catalogue; a translated one stays as it is.
                 model["name"] = gettext(str(model["name"]))
             app["models"].sort(key=lambda model: collation_key(model["name"], language))
-            app_list.append(app)
         position = {label: number for number, label in enumerate(APP_ORDER)}
         app_list.sort(
             key=lambda app: (
@@ -98,7 +92,21 @@ class CentreAdminSite(admin.AdminSite):
     def translations_view(self, request):
         """What is untranslated or possibly outdated, per object; a translation marked checked."""
         if request.method == "POST":
-            self._mark_checked(request)
+            try:
+                model = apps.get_model(request.POST.get("model", ""))
+            except (LookupError, ValueError):
+                raise PermissionDenied from None
+            opts = model._meta
+            if not issubclass(model, TranslationTracked) or not request.user.has_perm(
+                f"{opts.app_label}.change_{opts.model_name}"
+            ):
+                raise PermissionDenied
+            pk, language = request.POST.get("pk", ""), request.POST.get("language")
+            obj = pk.isascii() and pk.isdigit() and model._default_manager.filter(pk=pk).first()
+            if obj and language in dict(settings.LANGUAGES):
+                obj.mark_translations_checked(languages=[language])
+                obj.save(update_fields=["translation_sources"])
+                messages.success(request, gettext("Translation marked as checked."))
             return redirect("admin:translations")
         from centre.admin import translation_report  # it registers admins on this very site
 
@@ -110,22 +118,3 @@ class CentreAdminSite(admin.AdminSite):
             "totals": totals,
         }
         return TemplateResponse(request, "admin/translations.html", context)
-
-    def _mark_checked(self, request):
-        try:
-            model = apps.get_model(request.POST.get("model", ""))
-        except (LookupError, ValueError):
-            raise PermissionDenied from None
-        opts = model._meta
-        if not issubclass(model, TranslationTracked) or not request.user.has_perm(
-            f"{opts.app_label}.change_{opts.model_name}"
-        ):
-            raise PermissionDenied
-        pk, language = request.POST.get("pk", ""), request.POST.get("language")
-        if not (pk.isascii() and pk.isdigit() and language in dict(settings.LANGUAGES)):
-            return
-        obj = model._default_manager.filter(pk=pk).first()
-        if obj is not None:
-            obj.mark_translations_checked(languages=[language])
-            obj.save(update_fields=["translation_sources"])
-            messages.success(request, gettext("Translation marked as checked."))

@@ -10,8 +10,6 @@ WRONG_CODE = _("This code is not right or has expired. Enter the current code.")
 
 def authenticator(user, confirmed=True):
     """The user's authenticator app (a TOTP device): confirmed by its first code, or pending."""
-    if user is None:  # the login's user name or password is missing
-        return None
     return TOTPDevice.objects.devices_for_user(user, confirmed=confirmed).first()
 
 
@@ -66,7 +64,7 @@ class AdminLoginForm(CodeMixin, AdminAuthenticationForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        device = authenticator(self.get_user())
+        device = authenticator(self.get_user())  # no user, no device: no name or password
         if device is not None:
             self.check_code(self.get_user(), device)
         return cleaned_data

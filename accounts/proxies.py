@@ -11,13 +11,10 @@ def client_ip(request):
     of ``X-Forwarded-For`` (each proxy appends one; what the client wrote further left is
     ignored). A missing, short or malformed header falls back to ``REMOTE_ADDR``.
     """
-    remote = request.META.get("REMOTE_ADDR", "")
-    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if count <= 0:
-        return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [part for part in forwarded if part]
-    if len(forwarded) < count:
+    remote, count = request.META.get("REMOTE_ADDR", ""), settings.TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    forwarded = [part.strip() for part in forwarded if part.strip()]
+    if not 0 < count <= len(forwarded):
         return remote
     try:
         return str(ipaddress.ip_address(forwarded[-count]))

@@ -24,13 +24,8 @@ def slug_address(viewname, kwarg, slug):
     """
     if not SLUGS.fullmatch(slug):
         return reverse(viewname, kwargs={kwarg: slug})  # its own checks, its own quoting
-    before, after = _around_placeholder(
-        viewname,
-        kwarg,
-        translation.get_language(),
-        get_urlconf() or settings.ROOT_URLCONF,
-        get_script_prefix(),
-    )
+    key = (translation.get_language(), get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+    before, after = _around_placeholder(viewname, kwarg, *key)
     return f"{before}{slug}{after}"
 
 

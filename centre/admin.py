@@ -1,6 +1,7 @@
 """``ContentAdmin``, the base of every content admin, and the admin's translations report."""
 
 import copy
+import json
 import logging
 from contextlib import contextmanager
 from functools import partial
@@ -9,12 +10,13 @@ import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db import IntegrityError, models, router, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils.formats import localize
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
@@ -141,6 +143,10 @@ class ContentAdmin(TabbedTranslationAdmin):
         """What decides whether, and from when, the public sees ``obj`` and what depends on it."""
         return tuple(getattr(obj, name) for name in self.publishing_fields)
 
+    def may_change_public(self, request, obj):
+        """Whether ``request.user`` may change ``obj`` (None: a new one) as the public sees it."""
+        return obj is None or not self.is_public(obj) or self.has_publish_permission(request)
+
     def keeps_public_state(self, request, stored, changed):
         """Whether ``request.user`` may turn ``stored`` into ``changed`` (unsaved)."""
         return self.has_publish_permission(request) or (
@@ -198,9 +204,7 @@ class ContentAdmin(TabbedTranslationAdmin):
         super().save_model(request, obj, form, change)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and self.is_public(obj) and not self.has_publish_permission(request):
-            return False
-        return super().has_delete_permission(request, obj)
+        return self.may_change_public(request, obj) and super().has_delete_permission(request, obj)
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -217,13 +221,12 @@ class ContentAdmin(TabbedTranslationAdmin):
 
     def set_publishing_state(self, request, queryset, values):
         """Each object saved with ``values``, so that history and search follow."""
-        count = 0
-        for obj in self.model._default_manager.filter(pk__in=queryset.values("pk")):
+        objects = self.model._default_manager.filter(pk__in=queryset.values("pk"))
+        for obj in objects:
             for name, value in values.items():
                 setattr(obj, name, value)
             obj.save()
-            count += 1
-        self.message_user(request, self.updated_message % {"count": count}, messages.SUCCESS)
+        self.message_user(request, self.updated_message % {"count": len(objects)}, messages.SUCCESS)
 
     def render_change_form(self, request, context, *args, **kwargs):
         context["may_publish"] = self.has_publish_permission(request)
@@ -279,18 +282,12 @@ class ContentAdmin(TabbedTranslationAdmin):
         with revision(request):  # list actions and list edits
             return super().changelist_view(request, extra_context)
 
-    def log_addition(self, request, obj, message):
-        return self._comment(super().log_addition(request, obj, message))
-
-    def log_change(self, request, obj, message):
-        return self._comment(super().log_change(request, obj, message))
-
-    @staticmethod
-    def _comment(entry):
-        # Django's structured message: the History shows it in each reader's language.
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        # Django's structured message (as its log keeps it): shown in each reader's language.
         if reversion.is_active():
-            reversion.set_comment(entry.change_message)
-        return entry
+            reversion.set_comment(json.dumps(message))
+        return message
 
     # History: reading and restoring.
 
@@ -299,9 +296,7 @@ class ContentAdmin(TabbedTranslationAdmin):
 
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
-        versions = (
-            Version.objects.get_for_object(obj) if obj is not None else Version.objects.none()
-        )
+        versions = Version.objects.get_for_object(obj) if obj else Version.objects.none()
         action_list = [
             {
                 "revision": version.revision,
@@ -408,12 +403,7 @@ class PublicParentInlineMixin:
     """
 
     def _may_change_rows(self, request, obj):
-        parent_admin = self.admin_site.get_model_admin(self.parent_model)
-        return (
-            obj is None
-            or not parent_admin.is_public(obj)
-            or parent_admin.has_publish_permission(request)
-        )
+        return self.admin_site.get_model_admin(self.parent_model).may_change_public(request, obj)
 
     def has_add_permission(self, request, obj):
         return self._may_change_rows(request, obj) and super().has_add_permission(request, obj)
@@ -431,10 +421,7 @@ def restore_fields(obj, field_dict, exclude=(), before_clean=None):
     are set, not the translated field (which would set the current language's only).
     """
     model = type(obj)
-    translated = set()
-    if model in translator.get_registered_models():
-        translated = set(translator.get_options_for_model(model).fields)
-    skipped = {*exclude, *translated}
+    skipped = {*exclude, *translator.get_options_for_model(model).fields}
     many = {}
     for field in [*model._meta.concrete_fields, *model._meta.many_to_many]:
         if field.primary_key or field.name in skipped or field.attname not in field_dict:
@@ -478,20 +465,6 @@ def restore_followed(obj, name, version):
 # outdated, per object.
 
 
-def _text_fields(model):
-    """The translated fields staff write (not slugs, paths or files)."""
-    tracked = getattr(model, "tracked_translation_fields", None)
-    if tracked:
-        return list(tracked)
-    return [
-        name
-        for name in translator.get_options_for_model(model).fields
-        if name not in ("slug", "url_path")
-        and isinstance(model._meta.get_field(name), (models.CharField, models.TextField))
-        and not isinstance(model._meta.get_field(name), models.SlugField)
-    ]
-
-
 def translation_report(user):
     """Every translated object with a missing or possibly outdated translation, and totals."""
     languages = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
@@ -500,11 +473,17 @@ def translation_report(user):
     for model in sorted(
         translator.get_registered_models(abstract=False), key=lambda m: m._meta.label
     ):
-        opts, fields = model._meta, _text_fields(model)
-        if not fields or not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+        # The fields staff write, not slugs or files (where none are tracked, all are text).
+        opts = model._meta
+        fields = getattr(model, "tracked_translation_fields", None) or list(
+            translator.get_options_for_model(model).fields
+        )
+        if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
             continue
         columns = [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
         tracked = issubclass(model, TranslationTracked)
+        # An inline-only model has no form of its own: it is fixed from its parent's.
+        change = admin.site.is_registered(model) and admin_urlname(opts, "change")
         only = ["pk", *columns] + (["translation_sources"] if tracked else [])
         for obj in model._default_manager.only(*only):
             missing = missing_translations(obj, fields)
@@ -520,7 +499,7 @@ def translation_report(user):
                     "model": model._meta.verbose_name,
                     "object": obj,
                     "label": model._meta.label_lower,
-                    "change_url": _change_url(obj),
+                    "change_url": change and reverse(change, args=[obj.pk]),
                     "languages": [
                         {
                             "code": code,
@@ -537,10 +516,3 @@ def translation_report(user):
 def _verbose_names(model, fields):
     """Fields as staff know them from the form, in their language: "title" -> "başlıq"."""
     return [str(model._meta.get_field(field).verbose_name) for field in fields]
-
-
-def _change_url(obj):
-    try:
-        return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
-    except NoReverseMatch:  # e.g. an inline-only model: fixed from its parent's form
-        return ""

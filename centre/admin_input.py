@@ -36,9 +36,7 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
             for item in value:
                 number = str(item).strip()
                 if number.lstrip("-").isdecimal() and not (
-                    len(number) <= 20
-                    and (low is None or int(number) >= low)
-                    and (high is None or int(number) <= high)
+                    len(number) <= 20 and low <= int(number) <= high
                 ):
                     raise ValidationError(
                         self.error_messages["invalid_choice"],
@@ -74,14 +72,14 @@ class SaneInputMixin:
     def lookup_allowed(self, lookup, value, request=None):
         # A list filter's own parameter (``?year=``) is its own business: only field lookups.
         field_path, _sep, last = lookup.rpartition("__")
-        if not field_path:
-            return super().lookup_allowed(lookup, value, request)
-        if last in REFUSED_LOOKUPS:
+        year = str(value).strip()
+        # int() of thousands of digits is itself an error: a year has four.
+        sane_year = year.isascii() and year.isdigit() and len(year) <= 4
+        if field_path and (
+            last in REFUSED_LOOKUPS
+            or (last in YEAR_LOOKUPS and not (sane_year and FIRST_YEAR <= int(year) <= LAST_YEAR))
+        ):
             return False
-        if last in YEAR_LOOKUPS:
-            year = str(value).strip()
-            if not (year.isascii() and year.isdigit() and FIRST_YEAR <= int(year) <= LAST_YEAR):
-                return False
         return super().lookup_allowed(lookup, value, request)
 
 

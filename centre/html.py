@@ -17,18 +17,10 @@ from django.utils.translation import gettext_lazy as _
 # The editor toolbar (django-prose-editor extensions).
 RICH_TEXT_EDITOR_CONFIG = {
     "extensions": {
-        "Bold": True,
-        "Italic": True,
-        "Strike": True,
-        "Subscript": True,
-        "Superscript": True,
+        **dict.fromkeys(["Bold", "Italic", "Strike", "Subscript", "Superscript"], True),
         "Heading": {"levels": [2, 3, 4]},
-        "BulletList": True,
-        "OrderedList": True,
-        "ListItem": True,
-        "Blockquote": True,
-        "HorizontalRule": True,
-        "HardBreak": True,
+        **dict.fromkeys(["BulletList", "OrderedList", "ListItem", "Blockquote"], True),
+        **dict.fromkeys(["HorizontalRule", "HardBreak"], True),
         "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
         "History": True,
     }
@@ -132,8 +124,6 @@ def _grouped(number):
 
 def check_rich_text(html):
     """Raise ``ValidationError`` if ``html`` is too long, too deep or has too many tags."""
-    if not html:
-        return
     if len(html) > MAX_RICH_TEXT_LENGTH:
         raise ValidationError(
             _("This text is too long: %(length)s characters, at most %(limit)s."),

@@ -11,11 +11,7 @@ from modeltranslation.fields import NONE, TranslationFieldDescriptor
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 #: "Shown in <language>", for text shown in a language other than the page's.
-IN_LANGUAGE = {
-    "az": _("in Azerbaijani"),
-    "en": _("in English"),
-    "ru": _("in Russian"),
-}
+IN_LANGUAGE = {"az": _("in Azerbaijani"), "en": _("in English"), "ru": _("in Russian")}
 
 
 def language_codes():
@@ -82,19 +78,18 @@ def language_links(request, obj=None):
     text there) is what hreflang links may list.
     """
     current = translation.get_language()
-    available = getattr(obj, "available_languages", None) if obj is not None else None
+    available = getattr(obj, "available_languages", None)
     links = []
     for code in language_codes():
-        if obj is not None and hasattr(obj, "get_absolute_url"):
+        if hasattr(obj, "get_absolute_url"):
             with translation.override(code):
                 path = obj.get_absolute_url()
         else:
             path = _on_site(translate_url(request.get_full_path(), code), code)
-        info = get_language_info(code)
         links.append(
             {
                 "code": code,
-                "name": info["name_local"],
+                "name": get_language_info(code)["name_local"],
                 "path": path,
                 "url": request.build_absolute_uri(path),
                 "is_current": code == current,

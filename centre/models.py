@@ -42,18 +42,14 @@ def two_factor_required(user):
 
 def passed_two_factor(user):
     """A code entered this session (OTPMiddleware's ``is_verified()``), or none required nor set."""
-    is_verified = getattr(user, "is_verified", None)
-    if is_verified is not None and is_verified():
+    if getattr(user, "is_verified", lambda: False)():
         return True
-    return not two_factor_required(user) and not has_two_factor_device(user)
-
-
-def has_two_factor_device(user):
-    """django-otp's ``user_has_device``, asked once per user object (so once a request)."""
-    # Every public queryset asks can_preview_drafts(); the answer cannot change mid-request.
+    if two_factor_required(user):
+        return False
+    # Once per user object (a request): every public queryset asks, the answer cannot change.
     if not hasattr(user, "_centre_has_device"):
         user._centre_has_device = user_has_device(user)
-    return user._centre_has_device
+    return not user._centre_has_device
 
 
 def can_preview_drafts(user):

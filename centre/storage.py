@@ -77,10 +77,6 @@ def atomic_with_files(using=None):
         _open_blocks.reset(token)
 
 
-NAME_STEM_LENGTH = 80
-EXTENSION_LENGTH = 10
-
-
 def without_controls(text):
     """
     ``text`` without control and format characters: NUL, line breaks, U+202E and the other
@@ -101,8 +97,8 @@ def safe_file_name(name):
     base = without_controls(str(name).replace("\\", "/").rsplit("/", 1)[-1])
     stem, extension = posixpath.splitext(base)
     extension = "".join(char for char in extension.lower() if char.isascii() and char.isalnum())
-    stem = slugify_az(stem, max_length=NAME_STEM_LENGTH) or "file"
-    extension = extension[:EXTENSION_LENGTH]
+    stem = slugify_az(stem, max_length=80) or "file"
+    extension = extension[:10]
     return f"{stem}.{extension}" if extension else stem
 
 

@@ -8,15 +8,7 @@ import unicodedata
 from django.utils.text import slugify
 
 # The Turkic dotted and dotless I both become "i": "İnqilab" and "ınqilab" are one word.
-AZERBAIJANI_TO_ASCII = {
-    "Ə": "E", "ə": "e",
-    "ı": "i", "İ": "I",
-    "Ş": "S", "ş": "s",
-    "Ç": "C", "ç": "c",
-    "Ğ": "G", "ğ": "g",
-    "Ö": "O", "ö": "o",
-    "Ü": "U", "ü": "u",
-}  # fmt: skip
+AZERBAIJANI_TO_ASCII = dict(zip("ƏəıİŞşÇçĞğÖöÜü", "EeiISsCcGgOoUu", strict=True))
 
 # Russian (and Azerbaijani Cyrillic) letters, after the common BGN/PCGN-style romanisation
 # that Russian URLs use: "публикации" -> "publikatsii".
@@ -102,13 +94,6 @@ def _weights(alphabets):
 _COLLATION_WEIGHTS = {code: _weights(alphabets) for code, alphabets in COLLATION_ALPHABETS.items()}
 
 
-def lower(text, language):
-    """Lower-case ``text`` by the rules of ``language``: Turkic ``I`` -> ``ı``, ``İ`` -> ``i``."""
-    if language in TURKIC_LANGUAGES:
-        text = text.replace("I", "ı").replace("İ", "i")
-    return text.lower()
-
-
 def collation_key(text, language):
     """
     A key, in ASCII digits (three a letter) that any collation compares as Python does, that
@@ -116,18 +101,17 @@ def collation_key(text, language):
     word, digits first, case ignored; unknown letters with their base (é with e) or last.
     """
     weights = _COLLATION_WEIGHTS.get(language, _COLLATION_WEIGHTS["en"])
+    text = unicodedata.normalize("NFC", text)
+    if language in TURKIC_LANGUAGES:  # lower case the Turkic way: "I" -> "ı", "İ" -> "i"
+        text = text.replace("I", "ı").replace("İ", "i")
     codes = []
-    for char in lower(unicodedata.normalize("NFC", text), language):
+    for char in text.lower():
         if unicodedata.combining(char):
             continue  # the dot "İ" keeps after lower() outside Turkic languages
+        weight = weights.get(char, weights.get(unicodedata.normalize("NFD", char)[0]))
         if char.isdigit() and char.isascii():
             codes.append(f"01{char}")
-            continue
-        weight = weights.get(char)
-        if weight is None:
-            base = unicodedata.normalize("NFD", char)[0]
-            weight = weights.get(base)
-        if weight is not None:
+        elif weight is not None:
             codes.append(f"{100 + weight:03d}")
         elif char.isalnum():
             # Unknown letters after all known ones ("9" starts no three-digit code).
