@@ -345,3 +345,11 @@ def test_a_translation_older_than_the_azerbaijani_text_is_marked(client):
         html = client.get(item.get_absolute_url()).text
     assert "notice--stale" in html
     assert item.stale_translations() == {"en": ["title"]}
+
+
+def test_an_event_of_one_day_without_an_end_time_shows_no_empty_end(client):
+    item = make_news_item(
+        "Görüş", start_date=datetime.date(2030, 2, 23), end_date=datetime.date(2030, 2, 23)
+    )
+    html = client.get(item.get_absolute_url()).text
+    assert "–" not in html.split('id="event-title"')[1].split("</dl>")[0]
