@@ -353,3 +353,16 @@ def test_an_event_of_one_day_without_an_end_time_shows_no_empty_end(client):
     )
     html = client.get(item.get_absolute_url()).text
     assert "–" not in html.split('id="event-title"')[1].split("</dl>")[0]
+
+
+def test_an_image_description_in_another_language_is_marked(client, media):
+    item = make_news_item(
+        "Şəkilli",
+        title_en="With an image",
+        image=image_upload("sekil.png", size=(1000, 500)),
+        image_alt_az="İmzalanma mərasimi",
+    )
+    with translation.override("en"):
+        html = client.get(item.get_absolute_url()).text
+    [img] = re.findall(r"<img [^>]*>", html.split('class="news-item__image"')[1])
+    assert 'alt="İmzalanma mərasimi"' in img and 'lang="az"' in img
