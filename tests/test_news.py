@@ -366,3 +366,17 @@ def test_an_image_description_in_another_language_is_marked(client, media):
         html = client.get(item.get_absolute_url()).text
     [img] = re.findall(r"<img [^>]*>", html.split('class="news-item__image"')[1])
     assert 'alt="İmzalanma mərasimi"' in img and 'lang="az"' in img
+
+
+def test_an_events_times_carry_bakus_offset_of_that_day(client):
+    # Baku kept summer time (UTC+5) until 2016: the page's <time> agrees with its JSON-LD.
+    item = make_news_item(
+        "Yay konfransı",
+        date=datetime.date(2015, 7, 1),
+        start_date=datetime.date(2015, 7, 1),
+        start_time=datetime.time(10, 0),
+        end_time=datetime.time(12, 0),
+    )
+    html = client.get(item.get_absolute_url()).text
+    assert '<time datetime="2015-07-01T10:00+05:00">' in html
+    assert '<time datetime="2015-07-01T12:00+05:00">' in html
