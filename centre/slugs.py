@@ -87,12 +87,17 @@ class TranslatedSlugs:
     def clean(self):
         super().clean()
         self.fill_slugs()
+        # Every clash at once: a slug field without its error would be checked again by its
+        # unique constraint, whose message names the constraint.
+        errors = {}
         for code, address in self.addresses().items():
             message = address and self.address_taken(code, address)
             if message:
                 own = build_localized_fieldname("slug", code)
                 default = build_localized_fieldname("slug", mt_settings.DEFAULT_LANGUAGE)
-                raise ValidationError({own if getattr(self, own) else default: message})
+                errors.setdefault(own if getattr(self, own) else default, message)
+        if errors:
+            raise ValidationError(errors)
 
 
 class TranslatedSlugMixin:

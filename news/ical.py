@@ -51,6 +51,8 @@ def vevent(item, url, host):
         ]
     else:
         lines.append(f"DTSTART:{utc(start)}")
+        if end is None and item.end_date:
+            end = item.ends_at  # the end of its last day: without DTEND it would last no time
         if end is not None:
             lines.append(f"DTEND:{utc(end)}")
     lines += [f"SUMMARY:{escape(item.title)}"]

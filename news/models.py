@@ -219,6 +219,14 @@ class NewsItem(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Trans
             end = in_baku(self.end_date or self.start_date, self.end_time)
         return start, end
 
+    def time_datetimes(self):
+        """The ``datetime`` values of the event's start and end ``<time>``: days, or moments."""
+        start, end = self.event_times()
+        last_day = self.end_date or self.start_date
+        start = self.start_date.isoformat() if self.all_day else start.isoformat("T", "minutes")
+        end = end.isoformat("T", "minutes") if end else last_day.isoformat()
+        return {"start": start, "end": end}
+
     def is_upcoming(self, now=None):
         return self.is_event and self.ends_at >= (now or timezone.now())
 

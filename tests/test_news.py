@@ -345,3 +345,38 @@ def test_a_translation_older_than_the_azerbaijani_text_is_marked(client):
         html = client.get(item.get_absolute_url()).text
     assert "notice--stale" in html
     assert item.stale_translations() == {"en": ["title"]}
+
+
+def test_an_event_of_one_day_without_an_end_time_shows_no_empty_end(client):
+    item = make_news_item(
+        "Görüş", start_date=datetime.date(2030, 2, 23), end_date=datetime.date(2030, 2, 23)
+    )
+    html = client.get(item.get_absolute_url()).text
+    assert "–" not in html.split('id="event-title"')[1].split("</dl>")[0]
+
+
+def test_an_image_description_in_another_language_is_marked(client, media):
+    item = make_news_item(
+        "Şəkilli",
+        title_en="With an image",
+        image=image_upload("sekil.png", size=(1000, 500)),
+        image_alt_az="İmzalanma mərasimi",
+    )
+    with translation.override("en"):
+        html = client.get(item.get_absolute_url()).text
+    [img] = re.findall(r"<img [^>]*>", html.split('class="news-item__image"')[1])
+    assert 'alt="İmzalanma mərasimi"' in img and 'lang="az"' in img
+
+
+def test_an_events_times_carry_bakus_offset_of_that_day(client):
+    # Baku kept summer time (UTC+5) until 2016: the page's <time> agrees with its JSON-LD.
+    item = make_news_item(
+        "Yay konfransı",
+        date=datetime.date(2015, 7, 1),
+        start_date=datetime.date(2015, 7, 1),
+        start_time=datetime.time(10, 0),
+        end_time=datetime.time(12, 0),
+    )
+    html = client.get(item.get_absolute_url()).text
+    assert '<time datetime="2015-07-01T10:00+05:00">' in html
+    assert '<time datetime="2015-07-01T12:00+05:00">' in html

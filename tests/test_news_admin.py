@@ -104,3 +104,19 @@ def test_changes_are_kept_in_the_history(client):
     assert response.status_code == 200
     versions = Version.objects.get_for_object(item)
     assert [v.field_dict["title_en"] for v in versions] == ["The conference", "Conference"]
+
+
+def test_addresses_taken_in_several_languages_are_field_errors_not_constraint_names(client):
+    client.force_login(make_staff("nasir", "Publisher"))
+    make_news_item(
+        "Köhnə konfrans",
+        title_en=EVENT["title_en"],
+        title_ru=EVENT["title_ru"],
+        start_date=datetime.date(2030, 2, 23),
+    )
+    response = client.post(ADD, admin_form_data(client.get(ADD), **EVENT))
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert not form.non_field_errors(), form.non_field_errors()
+    assert set(form.errors) == {"slug_en", "slug_ru"}
+    assert "news_unique_slug" not in response.text

@@ -207,3 +207,17 @@ def test_the_page_cache_starts_afresh_when_an_upcoming_event_is_over():
     assert later.ends_at > sooner.ends_at
     # The list moves an event from "upcoming" to the past then: the cached pages are stale.
     assert cache.next_scheduled_change() == sooner.ends_at.timestamp()
+
+
+def test_an_event_of_several_days_with_a_start_time_lasts_to_the_end_of_its_last_day(client):
+    # Without DTEND an event with a start time is over the moment it starts (RFC 5545 3.6.1).
+    item = make_news_item(
+        "Forum",
+        start_date=datetime.date(2030, 5, 5),
+        start_time=datetime.time(10, 0),
+        end_date=datetime.date(2030, 5, 7),
+    )
+    _calendar, [event] = read_calendar(client.get(item.get_calendar_url()).content)
+    assert utc(event["DTSTART"][1]) == datetime.datetime(2030, 5, 5, 6, 0, tzinfo=UTC)
+    # The end of 7 May in Baku: midnight there, 20:00 UTC.
+    assert utc(event["DTEND"][1]) == datetime.datetime(2030, 5, 7, 20, 0, tzinfo=UTC)
