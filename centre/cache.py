@@ -20,7 +20,6 @@ and ``Vary: Cookie``.
 import hashlib
 import logging
 import re
-import time
 import uuid
 from functools import cache
 from typing import NamedTuple
@@ -62,7 +61,8 @@ class Generation(NamedTuple):
     next_change: float | None  # Unix time of the next scheduled publication, if any
 
     def is_over(self):
-        return self.next_change is not None and time.time() >= self.next_change
+        # Django's clock, as every publish_from is compared with.
+        return self.next_change is not None and timezone.now().timestamp() >= self.next_change
 
 
 def next_scheduled_change():

@@ -7,6 +7,7 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
+from centre import cache
 from centre.models import Status
 from pages.models import Milestone, Page, PageRedirect
 
@@ -386,12 +387,14 @@ class TestPagesUnderHiddenPages:
         assert client.get(grandchild.get_absolute_url()).status_code == 404
         parent.status = Status.PUBLISHED
         parent.save()
+        cache.invalidate()  # as the admin's write does: what is kept per generation is made anew
         shown = {"page": 200, "sitemap": True, "search": True, "key dates": True}
         assert self.public_sees(client, child) == shown
         assert client.get(grandchild.get_absolute_url()).status_code == 200
         # Withdrawn again (as the list's action does, a save each): hidden again.
         parent.status = Status.DRAFT
         parent.save()
+        cache.invalidate()
         assert self.public_sees(client, child) == hidden
 
     def test_shown_when_a_scheduled_page_above_comes_due_without_a_save(
