@@ -160,10 +160,8 @@ def query_parameters(view):
 
 
 def _address(request, language):
-    """
-    The normal form of the request's query string (what the cache key holds) and whether the
-    request's is that form, the order of parameters aside; None when it is not worth an entry.
-    """
+    """The query string's normal form (the key's) and whether the request's is it but for the
+    order of parameters; None when the request is not worth an entry."""
     if not request.META.get("QUERY_STRING"):
         return "", True
     with translation.override(language):  # translated paths resolve in their own language
@@ -197,10 +195,9 @@ def _page_key(request, language, query):
 
 
 def is_public_page(request, response):
-    """A whole page (HTML, XML, text) the view left to us to describe to caches."""
+    """A whole page (HTML, XML, text) answering a GET or HEAD, left to us to describe to caches."""
     return (
-        request.method in SAFE_METHODS
-        and response.status_code == 200
+        response.status_code == 200
         and not response.streaming
         and not OWN_POLICY.search(response.get("Cache-Control", ""))
         and not request.path_info.startswith(_admin_prefix())

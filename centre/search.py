@@ -215,16 +215,12 @@ def connect_signals():
 def query_terms(raw):
     """The words of a visitor's query, folded; hostile input becomes harmless or nothing."""
     text = unicodedata.normalize("NFC", (raw or "").replace("\x00", " "))[:MAX_QUERY_LENGTH]
-    terms = []
-    for term in _WORD.findall(fold(text)):
-        if term not in terms:
-            terms.append(term[:50])
-    return terms[:MAX_TERMS]
+    return list(dict.fromkeys(term[:50] for term in _WORD.findall(fold(text))))[:MAX_TERMS]
 
 
-def search(terms, language=None):
-    """Entries in ``language`` matching every term, best first (title matches on top)."""
-    language = language or translation.get_language()
+def search(terms):
+    """Entries in the active language matching every term, best first (title matches on top)."""
+    language = translation.get_language()
     entries = (
         SearchEntry.objects.filter(language=language)
         .filter(Q(visible_from__isnull=True) | Q(visible_from__lte=timezone.now()))
