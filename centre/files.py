@@ -278,8 +278,7 @@ class SharedImage:
 
     @property
     def meta_image_alt(self):
-        if not getattr(self.shared_image_owner, self.meta_image):
-            return ""
+        """The shared image's text (``social_meta`` asks only when there is an image)."""
         return getattr(self, self.meta_image_alt_from)
 
     @property
