@@ -152,32 +152,18 @@ UNCACHED = object()
 
 def query_parameters(view):
     """
-    ``{name: normalise}`` for the query parameters ``view`` reads (``query_parameters`` on a
-    class, :func:`reads_query` on a function). ``normalise`` gives a value's normal form (None:
-    as given; "" or None: as if absent; :data:`UNCACHED`: served uncached).
+    ``{name: normalise}`` for the query parameters ``view`` reads (its ``query_parameters``,
+    on a function or a class). ``normalise`` gives a value's normal form (None: as given; ""
+    or None: as if absent; :data:`UNCACHED`: served uncached).
     """
     return getattr(getattr(view, "view_class", view), "query_parameters", {})
 
 
-def reads_query(**parameters):
-    """``@reads_query(p=None)``: the query parameters a function view reads (see above)."""
-
-    def decorator(view):
-        view.query_parameters = parameters
-        return view
-
-    return decorator
-
-
-class Address(NamedTuple):
-    query: str  # the normal form of the query string: what the cache key holds
-    storable: bool  # the request's query string is that form, the order of parameters aside
-
-
 def _address(request, language):
-    """The request's :class:`Address`, or None when it is not worth an entry."""
+    """The query string's normal form (the key's) and whether the request's is it but for the
+    order of parameters; None when the request is not worth an entry."""
     if not request.META.get("QUERY_STRING"):
-        return Address("", True)
+        return "", True
     with translation.override(language):  # translated paths resolve in their own language
         try:
             parameters = query_parameters(resolve(request.path_info).func)
@@ -197,22 +183,21 @@ def _address(request, language):
         elif not TRACKING_PARAMETERS.fullmatch(name):
             return None
     pairs = sorted(normal.items())
-    return Address(urlencode(pairs), sorted(given) == pairs)
+    return urlencode(pairs), sorted(given) == pairs
 
 
-def _page_key(request, language, address):
+def _page_key(request, language, query):
     # The language is in the path for public pages; for the few unprefixed addresses (the
     # sitemap, robots.txt) it comes from the cookie or Accept-Language, as the view sees it.
-    query = f"?{address.query}" if address.query else ""
+    query = f"?{query}" if query else ""
     text = f"{request.scheme}://{request.get_host()}{request.path}{query}|{language}"
     return PAGE_KEY_PREFIX + hashlib.sha256(text.encode()).hexdigest()
 
 
 def is_public_page(request, response):
-    """A whole page (HTML, XML, text) the view left to us to describe to caches."""
+    """A whole page (HTML, XML, text) answering a GET or HEAD, left to us to describe to caches."""
     return (
-        request.method in SAFE_METHODS
-        and response.status_code == 200
+        response.status_code == 200
         and not response.streaming
         and not OWN_POLICY.search(response.get("Cache-Control", ""))
         and not request.path_info.startswith(_admin_prefix())
@@ -262,12 +247,13 @@ class PublicPageCacheMiddleware:
         address = _address(request, language)
         if address is None:  # a parameter the view does not read: not worth an entry
             return self._uncached(request, self.get_response(request))
-        key = _page_key(request, language, address)
+        query, storable = address
+        key = _page_key(request, language, query)
         try:
             current, page = _lookup(key)
         except Exception:  # the cache's server is down: serve the page without it
             logger.exception("Page cache unavailable")
-            return self._uncached(request, self.get_response(request), shared=True)
+            return self._uncached(request, self.get_response(request))
         if page is not None:
             page["X-Page-Cache"] = "hit"
             return get_conditional_response(request, etag=page["ETag"], response=page)
@@ -276,7 +262,7 @@ class PublicPageCacheMiddleware:
         if not is_public_page(request, response):
             return response
         _describe(response, shared=True)
-        if address.storable and _storable(request, response):
+        if storable and _storable(request, response):
             try:
                 # Pickled whole, as Django's own cache middleware stores a response.
                 caches["default"].set(key, (current.token, response), settings.PUBLIC_CACHE_SECONDS)
@@ -285,11 +271,9 @@ class PublicPageCacheMiddleware:
         response["X-Page-Cache"] = "miss"
         return get_conditional_response(request, etag=response["ETag"], response=response)
 
-    def _uncached(self, request, response, shared=None):
+    def _uncached(self, request, response):
         if is_public_page(request, response):
-            if shared is None:
-                # Staff (a session) see their own page: no shared cache may keep it.
-                shared = settings.SESSION_COOKIE_NAME not in request.COOKIES
-            _describe(response, shared=shared)
+            # Staff (a session) see their own page: no shared cache may keep it.
+            _describe(response, shared=settings.SESSION_COOKIE_NAME not in request.COOKIES)
             return get_conditional_response(request, etag=response["ETag"], response=response)
         return response

@@ -182,27 +182,22 @@ class FileOwner(models.Model):
         model = type(self)
         columns = _columns(model)
         update_fields = kwargs.get("update_fields")
-        written = None
         if update_fields is not None:
+            # Columns the save does not write keep their files.
             written = {model._meta.get_field(name).attname for name in update_fields}
-            if not written & set(columns):
-                return super().save(*args, **kwargs)  # no file changes
+            columns = [column for column in columns if column in written]
+            if not columns:
+                return super().save(*args, **kwargs)
         using = kwargs.get("using")
         before = {}
         if not self._state.adding and self.pk is not None:
             stored = model._base_manager.db_manager(using).filter(pk=self.pk).values(*columns)
             before = stored.first() or {}
         with atomic_with_files(using=using):
-            self._make_renditions(written)
+            self._make_renditions(columns)
             super().save(*args, **kwargs)
-        after = self._file_row()
+        after = {column: value for column, value in self._file_row().items() if column in columns}
         self._remember_files()
-        if written is not None:
-            # Columns the save did not write still hold what they held.
-            after = {
-                column: value if column in written else before.get(column)
-                for column, value in after.items()
-            }
         gone = _stored_names(model, before) - _stored_names(model, after)
         if gone:
             # After the commit: a rollback keeps the row pointing at them.
@@ -229,9 +224,9 @@ class FileOwner(models.Model):
         saved = self._saved_files.get(attname, "" if self._state.adding else file.name)
         return not file._committed or (file.name or "") != saved
 
-    def _make_renditions(self, written):
+    def _make_renditions(self, columns):
         for name, renditions in self.file_renditions.items():
-            if (written is not None and name not in written) or not self.file_changed(name):
+            if name not in columns or not self.file_changed(name):
                 continue
             file, made = getattr(self, name), []
             if file:
@@ -283,8 +278,7 @@ class SharedImage:
 
     @property
     def meta_image_alt(self):
-        if not getattr(self.shared_image_owner, self.meta_image):
-            return ""
+        """The shared image's text (``social_meta`` asks only when there is an image)."""
         return getattr(self, self.meta_image_alt_from)
 
     @property

@@ -63,10 +63,6 @@ def searchable_models():
     return [apps.get_model(label) for label in settings.SEARCH_MODELS]
 
 
-def model_label(model):
-    return model._meta.label_lower
-
-
 def fold_for_matching(text):
     """Folded text with every non-word character as a space, the same length as ``text``."""
     return _NOT_WORD.sub(" ", fold(text))
@@ -135,32 +131,27 @@ def documents_in_each_language(obj, title_field, text_fields, extra_text=None):
 
 def index_object(obj):
     """Bring the object's entries in line with its current text and visibility."""
-    label = model_label(type(obj))
+    label = obj._meta.label_lower
     documents = obj.search_documents() if obj.pk else []
     with transaction.atomic():
+        # What is left in ``existing`` once every document has taken its entry is stale.
         existing = {
             entry.language: entry
             for entry in SearchEntry.objects.filter(model=label, object_id=obj.pk)
         }
-        keep = set()
         changed = []
         for document in documents:
             values = _entry_values(document, getattr(obj, "search_visible_from", None))
-            entry = existing.get(document["language"])
-            if entry is None:
-                entry = SearchEntry(model=label, object_id=obj.pk, **values)
-            elif all(getattr(entry, name) == value for name, value in values.items()):
-                keep.add(entry.pk)
+            entry = existing.pop(document["language"], None)
+            if entry and all(getattr(entry, name) == value for name, value in values.items()):
                 continue
-            else:
-                for name, value in values.items():
-                    setattr(entry, name, value)
+            entry = entry or SearchEntry(model=label, object_id=obj.pk)
+            for name, value in values.items():
+                setattr(entry, name, value)
             entry.save()
-            keep.add(entry.pk)
             changed.append(entry.pk)
-        stale = [entry.pk for entry in existing.values() if entry.pk not in keep]
-        if stale:
-            SearchEntry.objects.filter(pk__in=stale).delete()
+        if existing:
+            SearchEntry.objects.filter(pk__in=[entry.pk for entry in existing.values()]).delete()
         if changed and connection.vendor == "postgresql":
             _update_vectors(SearchEntry.objects.filter(pk__in=changed))
 
@@ -191,22 +182,18 @@ def _update_vectors(entries):
         )
 
 
-def unindex_object(obj):
-    SearchEntry.objects.filter(model=model_label(type(obj)), object_id=obj.pk).delete()
-
-
 def rebuild_index():
     """Index every object of every searchable model; return how many objects were read."""
     count = 0
     for model in searchable_models():
-        labels_in_use = set()
+        pks = []
         for obj in model._default_manager.all():
             index_object(obj)
-            labels_in_use.add(obj.pk)
-            count += 1
-        SearchEntry.objects.filter(model=model_label(model)).exclude(
-            object_id__in=labels_in_use
+            pks.append(obj.pk)
+        SearchEntry.objects.filter(model=model._meta.label_lower).exclude(
+            object_id__in=pks
         ).delete()
+        count += len(pks)
     return count
 
 
@@ -216,7 +203,7 @@ def _reindex_on_save(sender, instance, raw=False, **kwargs):
 
 
 def _unindex_on_delete(sender, instance, **kwargs):
-    unindex_object(instance)
+    SearchEntry.objects.filter(model=sender._meta.label_lower, object_id=instance.pk).delete()
 
 
 def connect_signals():
@@ -228,16 +215,12 @@ def connect_signals():
 def query_terms(raw):
     """The words of a visitor's query, folded; hostile input becomes harmless or nothing."""
     text = unicodedata.normalize("NFC", (raw or "").replace("\x00", " "))[:MAX_QUERY_LENGTH]
-    terms = []
-    for term in _WORD.findall(fold(text)):
-        if term not in terms:
-            terms.append(term[:50])
-    return terms[:MAX_TERMS]
+    return list(dict.fromkeys(term[:50] for term in _WORD.findall(fold(text))))[:MAX_TERMS]
 
 
-def search(terms, language=None):
-    """Entries in ``language`` matching every term, best first (title matches on top)."""
-    language = language or translation.get_language()
+def search(terms):
+    """Entries in the active language matching every term, best first (title matches on top)."""
+    language = translation.get_language()
     entries = (
         SearchEntry.objects.filter(language=language)
         .filter(Q(visible_from__isnull=True) | Q(visible_from__lte=timezone.now()))

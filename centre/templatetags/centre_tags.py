@@ -87,7 +87,7 @@ def shows_fallback(obj):
     Whether the page of ``obj`` shows another language's text (Azerbaijani) for want of the
     active language's: such a page is not indexed (templates/base.html).
     """
-    available = getattr(obj, "available_languages", None) if obj else None
+    available = getattr(obj, "available_languages", None)
     return available is not None and site_language() not in available
 
 
@@ -113,7 +113,7 @@ def social_meta(context, obj=None, title="", description=""):
     """
     request = context["request"]
     language = get_language()
-    image = getattr(obj, "meta_image_url", None) if obj else None
+    image = getattr(obj, "meta_image_url", None)
     if image:
         size = getattr(obj, "meta_image_size", None)
         image_alt = getattr(obj, "meta_image_alt", "") or str(obj)
@@ -130,7 +130,7 @@ def social_meta(context, obj=None, title="", description=""):
         "site_name": gettext("4SIM"),
         "title": title or (str(obj) if obj else gettext(CENTRE_NAME)),
         "description": description
-        or (getattr(obj, "meta_description", "") if obj else "")
+        or getattr(obj, "meta_description", "")
         or gettext(CENTRE_DESCRIPTION),
         "url": canonical_url(context, obj),
         "image": request.build_absolute_uri(image),
@@ -170,7 +170,7 @@ def organization_json_ld(context):
         "name": gettext(CENTRE_NAME),
         "alternateName": ["4SİM", "C4IR Azerbaijan"],
         "url": request.build_absolute_uri(reverse("pages:home")),
-        "logo": request.build_absolute_uri(static("img/og-default.png")),
+        "logo": request.build_absolute_uri(static(DEFAULT_IMAGE["path"])),
         "foundingDate": "2021-01-06",
         "parentOrganization": {
             "@type": "GovernmentOrganization",
