@@ -159,16 +159,17 @@ class PublicationAdmin(ContentAdmin):
 
     @admin.display(description=_("cover"))
     def cover_thumbnail(self, publication):
-        if not publication.cover:
+        image = publication.cover_image
+        if not image:
             return "—"
         return format_html(
-            '<img class="publication-cover-thumbnail" src="{}" alt="" width="48">',
-            publication.cover_small,
+            '<img class="publication-cover-thumbnail" src="{}" alt="" width="48">', image["src"]
         )
 
     @admin.display(description=_("current cover"))
     def cover_preview(self, publication):
-        if not publication.cover:
+        image = publication.cover_image
+        if not image:
             return _("None yet: the first page of the PDF becomes the cover when it is saved.")
         origin = (
             _("made from the first page of the PDF") if publication.cover_source else _("uploaded")
@@ -179,7 +180,7 @@ class PublicationAdmin(ContentAdmin):
         return format_html(
             '<img class="publication-cover-preview" src="{}" alt="{}" width="160">'
             "<br><small>{} · {}</small>",
-            publication.cover_small,
+            image["src"],
             publication.cover_description,
             origin,
             sizes,

@@ -22,11 +22,10 @@ from centre.files import (
     OwnedImageField,
     Renditions,
     SharedImage,
-    owned_file_url,
-    renditions_srcset,
+    picture_sources,
 )
 from centre.i18n import language_codes, localized_field, site_language
-from centre.images import by_format, validate_image, validate_image_file_size
+from centre.images import validate_image, validate_image_file_size
 from centre.models import (
     Publishable,
     PublishableQuerySet,
@@ -155,24 +154,11 @@ class CoverImage(models.Model):
         abstract = True
 
     @property
-    def cover_srcset_webp(self):
-        return renditions_srcset(self, by_format(self.cover_renditions)[0])
-
-    @property
-    def cover_srcset_fallback(self):
-        """Renditions in the cover's own format (JPEG or PNG), for browsers without WebP."""
-        return renditions_srcset(self, by_format(self.cover_renditions)[1])
-
-    @property
-    def cover_small(self):
-        fallback = by_format(self.cover_renditions)[1]
-        return owned_file_url(self, fallback[0]["name"]) if fallback else self.cover.url
-
-    @property
-    def cover_size(self):
-        """Width and height of the smallest rendition: the image's shape, for the layout."""
-        renditions = self.cover_renditions or []
-        return (renditions[0]["width"], renditions[0]["height"]) if renditions else (3, 4)
+    def cover_image(self):
+        """What a ``<picture>`` of the cover needs (centre.files.picture_sources), or None."""
+        if not (self.cover and self.cover_renditions):
+            return None
+        return picture_sources(self, self.cover_renditions)
 
     def make_cover(self, pdf_file, name, **save_kwargs):
         """The first page of ``pdf_file`` (a PublicationFile) as the cover, saved as ``name``."""

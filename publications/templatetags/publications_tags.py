@@ -114,20 +114,28 @@ def cover(publication, sizes, alt="", lazy=False):
     ``{% cover publication sizes %}``: the cover of the page's language where its PDF has one
     (``Publication.shown_cover``) as WebP with a JPEG/PNG fallback, or a plain PDF mark.
     """
-    shown = publication.shown_cover
-    if not shown.cover:
-        return NO_COVER
-    width, height = shown.cover_size
+    image = publication.shown_cover.cover_image
+    return picture(image, "cover", sizes, alt, lazy) if image else NO_COVER
+
+
+def picture(image, css_class, sizes, alt="", lazy=False):
+    """
+    The ``<picture>`` of ``image`` (centre.files.picture_sources): WebP, then the image's own
+    format. Partners' logos too.
+    """
+    webp = image["webp_srcset"]
     return format_html(
-        '<picture class="cover"><source type="image/webp" srcset="{}" sizes="{}"><img src="{}" '
-        'srcset="{}" sizes="{}" alt="{}" width="{}" height="{}"{}></picture>',
-        shown.cover_srcset_webp,
+        '<picture class="{}">{}<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" '
+        'alt="{}"{} decoding="async"></picture>',
+        css_class,
+        format_html('<source type="image/webp" srcset="{}" sizes="{}">', webp, sizes)
+        if webp
+        else "",
+        image["src"],
+        image["srcset"],
         sizes,
-        shown.cover_small,
-        shown.cover_srcset_fallback,
-        sizes,
+        image["width"],
+        image["height"],
         alt,
-        width,
-        height,
         LAZY if lazy else "",
     )
