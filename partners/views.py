@@ -70,10 +70,7 @@ class PartnerListView(PartnerQuerySetMixin, FilteredListMixin, ListView):
                 for kind, heading in KIND_HEADINGS.items()
                 if kind in by_kind
             ],
-            kinds=[
-                {"value": kind, "heading": heading}
-                for kind, heading in self.choices["kind"].items()
-            ],
+            kinds=self.choices["kind"],
             selected_kind=self.active.get("kind", ""),
             technologies=list(self.choices["technology"].values()),
             selected_technology=self.technology,
@@ -111,13 +108,10 @@ class FormerAddressRedirect(RedirectView):
     """
 
     permanent = True
+    query_string = True
 
     def get_redirect_url(self, *args, **kwargs):
         if get_language() != "az":
             raise Http404
-        if "slug" in kwargs:
-            url = reverse("partners:detail", kwargs={"slug": kwargs["slug"]})
-        else:
-            url = reverse("partners:list")
-        query = self.request.META.get("QUERY_STRING", "")
-        return f"{url}?{query}" if query else url
+        self.pattern_name = "partners:detail" if "slug" in kwargs else "partners:list"
+        return super().get_redirect_url(*args, **kwargs)

@@ -308,10 +308,6 @@ class Publication(
     def get_absolute_url(self):
         return slug_address("publications:detail", "slug", self.slug)
 
-    @property
-    def url_slug(self):
-        return self.slug
-
     def search_documents(self):
         if self.status != Status.PUBLISHED:
             return []

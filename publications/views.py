@@ -56,14 +56,12 @@ class PublicationDetailView(VisiblePublicationMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         publication = self.object
-        language = translation.get_language()
-        best, own = publication.best_file(language), publication.file_for(language)
+        best, own = publication.best_file(), publication.file_for()
         absolute = self.request.build_absolute_uri
         return super().get_context_data(
             breadcrumbs=[
                 {"title": _("Publications"), "get_absolute_url": reverse("publications:list")}
             ],
-            cover_url=absolute(publication.cover.url) if publication.cover else "",
             structured_data=publication.structured_data(absolute),
             files=publication.file_list,
             own_file=own,

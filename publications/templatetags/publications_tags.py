@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext, ngettext
 
 from centre.cache import kept_for_this_generation
+from centre.templatetags.centre_tags import lang_attr
 
 from ..models import READ_INLINE, Publication, files_prefetch
 
@@ -59,17 +60,10 @@ def pdf_languages(publication):
     codes = publication.file_languages
     if not codes:
         return ""
-    page_language = get_language()
     names = format_html_join(
         ", ",
         "<span{}>{}</span>",
-        (
-            (
-                format_html(' lang="{}"', code) if code != page_language else "",
-                get_language_info(code)["name_local"],
-            )
-            for code in codes
-        ),
+        ((lang_attr(code), get_language_info(code)["name_local"]) for code in codes),
     )
     return format_html(
         '<p class="language-tags"><span class="language-tags__label">{}</span> <span>{}</span></p>',
@@ -84,7 +78,7 @@ def download_button(file):
     A PDF to download, named in the file's own language ("English PDF") and marked so where
     that is not the page's; beside it, the same file to read in the browser.
     """
-    lang = format_html(' lang="{}"', file.language) if file.language != get_language() else ""
+    lang = lang_attr(file.language)
     url, label, pages = file.get_absolute_url(), file.label, file.page_count
     return format_html(
         '<span class="download">\n<a class="button button--download" href="{}" hreflang="{}" '
