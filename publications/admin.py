@@ -12,7 +12,7 @@ from modeltranslation.utils import get_translation_fields
 
 from centre.admin import ContentAdmin, PublicParentInlineMixin, TaxonomyAdmin
 
-from .models import Publication, PublicationFile, Sector, files_prefetch
+from .models import Publication, PublicationFile, Sector
 
 
 class PublicationFileInline(PublicParentInlineMixin, admin.TabularInline):
@@ -125,12 +125,8 @@ class PublicationAdmin(ContentAdmin):
     )
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(downloads=Sum("files__download_count"))
-            .prefetch_related(files_prefetch())
-        )
+        queryset = super().get_queryset(request)
+        return queryset.annotate(downloads=Sum("files__download_count")).with_files()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

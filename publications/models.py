@@ -170,17 +170,13 @@ class CoverImage(models.Model):
             self.save(**save_kwargs)
 
 
-def files_prefetch():
-    """Publications' files in one extra query, without their (long) extracted text."""
-    return Prefetch("files", queryset=PublicationFile.objects.defer("text"))
-
-
 class PublicationQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
     def newest_first(self):
         return self.order_by(*NEWEST_FIRST)
 
     def with_files(self):
-        return self.prefetch_related(files_prefetch())
+        """Their files in one extra query, without their (long) extracted text."""
+        return self.prefetch_related(Prefetch("files", PublicationFile.objects.defer("text")))
 
     def on_technologies(self, technologies):
         """Publications tagged with any of ``technologies`` (each once)."""

@@ -23,8 +23,7 @@ class PublicationListView(FilteredListMixin, ListView):
     filter_names = tuple(filters.LABELS)
     query_parameters = FilteredListMixin.query_parameters | dict.fromkeys(filter_names)
 
-    def filter_choices(self):
-        return filters.choices()
+    filter_choices = staticmethod(filters.choices)
 
     def get_queryset(self):
         lookups = {filters.LOOKUPS[name]: value for name, value in self.active.items()}

@@ -1,7 +1,7 @@
 """Publications shown elsewhere on the site (the home page), without the pages app importing us."""
 
 from django import template
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
@@ -11,7 +11,7 @@ from django.utils.translation import get_language, get_language_info, gettext, n
 from centre.cache import kept_for_this_generation
 from centre.templatetags.centre_tags import lang_attr
 
-from ..models import READ_INLINE, Publication, files_prefetch
+from ..models import READ_INLINE, Publication
 
 register = template.Library()
 
@@ -42,12 +42,13 @@ def _home_publications(count):
         published.filter(
             Q(pk__in=published.featured().values("pk")[:1])
             | Q(pk__in=published.newest_first().values("pk")[: count + 1])
-        ).newest_first()
+        )
+        .newest_first()
+        .with_files()
     )
     # Newest first, so the first featured one shown is the newest featured of all.
     featured = next((publication for publication in shown if publication.featured), None)
     latest = [publication for publication in shown if publication is not featured][:count]
-    prefetch_related_objects([*shown], files_prefetch())
     return {"featured": featured, "latest": latest}
 
 
