@@ -11,7 +11,7 @@ from django.utils.translation import get_language, get_language_info, gettext, n
 from centre.cache import kept_for_this_generation
 from centre.templatetags.centre_tags import lang_attr
 
-from ..models import READ_INLINE, Publication
+from ..models import Publication
 
 register = template.Library()
 
@@ -79,23 +79,21 @@ def download_button(file):
     A PDF to download, named in the file's own language ("English PDF") and marked so where
     that is not the page's; beside it, the same file to read in the browser.
     """
-    lang = lang_attr(file.language)
-    url, label, pages = file.get_absolute_url(), file.label, file.page_count
+    lang, label, pages = lang_attr(file.language), file.label, file.page_count
     return format_html(
         '<span class="download">\n<a class="button button--download" href="{}" hreflang="{}" '
         'type="application/pdf" download>\n  <span class="visually-hidden">{}: </span>'
         '<span class="button__label"{}>{}</span>\n  <span class="button__meta">{} · {}</span>\n'
-        '</a>\n<a class="download__read" href="{}?{}=1" hreflang="{}" type="application/pdf">{}'
+        '</a>\n<a class="download__read" href="{}" hreflang="{}" type="application/pdf">{}'
         '<span class="visually-hidden">: <span{}>{}</span></span></a>\n</span>',
-        url,
+        file.get_absolute_url(),
         file.language,
         gettext("Download"),
         lang,
         label,
         filesizeformat(file.size),
         ngettext("%(counter)s page", "%(counter)s pages", pages) % {"counter": pages},
-        url,
-        READ_INLINE,
+        file.get_read_url(),
         file.language,
         gettext("Read in the browser"),
         lang,
