@@ -1,3 +1,6 @@
+from itertools import groupby
+from operator import attrgetter
+
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.urls import reverse
@@ -61,14 +64,11 @@ class PartnerListView(PartnerQuerySetMixin, FilteredListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        by_kind = {}
-        for partner in context["partners"]:
-            by_kind.setdefault(partner.kind, []).append(partner)
         context.update(
+            # The page's partners come in KIND_HEADINGS order (in_list_order()).
             groups=[
-                {"kind": kind, "heading": heading, "partners": by_kind[kind]}
-                for kind, heading in KIND_HEADINGS.items()
-                if kind in by_kind
+                {"kind": kind, "heading": KIND_HEADINGS[kind], "partners": list(partners)}
+                for kind, partners in groupby(context["partners"], attrgetter("kind"))
             ],
             kinds=self.choices["kind"],
             selected_kind=self.active.get("kind", ""),
