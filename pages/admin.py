@@ -70,7 +70,7 @@ class PageAdmin(ContentAdmin):
         if not page.pk:
             return _("Made from the slugs when the page is saved.")
         return ", ".join(
-            f"/{code}/{path}/".replace("//", "/") for code, path in page.build_url_paths().items()
+            f"/{code}/{path}/".replace("//", "/") for code, path in page.addresses().items()
         )
 
 

@@ -224,7 +224,7 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
         parts = self.url_path_in(language).split("/")
         return ["/".join(parts[:depth]) for depth in range(1, len(parts))]
 
-    def build_url_paths(self):
+    def addresses(self):
         """``{language: full path}`` from the parent's stored paths and this page's slugs."""
         if self.is_home:
             return dict.fromkeys(language_codes(), "")
@@ -243,9 +243,6 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
             if below_itself or self.parent_id == self.pk:
                 raise ValidationError({"parent": _("A page cannot be placed under itself.")})
         super().clean()  # the slugs, and the paths they make: this page's own
-
-    def addresses(self):
-        return {} if self.is_home else self.build_url_paths()
 
     def address_taken(self, language, path):
         if Page.objects.exclude(pk=self.pk).at_path(path, language).exists():
@@ -272,7 +269,7 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
         # Sharing images are written with the row: a failure removes them with it.
         with atomic_with_files():
             stored = self.pk and Page.objects.filter(pk=self.pk).only(*STATE_FIELDS).first()
-            new_paths = self.build_url_paths()
+            new_paths = self.addresses()
             for code, path in new_paths.items():
                 setattr(self, localized_field("url_path", code), path)
             super().save(*args, **kwargs)

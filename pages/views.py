@@ -36,9 +36,8 @@ class PageView(TranslatedSlugMixin, DetailView):
     def get_context_data(self, **kwargs):
         page = self.object
         links = list(page.links_around())
-        paths = page.breadcrumb_paths()
-        at_path = {link.url_path_in(translation.get_language()): link for link in links}
-        breadcrumbs = [at_path[path] for path in paths if path in at_path]
+        at_path = {link.url_path: link for link in links}  # in the active language
+        breadcrumbs = [at_path[path] for path in page.breadcrumb_paths() if path in at_path]
         return super().get_context_data(
             breadcrumbs=breadcrumbs,
             # The top-level page this one belongs to, marked in the main menu.

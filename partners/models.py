@@ -80,9 +80,7 @@ class PartnerQuerySet(slugs.TranslatedSlugQuerySet):
 
     def visible_to(self, user):
         # Staff may open an inactive partner (with a notice); the public never sees one.
-        if can_preview_drafts(user):
-            return self.all()
-        return self.active()
+        return self.all() if can_preview_drafts(user) else self.active()
 
     def in_name_order(self, language=None):
         return self.order_by(*name_ordering(language))

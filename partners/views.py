@@ -1,3 +1,6 @@
+from itertools import groupby
+from operator import attrgetter
+
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.urls import reverse
@@ -61,19 +64,13 @@ class PartnerListView(PartnerQuerySetMixin, FilteredListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        by_kind = {}
-        for partner in context["partners"]:
-            by_kind.setdefault(partner.kind, []).append(partner)
         context.update(
+            # The page's partners come in KIND_HEADINGS order (in_list_order()).
             groups=[
-                {"kind": kind, "heading": heading, "partners": by_kind[kind]}
-                for kind, heading in KIND_HEADINGS.items()
-                if kind in by_kind
+                {"kind": kind, "heading": KIND_HEADINGS[kind], "partners": list(partners)}
+                for kind, partners in groupby(context["partners"], attrgetter("kind"))
             ],
-            kinds=[
-                {"value": kind, "heading": heading}
-                for kind, heading in self.choices["kind"].items()
-            ],
+            kinds=self.choices["kind"],
             selected_kind=self.active.get("kind", ""),
             technologies=list(self.choices["technology"].values()),
             selected_technology=self.technology,
@@ -111,13 +108,10 @@ class FormerAddressRedirect(RedirectView):
     """
 
     permanent = True
+    query_string = True
 
     def get_redirect_url(self, *args, **kwargs):
         if get_language() != "az":
             raise Http404
-        if "slug" in kwargs:
-            url = reverse("partners:detail", kwargs={"slug": kwargs["slug"]})
-        else:
-            url = reverse("partners:list")
-        query = self.request.META.get("QUERY_STRING", "")
-        return f"{url}?{query}" if query else url
+        self.pattern_name = "partners:detail" if "slug" in kwargs else "partners:list"
+        return super().get_redirect_url(*args, **kwargs)

@@ -12,7 +12,7 @@ from modeltranslation.utils import get_translation_fields
 
 from centre.admin import ContentAdmin, PublicParentInlineMixin, TaxonomyAdmin
 
-from .models import Publication, PublicationFile, Sector, files_prefetch
+from .models import Publication, PublicationFile, Sector
 
 
 class PublicationFileInline(PublicParentInlineMixin, admin.TabularInline):
@@ -125,12 +125,8 @@ class PublicationAdmin(ContentAdmin):
     )
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(downloads=Sum("files__download_count"))
-            .prefetch_related(files_prefetch())
-        )
+        queryset = super().get_queryset(request)
+        return queryset.annotate(downloads=Sum("files__download_count")).with_files()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -159,16 +155,17 @@ class PublicationAdmin(ContentAdmin):
 
     @admin.display(description=_("cover"))
     def cover_thumbnail(self, publication):
-        if not publication.cover:
+        image = publication.cover_image
+        if not image:
             return "—"
         return format_html(
-            '<img class="publication-cover-thumbnail" src="{}" alt="" width="48">',
-            publication.cover_small,
+            '<img class="publication-cover-thumbnail" src="{}" alt="" width="48">', image["src"]
         )
 
     @admin.display(description=_("current cover"))
     def cover_preview(self, publication):
-        if not publication.cover:
+        image = publication.cover_image
+        if not image:
             return _("None yet: the first page of the PDF becomes the cover when it is saved.")
         origin = (
             _("made from the first page of the PDF") if publication.cover_source else _("uploaded")
@@ -179,7 +176,7 @@ class PublicationAdmin(ContentAdmin):
         return format_html(
             '<img class="publication-cover-preview" src="{}" alt="{}" width="160">'
             "<br><small>{} · {}</small>",
-            publication.cover_small,
+            image["src"],
             publication.cover_description,
             origin,
             sizes,

@@ -22,11 +22,10 @@ from centre.files import (
     OwnedImageField,
     Renditions,
     SharedImage,
-    owned_file_url,
-    renditions_srcset,
+    picture_sources,
 )
 from centre.i18n import language_codes, localized_field, site_language
-from centre.images import by_format, validate_image, validate_image_file_size
+from centre.images import validate_image, validate_image_file_size
 from centre.models import (
     Publishable,
     PublishableQuerySet,
@@ -155,24 +154,11 @@ class CoverImage(models.Model):
         abstract = True
 
     @property
-    def cover_srcset_webp(self):
-        return renditions_srcset(self, by_format(self.cover_renditions)[0])
-
-    @property
-    def cover_srcset_fallback(self):
-        """Renditions in the cover's own format (JPEG or PNG), for browsers without WebP."""
-        return renditions_srcset(self, by_format(self.cover_renditions)[1])
-
-    @property
-    def cover_small(self):
-        fallback = by_format(self.cover_renditions)[1]
-        return owned_file_url(self, fallback[0]["name"]) if fallback else self.cover.url
-
-    @property
-    def cover_size(self):
-        """Width and height of the smallest rendition: the image's shape, for the layout."""
-        renditions = self.cover_renditions or []
-        return (renditions[0]["width"], renditions[0]["height"]) if renditions else (3, 4)
+    def cover_image(self):
+        """What a ``<picture>`` of the cover needs (centre.files.picture_sources), or None."""
+        if not (self.cover and self.cover_renditions):
+            return None
+        return picture_sources(self, self.cover_renditions)
 
     def make_cover(self, pdf_file, name, **save_kwargs):
         """The first page of ``pdf_file`` (a PublicationFile) as the cover, saved as ``name``."""
@@ -184,17 +170,13 @@ class CoverImage(models.Model):
             self.save(**save_kwargs)
 
 
-def files_prefetch():
-    """Publications' files in one extra query, without their (long) extracted text."""
-    return Prefetch("files", queryset=PublicationFile.objects.defer("text"))
-
-
 class PublicationQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
     def newest_first(self):
         return self.order_by(*NEWEST_FIRST)
 
     def with_files(self):
-        return self.prefetch_related(files_prefetch())
+        """Their files in one extra query, without their (long) extracted text."""
+        return self.prefetch_related(Prefetch("files", PublicationFile.objects.defer("text")))
 
     def on_technologies(self, technologies):
         """Publications tagged with any of ``technologies`` (each once)."""
@@ -321,10 +303,6 @@ class Publication(
 
     def get_absolute_url(self):
         return slug_address("publications:detail", "slug", self.slug)
-
-    @property
-    def url_slug(self):
-        return self.slug
 
     def search_documents(self):
         if self.status != Status.PUBLISHED:

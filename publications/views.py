@@ -23,8 +23,7 @@ class PublicationListView(FilteredListMixin, ListView):
     filter_names = tuple(filters.LABELS)
     query_parameters = FilteredListMixin.query_parameters | dict.fromkeys(filter_names)
 
-    def filter_choices(self):
-        return filters.choices()
+    filter_choices = staticmethod(filters.choices)
 
     def get_queryset(self):
         lookups = {filters.LOOKUPS[name]: value for name, value in self.active.items()}
@@ -56,14 +55,12 @@ class PublicationDetailView(VisiblePublicationMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         publication = self.object
-        language = translation.get_language()
-        best, own = publication.best_file(language), publication.file_for(language)
+        best, own = publication.best_file(), publication.file_for()
         absolute = self.request.build_absolute_uri
         return super().get_context_data(
             breadcrumbs=[
                 {"title": _("Publications"), "get_absolute_url": reverse("publications:list")}
             ],
-            cover_url=absolute(publication.cover.url) if publication.cover else "",
             structured_data=publication.structured_data(absolute),
             files=publication.file_list,
             own_file=own,

@@ -193,10 +193,10 @@ def real_addresses():
         "publications:download": pdf.get_absolute_url,
         "publications:detail": publication.get_absolute_url,
         "publications:citation-bibtex": lambda: reverse(
-            "publications:citation-bibtex", kwargs={"slug": cited.url_slug}
+            "publications:citation-bibtex", kwargs={"slug": cited.slug}
         ),
         "publications:citation-ris": lambda: reverse(
-            "publications:citation-ris", kwargs={"slug": cited.url_slug}
+            "publications:citation-ris", kwargs={"slug": cited.slug}
         ),
         "news:list": lambda: reverse("news:list"),
         "news:rss": lambda: reverse("news:rss"),

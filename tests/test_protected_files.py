@@ -38,10 +38,11 @@ def visitor():
 
 def cover_urls(publication):
     """The cover's address and every rendition's, as the pages show them."""
-    srcsets = f"{publication.cover_srcset_webp}, {publication.cover_srcset_fallback}"
+    image = publication.cover_image
+    srcsets = f"{image['webp_srcset']}, {image['srcset']}"
     renditions = [item.split()[0] for item in srcsets.split(", ") if item]
     assert len(renditions) == len(publication.cover_renditions) > 0
-    return [publication.cover.url, publication.cover_small, *renditions]
+    return [publication.cover.url, image["src"], *renditions]
 
 
 def logo_urls(partner):
@@ -283,7 +284,7 @@ class TestResponses:
             assert visitor.get(draft.cover.url).status_code == 404
         # the session, the user, whether they have an authenticator, the object
         with django_assert_num_queries(4):
-            assert staff_client.get(draft.cover_small).status_code == 200
+            assert staff_client.get(draft.cover_image["src"]).status_code == 200
 
 
 class TestLifecycle:

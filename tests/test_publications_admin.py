@@ -100,7 +100,7 @@ def test_change_page_shows_cover_counts_and_view_on_site(admin_client):
     html = response.text
     assert response.status_code == 200
     assert "made from the first page of the PDF" in html
-    assert publication.cover_small in html
+    assert publication.cover_image["src"] in html
     assert ">12<" in html  # total downloads
     assert "downloaded 7 times" in html and "downloaded 5 times" in html
     assert "/media/publications/" not in html.split("cover_preview")[0]  # no PDF media URL

@@ -178,7 +178,7 @@ class TestCover:
             assert width == 800 and 1.3 < height / width < 1.5  # an A4 page
         formats = {r["format"] for r in publication.cover_renditions}
         assert formats == {"webp", "jpg"}
-        assert "320w" in publication.cover_srcset_webp
+        assert "320w" in publication.cover_image["webp_srcset"]
 
     def test_cover_follows_a_replaced_pdf_and_is_not_remade_needlessly(self):
         publication = make_publication("Nəşr", files=["az"])

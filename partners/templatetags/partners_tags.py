@@ -1,17 +1,15 @@
 from django import template
 from django.template.loader import render_to_string
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from centre.cache import kept_for_this_generation
 from centre.i18n import shown_language
 from centre.templatetags.centre_tags import in_language, lang_attr
 from partners.models import Kind, Partner
+from publications.templatetags.publications_tags import picture
 
 register = template.Library()
-
-LAZY = mark_safe(' loading="lazy"')
 
 
 @register.simple_tag
@@ -69,18 +67,4 @@ def partner_logo(partner, sizes="160px", alt="", lazy=False):
             '<span class="partner-logo partner-logo--placeholder" aria-hidden="true">{}</span>',
             partner.initials,
         )
-    webp = image["webp_srcset"]
-    return format_html(
-        '<picture class="partner-logo">{}<img src="{}" srcset="{}" sizes="{}" width="{}" '
-        'height="{}" alt="{}"{} decoding="async"></picture>',
-        format_html('<source type="image/webp" srcset="{}" sizes="{}">', webp, sizes)
-        if webp
-        else "",
-        image["src"],
-        image["srcset"],
-        sizes,
-        image["width"],
-        image["height"],
-        alt,
-        LAZY if lazy else "",
-    )
+    return picture(image, "partner-logo", sizes, alt, lazy)

@@ -1,7 +1,7 @@
 """Publications shown elsewhere on the site (the home page), without the pages app importing us."""
 
 from django import template
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
@@ -9,8 +9,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext, ngettext
 
 from centre.cache import kept_for_this_generation
+from centre.templatetags.centre_tags import lang_attr
 
-from ..models import READ_INLINE, Publication, files_prefetch
+from ..models import Publication
 
 register = template.Library()
 
@@ -41,12 +42,13 @@ def _home_publications(count):
         published.filter(
             Q(pk__in=published.featured().values("pk")[:1])
             | Q(pk__in=published.newest_first().values("pk")[: count + 1])
-        ).newest_first()
+        )
+        .newest_first()
+        .with_files()
     )
     # Newest first, so the first featured one shown is the newest featured of all.
     featured = next((publication for publication in shown if publication.featured), None)
     latest = [publication for publication in shown if publication is not featured][:count]
-    prefetch_related_objects([*shown], files_prefetch())
     return {"featured": featured, "latest": latest}
 
 
@@ -59,17 +61,10 @@ def pdf_languages(publication):
     codes = publication.file_languages
     if not codes:
         return ""
-    page_language = get_language()
     names = format_html_join(
         ", ",
         "<span{}>{}</span>",
-        (
-            (
-                format_html(' lang="{}"', code) if code != page_language else "",
-                get_language_info(code)["name_local"],
-            )
-            for code in codes
-        ),
+        ((lang_attr(code), get_language_info(code)["name_local"]) for code in codes),
     )
     return format_html(
         '<p class="language-tags"><span class="language-tags__label">{}</span> <span>{}</span></p>',
@@ -84,23 +79,21 @@ def download_button(file):
     A PDF to download, named in the file's own language ("English PDF") and marked so where
     that is not the page's; beside it, the same file to read in the browser.
     """
-    lang = format_html(' lang="{}"', file.language) if file.language != get_language() else ""
-    url, label, pages = file.get_absolute_url(), file.label, file.page_count
+    lang, label, pages = lang_attr(file.language), file.label, file.page_count
     return format_html(
         '<span class="download">\n<a class="button button--download" href="{}" hreflang="{}" '
         'type="application/pdf" download>\n  <span class="visually-hidden">{}: </span>'
         '<span class="button__label"{}>{}</span>\n  <span class="button__meta">{} · {}</span>\n'
-        '</a>\n<a class="download__read" href="{}?{}=1" hreflang="{}" type="application/pdf">{}'
+        '</a>\n<a class="download__read" href="{}" hreflang="{}" type="application/pdf">{}'
         '<span class="visually-hidden">: <span{}>{}</span></span></a>\n</span>',
-        url,
+        file.get_absolute_url(),
         file.language,
         gettext("Download"),
         lang,
         label,
         filesizeformat(file.size),
         ngettext("%(counter)s page", "%(counter)s pages", pages) % {"counter": pages},
-        url,
-        READ_INLINE,
+        file.get_read_url(),
         file.language,
         gettext("Read in the browser"),
         lang,
@@ -114,20 +107,28 @@ def cover(publication, sizes, alt="", lazy=False):
     ``{% cover publication sizes %}``: the cover of the page's language where its PDF has one
     (``Publication.shown_cover``) as WebP with a JPEG/PNG fallback, or a plain PDF mark.
     """
-    shown = publication.shown_cover
-    if not shown.cover:
-        return NO_COVER
-    width, height = shown.cover_size
+    image = publication.shown_cover.cover_image
+    return picture(image, "cover", sizes, alt, lazy) if image else NO_COVER
+
+
+def picture(image, css_class, sizes, alt="", lazy=False):
+    """
+    The ``<picture>`` of ``image`` (centre.files.picture_sources): WebP, then the image's own
+    format. Partners' logos too.
+    """
+    webp = image["webp_srcset"]
     return format_html(
-        '<picture class="cover"><source type="image/webp" srcset="{}" sizes="{}"><img src="{}" '
-        'srcset="{}" sizes="{}" alt="{}" width="{}" height="{}"{}></picture>',
-        shown.cover_srcset_webp,
+        '<picture class="{}">{}<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" '
+        'alt="{}"{} decoding="async"></picture>',
+        css_class,
+        format_html('<source type="image/webp" srcset="{}" sizes="{}">', webp, sizes)
+        if webp
+        else "",
+        image["src"],
+        image["srcset"],
         sizes,
-        shown.cover_small,
-        shown.cover_srcset_fallback,
-        sizes,
+        image["width"],
+        image["height"],
         alt,
-        width,
-        height,
         LAZY if lazy else "",
     )
