@@ -18,6 +18,9 @@ PASSWORD = "a-long-test-password"
 # A word each language's visitor would type that finds the research document. In Azerbaijani,
 # "inqilab" must find "İnqilabı" (Turkic casing, word prefixes).
 SEARCH_WORDS = {"az": "inqilab", "en": "revolution", "ru": "революции"}
+# Words of the research document's title, as a visitor types them ("həll": həlləri); a word the
+# whole site shares, such as "inqilab", fills the first page of results with news and pages.
+RESEARCH_WORDS = {"az": "uğurlu həll", "en": "successful solutions", "ru": "успешные решения"}
 NOTHING_TO_FIND = "zyxwvq"
 
 

@@ -14,7 +14,7 @@ from partners.models import KIND_HEADINGS, Kind
 from .site_pages import (
     LANGUAGES,
     OTHER_LANGUAGE,
-    SEARCH_WORDS,
+    RESEARCH_WORDS,
     address,
     check_download,
     research_document,
@@ -101,7 +101,7 @@ def test_keyboard_journey(visits, language):
 
     # The search box.
     tab_to(page, page.locator("#site-search-q"))
-    page.keyboard.type(SEARCH_WORDS[language])
+    page.keyboard.type(RESEARCH_WORDS[language])
     page.keyboard.press("Enter")
     result = page.locator(".search-result__title a").filter(has_text=research_title)
     tab_to(page, result)

@@ -15,14 +15,12 @@ from publications.models import Publication
 from .site_pages import (
     LANGUAGES,
     OTHER_LANGUAGE,
+    RESEARCH_WORDS,
     about_page,
     check_download,
     network_centre,
     research_document,
 )
-
-# Words of the research document's title; prefixes as a visitor types them ("həll": həlləri).
-RESEARCH_WORDS = {"az": "uğurlu həll", "en": "successful solutions", "ru": "успешные решения"}
 
 
 def in_language(language, obj, *attributes):
@@ -94,8 +92,7 @@ def visitor_journey(visits, page, language):
     expect(page.locator("h1")).to_have_text(research_title)
     download_and_compare(page, research.files.get(language=language))
 
-    # The header's search box finds the research document by words of its title (a word the
-    # whole site shares, such as "inqilab", fills the first page with news and pages).
+    # The header's search box finds the research document by words of its title.
     page.locator("#site-search-q").fill(RESEARCH_WORDS[language])
     page.locator("#site-search-q").press("Enter")
     found = page.locator(".search-result__title a")
