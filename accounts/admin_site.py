@@ -13,7 +13,8 @@ from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from centre.admin_input import with_sane_input
-from centre.models import TranslationTracked, passed_two_factor
+from centre.models import ReviewRequest, TranslationTracked, passed_two_factor
+from centre.review import publish_permission, review_desk
 from centre.text import collation_key
 
 from .forms import AdminLoginForm
@@ -85,8 +86,32 @@ class CentreAdminSite(admin.AdminSite):
             # Not behind admin_view(): it is where a session that may not use the admin yet goes.
             path("two-factor/", TwoFactorView.as_view(site=self), name="two_factor"),
             path("translations/", self.admin_view(self.translations_view), name="translations"),
+            path(
+                "review/<int:pk>/reject/", self.admin_view(self.reject_view), name="reject_review"
+            ),
             *super().get_urls(),
         ]
+
+    def index(self, request, extra_context=None):
+        return super().index(request, {"desk": review_desk(request.user), **(extra_context or {})})
+
+    @method_decorator(require_http_methods(["POST"]))
+    def reject_view(self, request, pk):
+        """A publisher's rejection of a review request, with the reason the editor reads."""
+        review = ReviewRequest.objects.waiting().filter(pk=pk).first()
+        obj = review and review.content_object
+        if obj is None or not request.user.has_perm(publish_permission(type(obj))):
+            raise PermissionDenied
+        reason = request.POST.get("reason", "").strip()[:2000]
+        if not reason:
+            messages.error(request, gettext("Please give the reason for the rejection."))
+            return redirect("admin:index")
+        review.close(request.user, reason)
+        self.get_model_admin(type(obj)).log_change(
+            request, obj, gettext("Review rejected: %(reason)s") % {"reason": reason}
+        )
+        messages.success(request, gettext("The editor will see your reason on the item."))
+        return redirect("admin:index")
 
     @method_decorator(require_http_methods(["GET", "HEAD", "POST"]))
     def translations_view(self, request):
