@@ -14,8 +14,9 @@ from django.views.decorators.http import require_http_methods
 
 from centre.admin_input import with_sane_input
 from centre.models import ReviewRequest, TranslationTracked, passed_two_factor
-from centre.review import publish_permission, review_desk
+from centre.review import publish_permission, review_desk, scheduled_items
 from centre.text import collation_key
+from publications.models import Publication, downloads_chart
 
 from .forms import AdminLoginForm
 from .views import TwoFactorView
@@ -93,7 +94,17 @@ class CentreAdminSite(admin.AdminSite):
         ]
 
     def index(self, request, extra_context=None):
-        return super().index(request, {"desk": review_desk(request.user), **(extra_context or {})})
+        from centre.admin import translation_report  # it registers admins on this very site
+
+        _rows, totals = translation_report(request.user)
+        context = {
+            "desk": review_desk(request.user),
+            "scheduled": scheduled_items(request.user),
+            "translation_totals": totals,
+            "downloads": downloads_chart(),
+            "top_publications": Publication.objects.most_downloaded_this_month(),
+        }
+        return super().index(request, {**context, **(extra_context or {})})
 
     @method_decorator(require_http_methods(["POST"]))
     def reject_view(self, request, pk):

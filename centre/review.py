@@ -4,6 +4,7 @@ review, publishers are told by e-mail and see it on the admin home; publishing o
 ends the wait.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -12,10 +13,10 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import ReviewRequest, may_publish
+from .models import Publishable, ReviewRequest, Status, may_publish
 
 
 def publish_permission(model):
@@ -137,3 +138,24 @@ def review_desk(user):
         review.preview_url = obj.get_absolute_url()
     publisher = may_publish(user)
     return {"publisher": publisher, "waiting": waiting, "rejected": rejected, "asked": asked}
+
+
+def scheduled_items(user):
+    """Published items the public sees only from a future time, soonest first."""
+    items = []
+    for model in sorted(apps.get_models(), key=lambda model: model._meta.label):
+        opts = model._meta
+        if not (
+            issubclass(model, Publishable)
+            and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+        ):
+            continue
+        for obj in model._default_manager.filter(
+            status=Status.PUBLISHED, publish_from__gt=timezone.now()
+        ):
+            obj.kind = opts.verbose_name
+            obj.change_url = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
+            )
+            items.append(obj)
+    return sorted(items, key=lambda obj: obj.publish_from)

@@ -174,6 +174,13 @@ class PublicationQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
     def newest_first(self):
         return self.order_by(*NEWEST_FIRST)
 
+    def most_downloaded_this_month(self, limit=5):
+        return (
+            self.filter(files__monthly__month=this_month())
+            .annotate(month_downloads=Sum("files__monthly__count"))
+            .order_by("-month_downloads", "pk")[:limit]
+        )
+
     def with_files(self):
         """Their files in one extra query, without their (long) extracted text."""
         return self.prefetch_related(Prefetch("files", PublicationFile.objects.defer("text")))
@@ -628,3 +635,13 @@ class MonthlyDownloads(models.Model):
 @receiver(post_delete, sender=PublicationFile)
 def _reindex_after_file_deleted(sender, instance, **kwargs):
     index_object(instance.publication)
+
+
+def downloads_chart(months=12):
+    """The admin home's chart: each month's downloads, with a bar height in per cent."""
+    figures = MonthlyDownloads.objects.per_month(months)
+    highest = max((count for _month, count in figures), default=0) or 1
+    return [
+        {"month": month, "count": count, "height": round(count * 100 / highest)}
+        for month, count in figures
+    ]
