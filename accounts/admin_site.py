@@ -13,7 +13,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from centre.admin_input import with_sane_input
-from centre.models import ReviewRequest, TranslationTracked, passed_two_factor
+from centre.models import ReviewRequest, StaffLanguage, TranslationTracked, passed_two_factor
 from centre.review import publish_permission, review_desk, scheduled_items
 from centre.text import collation_key
 from publications.models import Publication, downloads_chart
@@ -96,6 +96,8 @@ class CentreAdminSite(admin.AdminSite):
     def index(self, request, extra_context=None):
         from centre.admin import translation_report  # it registers admins on this very site
 
+        if get_language() in dict(settings.LANGUAGES):
+            StaffLanguage.remember(request.user, get_language())
         _rows, totals = translation_report(request.user)
         context = {
             "desk": review_desk(request.user),

@@ -353,3 +353,29 @@ class ReviewRequest(models.Model):
     def close(self, user, reason=""):
         self.closed_by, self.closed_at, self.rejection_reason = user, timezone.now(), reason
         self.save(update_fields=["closed_by", "closed_at", "rejection_reason"])
+
+
+class StaffLanguage(models.Model):
+    """The language a staff member last used the admin home in: their e-mails are written in it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+
+    class Meta:
+        verbose_name = _("staff language")
+        verbose_name_plural = _("staff languages")
+
+    def __str__(self):
+        return f"{self.user}: {self.language}"
+
+    @classmethod
+    def remember(cls, user, language):
+        """One upsert, whether or not a row exists."""
+        cls.objects.bulk_create(
+            [cls(user=user, language=language)],
+            update_conflicts=True,
+            unique_fields=["user"],
+            update_fields=["language"],
+        )

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import Publishable, ReviewRequest, Status, may_publish
+from .models import Publishable, ReviewRequest, StaffLanguage, Status, may_publish
 
 
 def publish_permission(model):
@@ -90,8 +90,11 @@ def notify_publishers(request, obj, message):
     url = request.build_absolute_uri(
         reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
     )
+    languages = dict(
+        StaffLanguage.objects.filter(user__in=publishers).values_list("user", "language")
+    )
     for publisher in publishers:
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(languages.get(publisher.pk, settings.LANGUAGE_CODE)):
             context = {
                 "object": obj,
                 "kind": opts.verbose_name,

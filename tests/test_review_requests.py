@@ -7,7 +7,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.core import mail
 
-from centre.models import ReviewRequest
+from centre.models import ReviewRequest, StaffLanguage
 
 from .admin_forms import admin_form_data
 from .factories import make_staff
@@ -107,3 +107,23 @@ def test_the_review_route_adds_a_draft(client, staff):
     assert client.post(url, data).status_code == 302
     review = ReviewRequest.objects.waiting().get()
     assert not content.is_public(review.content_object)
+
+
+def test_each_publisher_gets_the_email_in_their_language(
+    client, staff, django_capture_on_commit_callbacks
+):
+    editor, _publisher = staff
+    russian = make_staff("publikator", "Publisher", email="publikator@example.org")
+    client.force_login(russian)
+    client.get("/admin/", headers={"accept-language": "ru"})
+    assert StaffLanguage.objects.get(user=russian).language == "ru"
+    content = CONTENT[0]
+    obj = content.make("Qaralama", False)
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        ask_for_review(client, content, obj)
+    emails = {email.to[0]: email for email in mail.outbox}
+    assert set(emails) == {"nasir@example.org", "publikator@example.org"}
+    assert emails["publikator@example.org"].subject.startswith("Запрос на проверку")
+    # Whoever never opened the admin home gets it in the site's language.
+    assert emails["nasir@example.org"].subject.startswith("Yoxlama xahişi")
