@@ -13,8 +13,14 @@ from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from centre.admin_input import with_sane_input
-from centre.models import ReviewRequest, StaffLanguage, TranslationTracked, passed_two_factor
-from centre.review import publish_permission, review_desk, scheduled_items
+from centre.models import (
+    ReviewRequest,
+    StaffLanguage,
+    TranslationTracked,
+    may_publish,
+    passed_two_factor,
+)
+from centre.review import my_drafts, publish_permission, review_desk, scheduled_items
 from centre.text import collation_key
 from publications.models import Publication, downloads_chart
 
@@ -101,6 +107,7 @@ class CentreAdminSite(admin.AdminSite):
         _rows, totals = translation_report(request.user)
         context = {
             "desk": review_desk(request.user),
+            "drafts": () if may_publish(request.user) else my_drafts(request.user, self),
             "scheduled": scheduled_items(request.user),
             "translation_totals": totals,
             "downloads": downloads_chart(),

@@ -7,7 +7,10 @@ ends the wait.
 from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin.exceptions import NotRegistered
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import redirect
@@ -162,3 +165,33 @@ def scheduled_items(user):
             )
             items.append(obj)
     return sorted(items, key=lambda obj: obj.publish_from)
+
+
+def my_drafts(user, site, limit=20):
+    """What ``user`` last added or changed in the admin that the public does not see yet."""
+    entries = (
+        LogEntry.objects.filter(user=user)
+        .order_by("-action_time")
+        .values_list("content_type_id", "object_id")[:100]
+    )
+    wanted = {}
+    for content_type_id, object_id in entries:
+        wanted.setdefault(content_type_id, []).append(object_id)
+    drafts = []
+    for content_type_id, ids in wanted.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        try:
+            model_admin = site.get_model_admin(model)
+        except NotRegistered:
+            continue
+        if not hasattr(model_admin, "is_public"):  # a ContentAdmin's
+            continue
+        opts = model._meta
+        for obj in model._default_manager.filter(pk__in=ids):
+            if not model_admin.is_public(obj):
+                obj.kind = opts.verbose_name
+                obj.change_url = reverse(
+                    f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
+                )
+                drafts.append(obj)
+    return sorted(drafts, key=lambda obj: obj.updated_at, reverse=True)[:limit]

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from centre.models import ReviewRequest, Status
+from pages.models import Page
 from publications.models import MonthlyDownloads, add_months, downloads_chart, this_month
 
 from .factories import make_page, make_publication, make_staff
@@ -120,3 +121,20 @@ def test_the_home_takes_a_fixed_number_of_queries(client):
     add_work(1)
     add_work(2)
     assert queries() == 21 + len(CONTENT)
+
+
+def test_an_editor_sees_their_drafts_until_they_are_public(client):
+    from .admin_forms import admin_form_data
+
+    client.force_login(make_staff("redaktor", "Editor"))
+    url = "/admin/pages/page/add/"
+    client.post(url, admin_form_data(client.get(url), title_az="Mənim qaralamam"))
+    make_page("Başqasının qaralaması", status=Status.DRAFT)
+
+    def drafts():
+        html = client.get("/admin/").content.decode()
+        return html.split('id="desk-drafts"')[1].split("</table>")[0]
+
+    assert "Mənim qaralamam" in drafts() and "Başqasının" not in drafts()
+    Page.objects.filter(title_az="Mənim qaralamam").update(status=Status.PUBLISHED)
+    assert "Mənim qaralamam" not in drafts()
