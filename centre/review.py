@@ -113,6 +113,14 @@ def notify_publishers(request, obj, message):
             )
 
 
+def described(obj, when):
+    """``obj`` as the desk lists it: its kind, its form's address and the time that matters."""
+    opts = obj._meta
+    obj.kind, obj.when = opts.verbose_name, when
+    obj.change_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    return obj
+
+
 def review_desk(user):
     """The admin home's review blocks for ``user``: what waits (a publisher's), and their own."""
     requests = ReviewRequest.objects.select_related("requested_by").prefetch_related(
@@ -135,12 +143,8 @@ def review_desk(user):
     ]
     asked = [r for r in mine.values() if r.closed_at is None and r.content_object is not None]
     for review in [*waiting, *rejected, *asked]:
-        obj = review.content_object
-        opts = obj._meta
-        review.kind = opts.verbose_name
-        review.change_url = reverse(
-            f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
-        )
+        obj = described(review.content_object, review.requested_at)
+        review.kind, review.change_url = obj.kind, obj.change_url
         review.preview_url = obj.get_absolute_url()
     publisher = may_publish(user)
     return {"publisher": publisher, "waiting": waiting, "rejected": rejected, "asked": asked}
@@ -159,11 +163,7 @@ def scheduled_items(user):
         for obj in model._default_manager.filter(
             status=Status.PUBLISHED, publish_from__gt=timezone.now()
         ):
-            obj.kind = opts.verbose_name
-            obj.change_url = reverse(
-                f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
-            )
-            items.append(obj)
+            items.append(described(obj, obj.publish_from))
     return sorted(items, key=lambda obj: obj.publish_from)
 
 
@@ -186,12 +186,7 @@ def my_drafts(user, site, limit=20):
             continue
         if not hasattr(model_admin, "is_public"):  # a ContentAdmin's
             continue
-        opts = model._meta
         for obj in model._default_manager.filter(pk__in=ids):
             if not model_admin.is_public(obj):
-                obj.kind = opts.verbose_name
-                obj.change_url = reverse(
-                    f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
-                )
-                drafts.append(obj)
+                drafts.append(described(obj, obj.updated_at))
     return sorted(drafts, key=lambda obj: obj.updated_at, reverse=True)[:limit]
