@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from centre.models import Status
 from pages.models import Page
 
+from .conftest import save_screenshot
 from .site_pages import PASSWORD, log_in, tab
 
 
@@ -51,6 +52,7 @@ def test_an_editor_asks_and_a_publisher_publishes_from_the_home(visits, roles):
     log_in(visits, page, roles["Publisher"])
     waiting = page.locator("#desk-waiting")
     expect(waiting).to_contain_text("Başlığa baxın")
+    save_screenshot(page, "admin-desk-publisher")
     expect(waiting).to_contain_text("redaktor")
     waiting.get_by_role("link", name="Yoxlanacaq səhifə").click()
     page.locator("#id_status").select_option(Status.PUBLISHED)
