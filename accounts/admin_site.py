@@ -13,8 +13,16 @@ from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from centre.admin_input import with_sane_input
-from centre.models import TranslationTracked, passed_two_factor
+from centre.models import (
+    ReviewRequest,
+    StaffLanguage,
+    TranslationTracked,
+    may_publish,
+    passed_two_factor,
+)
+from centre.review import my_drafts, publish_permission, review_desk, scheduled_items
 from centre.text import collation_key
+from publications.models import Publication, downloads_chart
 
 from .forms import AdminLoginForm
 from .views import TwoFactorView
@@ -85,8 +93,45 @@ class CentreAdminSite(admin.AdminSite):
             # Not behind admin_view(): it is where a session that may not use the admin yet goes.
             path("two-factor/", TwoFactorView.as_view(site=self), name="two_factor"),
             path("translations/", self.admin_view(self.translations_view), name="translations"),
+            path(
+                "review/<int:pk>/reject/", self.admin_view(self.reject_view), name="reject_review"
+            ),
             *super().get_urls(),
         ]
+
+    def index(self, request, extra_context=None):
+        from centre.admin import translation_report  # it registers admins on this very site
+
+        if get_language() in dict(settings.LANGUAGES):
+            StaffLanguage.remember(request.user, get_language())
+        _rows, totals = translation_report(request.user)
+        context = {
+            "desk": review_desk(request.user),
+            "drafts": () if may_publish(request.user) else my_drafts(request.user, self),
+            "scheduled": scheduled_items(request.user),
+            "translation_totals": totals,
+            "downloads": downloads_chart(),
+            "top_publications": Publication.objects.most_downloaded_this_month(),
+        }
+        return super().index(request, {**context, **(extra_context or {})})
+
+    @method_decorator(require_http_methods(["POST"]))
+    def reject_view(self, request, pk):
+        """A publisher's rejection of a review request, with the reason the editor reads."""
+        review = ReviewRequest.objects.waiting().filter(pk=pk).first()
+        obj = review and review.content_object
+        if obj is None or not request.user.has_perm(publish_permission(type(obj))):
+            raise PermissionDenied
+        reason = request.POST.get("reason", "").strip()[:2000]
+        if not reason:
+            messages.error(request, gettext("Please give the reason for the rejection."))
+            return redirect("admin:index")
+        review.close(request.user, reason)
+        self.get_model_admin(type(obj)).log_change(
+            request, obj, gettext("Review rejected: %(reason)s") % {"reason": reason}
+        )
+        messages.success(request, gettext("The editor will see your reason on the item."))
+        return redirect("admin:index")
 
     @method_decorator(require_http_methods(["GET", "HEAD", "POST"]))
     def translations_view(self, request):

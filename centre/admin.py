@@ -28,6 +28,7 @@ from reversion.errors import RevertError
 from reversion.models import Version
 
 from .models import SiteContact, Status, Technology, TranslationTracked, missing_translations
+from .review import ReviewRequestMixin
 from .storage import atomic_with_files
 
 logger = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ def revision(request):
         yield
 
 
-class ContentAdmin(TabbedTranslationAdmin):
+class ContentAdmin(ReviewRequestMixin, TabbedTranslationAdmin):
     """
     The admin of pages, partners and publications: az/en/ru tabs, translation state,
     publishing rights, history, and uploads that fail cleanly.
@@ -226,6 +227,7 @@ class ContentAdmin(TabbedTranslationAdmin):
             for name, value in values.items():
                 setattr(obj, name, value)
             obj.save()
+            self.end_review(request, obj)
         self.message_user(request, self.updated_message % {"count": len(objects)}, messages.SUCCESS)
 
     def render_change_form(self, request, context, *args, **kwargs):

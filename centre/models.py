@@ -3,6 +3,8 @@
 import hashlib
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import DatabaseError, models
 from django.db.models import Q
@@ -299,3 +301,81 @@ class SiteContact(models.Model):
             )
         except DatabaseError:  # the database is down: its error page shows no details
             return cls()
+
+
+class ReviewRequestQuerySet(models.QuerySet):
+    def waiting(self):
+        return self.filter(closed_at__isnull=True)
+
+    def rejected(self):
+        return self.filter(closed_at__isnull=False).exclude(rejection_reason="")
+
+    def for_object(self, obj):
+        content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+        return self.filter(content_type=content_type, object_id=obj.pk)
+
+
+class ReviewRequest(models.Model):
+    """
+    An editor's "Save and ask for review" on a content item: waiting until a publisher publishes
+    it (closed, no reason) or rejects it (closed, with the reason the editor reads).
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("asked"), default=timezone.now)
+    message = models.TextField(_("message to the publisher"), blank=True, max_length=2000)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    rejection_reason = models.TextField(_("reason"), blank=True, max_length=2000)
+
+    objects = ReviewRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("review request")
+        verbose_name_plural = _("review requests")
+        ordering = ["requested_at", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return str(self.content_object)
+
+    def close(self, user, reason=""):
+        self.closed_by, self.closed_at, self.rejection_reason = user, timezone.now(), reason
+        self.save(update_fields=["closed_by", "closed_at", "rejection_reason"])
+
+
+class StaffLanguage(models.Model):
+    """The language a staff member last used the admin home in: their e-mails are written in it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+
+    class Meta:
+        verbose_name = _("staff language")
+        verbose_name_plural = _("staff languages")
+
+    def __str__(self):
+        return f"{self.user}: {self.language}"
+
+    @classmethod
+    def remember(cls, user, language):
+        """One upsert, whether or not a row exists."""
+        cls.objects.bulk_create(
+            [cls(user=user, language=language)],
+            update_conflicts=True,
+            unique_fields=["user"],
+            update_fields=["language"],
+        )

@@ -340,6 +340,20 @@ AXES_VERBOSE = False
 TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=int(BEHIND_TLS_PROXY))
 AXES_CLIENT_IP_CALLABLE = "accounts.proxies.client_ip"
 
+# E-mail to staff (review requests): printed to the console in development.
+EMAIL_BACKEND = env.str(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends."
+    + ("console.EmailBackend" if DEBUG else "smtp.EmailBackend"),
+)
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+
 # Staff sessions (the public has none): a working day.
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_HOURS", default=8) * 3600
 LOGIN_URL = "admin:login"

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
-from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db import IntegrityError, models, transaction
+from django.db.models import F, Prefetch, Q, Sum
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -173,6 +173,13 @@ class CoverImage(models.Model):
 class PublicationQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
     def newest_first(self):
         return self.order_by(*NEWEST_FIRST)
+
+    def most_downloaded_this_month(self, limit=5):
+        return (
+            self.filter(files__monthly__month=this_month())
+            .annotate(month_downloads=Sum("files__monthly__count"))
+            .order_by("-month_downloads", "pk")[:limit]
+        )
 
     def with_files(self):
         """Their files in one extra query, without their (long) extracted text."""
@@ -565,6 +572,62 @@ class PublicationFile(CoverImage, FileOwner, models.Model):
     def count_download(self):
         """Add one download, atomically: concurrent requests each add theirs."""
         PublicationFile.objects.filter(pk=self.pk).update(download_count=F("download_count") + 1)
+        MonthlyDownloads.add_one(self)
+
+
+class MonthlyDownloadsQuerySet(models.QuerySet):
+    def per_month(self, months=12):
+        """``[(first day of the month, downloads), …]`` for the last ``months``, oldest first."""
+        first = this_month()
+        starts = [add_months(first, -offset) for offset in range(months - 1, -1, -1)]
+        totals = dict(
+            self.filter(month__gte=starts[0])
+            .values("month")
+            .annotate(total=Sum("count"))
+            .values_list("month", "total")
+        )
+        return [(start, totals.get(start, 0)) for start in starts]
+
+
+def this_month():
+    return timezone.localdate().replace(day=1)
+
+
+def add_months(day, months):
+    index = day.year * 12 + day.month - 1 + months
+    return day.replace(year=index // 12, month=index % 12 + 1, day=1)
+
+
+class MonthlyDownloads(models.Model):
+    """A PDF's downloads in one month (the admin home's chart); the file keeps its total too."""
+
+    file = models.ForeignKey(PublicationFile, on_delete=models.CASCADE, related_name="monthly")
+    month = models.DateField(_("month"))
+    count = models.PositiveBigIntegerField(_("downloads"), default=0)
+
+    objects = MonthlyDownloadsQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("monthly downloads")
+        verbose_name_plural = _("monthly downloads")
+        constraints = [
+            models.UniqueConstraint(fields=["file", "month"], name="one_count_per_file_and_month")
+        ]
+
+    def __str__(self):
+        return f"{self.file} {self.month:%Y-%m}: {self.count}"
+
+    @classmethod
+    def add_one(cls, publication_file):
+        """One more download this month: an update, or the month's first row (no race lost)."""
+        rows = cls.objects.filter(file_id=publication_file.pk, month=this_month())
+        if rows.update(count=F("count") + 1):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(file_id=publication_file.pk, month=this_month(), count=1)
+        except IntegrityError:  # another request made it first
+            rows.update(count=F("count") + 1)
 
 
 # Deleting rows in bulk (a publication's cascade, a queryset) skips ``Model.delete()``; the
@@ -572,3 +635,13 @@ class PublicationFile(CoverImage, FileOwner, models.Model):
 @receiver(post_delete, sender=PublicationFile)
 def _reindex_after_file_deleted(sender, instance, **kwargs):
     index_object(instance.publication)
+
+
+def downloads_chart(months=12):
+    """The admin home's chart: each month's downloads, with a bar height in per cent."""
+    figures = MonthlyDownloads.objects.per_month(months)
+    highest = max((count for _month, count in figures), default=0) or 1
+    return [
+        {"month": month, "count": count, "height": round(count * 100 / highest)}
+        for month, count in figures
+    ]

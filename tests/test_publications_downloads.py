@@ -279,6 +279,8 @@ def test_concurrent_downloads_are_each_counted(live_server):
         results = list(pool.map(fetch, range(40)))
     assert results == [(200, publication_file.size)] * 40
     assert downloads(publication_file) == 40
+    # The month's row too: the first downloads race to make it, none is lost.
+    assert publication_file.monthly.get().count == 40
 
 
 class TestPrivacy:
