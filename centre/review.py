@@ -56,7 +56,9 @@ class ReviewRequestMixin:
                 content_object=obj, requested_by=request.user, message=message
             )
         self.log_change(request, obj, _("Asked for review.") + (f" {message}" if message else ""))
-        transaction.on_commit(lambda: notify_publishers(request, obj, message))
+        # Robust: a mail server's failure is logged; the item and its request stay saved, and
+        # the publishers still find it on their admin home.
+        transaction.on_commit(lambda: notify_publishers(request, obj, message), robust=True)
 
     def end_review(self, request, obj):
         """Publishing an item ends its wait."""

@@ -6,6 +6,8 @@ e-mail and the admin home's list, publishing or rejecting that ends the wait.
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
+from django.test import override_settings
 
 from centre.models import ReviewRequest, StaffLanguage
 
@@ -127,3 +129,23 @@ def test_each_publisher_gets_the_email_in_their_language(
     assert emails["publikator@example.org"].subject.startswith("Запрос на проверку")
     # Whoever never opened the admin home gets it in the site's language.
     assert emails["nasir@example.org"].subject.startswith("Yoxlama xahişi")
+
+
+class FailingBackend(BaseEmailBackend):
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError("no mail server")
+
+
+@override_settings(EMAIL_BACKEND="tests.test_review_requests.FailingBackend")
+def test_a_mail_server_that_fails_loses_nothing(
+    client, staff, django_capture_on_commit_callbacks, caplog
+):
+    # Raised after the commit, the error was taken for a failed upload ("nothing was saved").
+    content = CONTENT[0]
+    obj = content.make("Qaralama", False)
+    client.force_login(staff[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = ask_for_review(client, content, obj)
+    assert response.status_code == 302
+    assert ReviewRequest.objects.waiting().get().content_object == obj
+    assert "no mail server" in caplog.text
