@@ -20,7 +20,13 @@ from centre.models import (
     may_publish,
     passed_two_factor,
 )
-from centre.review import my_drafts, publish_permission, review_desk, scheduled_items
+from centre.review import (
+    my_drafts,
+    posted_text,
+    publish_permission,
+    review_desk,
+    scheduled_items,
+)
 from centre.text import collation_key
 from publications.models import Publication, downloads_chart
 
@@ -122,7 +128,7 @@ class CentreAdminSite(admin.AdminSite):
         obj = review and review.content_object
         if obj is None or not request.user.has_perm(publish_permission(type(obj))):
             raise PermissionDenied
-        reason = request.POST.get("reason", "").strip()[:2000]
+        reason = posted_text(request, "reason")
         if not reason:
             messages.error(request, gettext("Please give the reason for the rejection."))
             return redirect("admin:index")

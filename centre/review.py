@@ -27,6 +27,12 @@ def publish_permission(model):
     return f"{opts.app_label}.publish_{opts.model_name}"
 
 
+def posted_text(request, name):
+    """A posted message or reason as stored: at most 2000 characters, without NUL."""
+    # PostgreSQL's text cannot hold a NUL (a 500); no form's CharField refuses it here.
+    return request.POST.get(name, "").replace("\x00", "").strip()[:2000]
+
+
 class ReviewRequestMixin:
     """The "Save and ask for review" button (``_request_review``) of ``ContentAdmin``'s form."""
 
@@ -48,7 +54,7 @@ class ReviewRequestMixin:
             self.end_review(request, obj)
 
     def ask_for_review(self, request, obj):
-        message = request.POST.get("review_message", "").strip()[:2000]
+        message = posted_text(request, "review_message")
         # Asking again while it waits replaces the message; after a rejection it asks anew.
         waiting = ReviewRequest.objects.for_object(obj).waiting()
         if not waiting.update(message=message, requested_by=request.user):

@@ -149,3 +149,20 @@ def test_a_mail_server_that_fails_loses_nothing(
     assert response.status_code == 302
     assert ReviewRequest.objects.waiting().get().content_object == obj
     assert "no mail server" in caplog.text
+
+
+def test_nul_bytes_in_a_message_or_reason_are_not_stored(client, staff):
+    # PostgreSQL's text cannot hold one: the save or the rejection was a 500 there.
+    editor, publisher = staff
+    content = CONTENT[0]
+    obj = content.make("Qaralama", False)
+    client.force_login(editor)
+    assert ask_for_review(client, content, obj, message="Hazır\x00dır").status_code == 302
+    review = ReviewRequest.objects.waiting().get()
+    assert review.message == "Hazırdır"
+    client.force_login(publisher)
+    client.post(f"/admin/review/{review.pk}/reject/", {"reason": "\x00"})
+    assert ReviewRequest.objects.waiting().get() == review  # no reason given
+    client.post(f"/admin/review/{review.pk}/reject/", {"reason": "Səh\x00vdir"})
+    review.refresh_from_db()
+    assert review.rejection_reason == "Səhvdir"
