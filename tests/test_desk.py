@@ -140,3 +140,11 @@ def test_an_editor_sees_their_drafts_until_they_are_public(client):
     assert "Mənim qaralamam" in drafts() and "Başqasının" not in drafts()
     Page.objects.filter(title_az="Mənim qaralamam").update(status=Status.PUBLISHED)
     assert "Mənim qaralamam" not in drafts()
+
+
+@pytest.mark.parametrize("language, june", [("az", "iyn"), ("ru", "июн"), ("en", "jun")])
+def test_the_charts_months_as_each_language_writes_them(publisher, language, june):
+    # Capitalised by Python's title(), Azerbaijani "iyn" became "Iyn" (a dotless I).
+    html = publisher.get("/admin/", headers={"accept-language": language}).content.decode()
+    chart = html.split('class="desk-chart"')[1].split("</svg>")[0]
+    assert f">{june}</text>" in chart
