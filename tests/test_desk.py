@@ -68,7 +68,7 @@ def test_the_home_shows_the_chart_table_and_top_five(publisher):
     html = publisher.get("/admin/").content.decode()
     assert 'role="img"' in html and "<script" not in html.split('id="desk-downloads"')[1][:3000]
     # The chart's figures as a table: this month's downloads are 1 + 2 + … + 7.
-    assert "<td>28</td>" in html.split('id="desk-downloads"')[1]
+    assert '<td class="desk-figure">28</td>' in html.split('id="desk-downloads"')[1]
     top = html.split("desk-downloads")[1]
     assert "Nəşr 6" in top and "Nəşr 2" in top and "Nəşr 1<" not in top
 

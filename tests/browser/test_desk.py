@@ -1,0 +1,51 @@
+"""
+The admin home's desk in Chromium, in each language: no serious or critical axe-core violation at
+a phone's and a desktop's width, and each figure on one line.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
+
+from publications.models import MonthlyDownloads, PublicationFile, this_month
+
+from .site_pages import LANGUAGES, log_in
+from .test_accessibility import BLOCKING, describe
+
+# The figures of the downloads block, and how many lines each takes.
+FIGURE_LINES = """() => [...document.querySelectorAll("#desk-downloads td")]
+    .filter(cell => /^\\d+$/.test(cell.textContent.trim()))
+    .map(cell => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return [cell.textContent.trim(), range.getClientRects().length];
+    })"""
+
+
+@pytest.fixture(scope="module")
+def downloads(site, django_db_blocker):
+    with django_db_blocker.unblock():
+        for number, publication_file in enumerate(PublicationFile.objects.all(), start=1):
+            MonthlyDownloads.objects.create(
+                file=publication_file, month=this_month(), count=12345 * number
+            )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_desk(visits, staff, downloads, language):
+    page = visits.open(language)
+    log_in(visits, page, staff)
+    visits.visit(page, reverse("admin:index"))
+    found = []
+    for width in (375, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in BLOCKING]
+        if violations:
+            found.append(f"at {width}px:\n{describe(violations)}")
+        figures = page.evaluate(FIGURE_LINES)
+        assert figures
+        # Django's dashboard breaks words anywhere: "36" above "5" for 365.
+        found += [
+            f"{figure} on {lines} lines at {width}px" for figure, lines in figures if lines > 1
+        ]
+    assert not found, "\n".join(found)
