@@ -148,3 +148,9 @@ def test_the_charts_months_as_each_language_writes_them(publisher, language, jun
     html = publisher.get("/admin/", headers={"accept-language": language}).content.decode()
     chart = html.split('class="desk-chart"')[1].split("</svg>")[0]
     assert f">{june}</text>" in chart
+
+
+def test_the_chart_tables_headers_are_capitalised(publisher):
+    # Its msgids are the model fields' lower-case verbose names.
+    html = publisher.get("/admin/", headers={"accept-language": "ru"}).content.decode()
+    assert '<th scope="col">Месяц</th><th scope="col">Скачивания</th>' in html
