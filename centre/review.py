@@ -55,13 +55,13 @@ class ReviewRequestMixin:
 
     def ask_for_review(self, request, obj):
         message = posted_text(request, "review_message")
-        # Asking again while it waits replaces the message; after a rejection it asks anew.
-        waiting = ReviewRequest.objects.for_object(obj).waiting()
-        if not waiting.update(message=message, requested_by=request.user):
-            ReviewRequest.objects.create(
-                content_object=obj, requested_by=request.user, message=message
-            )
         self.log_change(request, obj, _("Asked for review.") + (f" {message}" if message else ""))
+        # Asking again while it waits replaces the message (the publishers read it on their
+        # home, without a second e-mail); after a rejection it asks anew.
+        waiting = ReviewRequest.objects.for_object(obj).waiting()
+        if waiting.update(message=message, requested_by=request.user):
+            return
+        ReviewRequest.objects.create(content_object=obj, requested_by=request.user, message=message)
         # Robust: a mail server's failure is logged; the item and its request stay saved, and
         # the publishers still find it on their admin home.
         transaction.on_commit(lambda: notify_publishers(request, obj, message), robust=True)

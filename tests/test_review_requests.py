@@ -166,3 +166,16 @@ def test_nul_bytes_in_a_message_or_reason_are_not_stored(client, staff):
     client.post(f"/admin/review/{review.pk}/reject/", {"reason": "Səh\x00vdir"})
     review.refresh_from_db()
     assert review.rejection_reason == "Səhvdir"
+
+
+def test_asking_again_while_it_waits_sends_no_second_email(
+    client, staff, django_capture_on_commit_callbacks
+):
+    content = CONTENT[0]
+    obj = content.make("Qaralama", False)
+    client.force_login(staff[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        ask_for_review(client, content, obj)
+        ask_for_review(client, content, obj, message="Bir də baxın")
+    assert [email.to for email in mail.outbox] == [["nasir@example.org"]]
+    assert ReviewRequest.objects.waiting().get().message == "Bir də baxın"
