@@ -6,7 +6,10 @@ a phone's and a desktop's width, and each figure on one line.
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
+from django.utils import timezone
 
+from centre.models import ReviewRequest, Status
+from pages.models import Page
 from publications.models import MonthlyDownloads, PublicationFile, this_month
 
 from .site_pages import LANGUAGES, log_in
@@ -49,3 +52,17 @@ def test_the_desk(visits, staff, downloads, language):
             f"{figure} on {lines} lines at {width}px" for figure, lines in figures if lines > 1
         ]
     assert not found, "\n".join(found)
+
+
+def test_a_long_rejection_reason_wraps_on_the_form(visits, staff):
+    # A reason without spaces (a pasted address) made the whole form scroll sideways.
+    draft = Page.objects.create(title_az="Rədd edilmiş", status=Status.DRAFT)
+    ReviewRequest.objects.create(
+        content_object=draft, closed_at=timezone.now(), rejection_reason="ğ" * 2000
+    )
+    page = visits.open("az")
+    log_in(visits, page, staff)
+    visits.visit(page, reverse("admin:pages_page_change", args=[draft.pk]))
+    width = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    assert page.locator("#review-state").is_visible()
+    assert page.evaluate(width) <= 0
