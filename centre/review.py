@@ -114,7 +114,8 @@ def notify_publishers(request, obj, message):
                 "url": url,
             }
             send_mail(
-                _("Review requested: %(title)s") % {"title": obj},
+                # A subject is one line; a hand-made POST can put a line break in a title.
+                _("Review requested: %(title)s") % {"title": " ".join(str(obj).split())},
                 render_to_string("admin/review_request_email.txt", context),
                 None,
                 [publisher.email],

@@ -179,3 +179,18 @@ def test_asking_again_while_it_waits_sends_no_second_email(
         ask_for_review(client, content, obj, message="Bir də baxın")
     assert [email.to for email in mail.outbox] == [["nasir@example.org"]]
     assert ReviewRequest.objects.waiting().get().message == "Bir də baxın"
+
+
+def test_a_title_on_two_lines_still_makes_a_subject(
+    client, staff, django_capture_on_commit_callbacks
+):
+    # A hand-made POST keeps a line break in a title; a subject with one is refused (no e-mail).
+    content = CONTENT[0]
+    obj = content.make("Qaralama", False)
+    client.force_login(staff[0])
+    url = content.change_url(obj)
+    data = admin_form_data(client.get(url), title_az="İki\r\nsətir", _request_review="1")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, data).status_code == 302
+    [email] = mail.outbox
+    assert email.subject.endswith("İki sətir")
