@@ -73,7 +73,9 @@ class ReviewRequestMixin:
                 review.close(request.user)
 
     def _review_response(self, request, obj, response):
-        if "_request_review" not in request.POST or response.status_code != 302:
+        # Not asked when the item is public (published meanwhile): Django's usual response.
+        asked = "_request_review" in request.POST and self.may_request_review(request, obj)
+        if not asked or response.status_code != 302:
             return response
         messages.success(request, _("Saved and sent to the publishers for review."))
         return redirect(self._url_name("change"), obj.pk)

@@ -194,3 +194,15 @@ def test_a_title_on_two_lines_still_makes_a_subject(
         assert client.post(url, data).status_code == 302
     [email] = mail.outbox
     assert email.subject.endswith("İki sətir")
+
+
+def test_no_review_is_reported_for_a_public_item(client, staff):
+    # Published meanwhile (or a hand-made POST): saved, but nobody was asked.
+    content = CONTENT[0]
+    obj = content.make("Dərc olunub", True)
+    client.force_login(staff[0])
+    response = ask_for_review(client, content, obj)
+    assert response.status_code == 302
+    assert not ReviewRequest.objects.exists()
+    form = client.get(response["Location"]).content.decode()
+    assert "yoxlama üçün dərc edənlərə göndərildi" not in form
