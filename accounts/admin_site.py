@@ -124,10 +124,18 @@ class CentreAdminSite(admin.AdminSite):
     @method_decorator(require_http_methods(["POST"]))
     def reject_view(self, request, pk):
         """A publisher's rejection of a review request, with the reason the editor reads."""
-        review = ReviewRequest.objects.waiting().filter(pk=pk).first()
+        review = ReviewRequest.objects.filter(pk=pk).first()
         obj = review and review.content_object
         if obj is None or not request.user.has_perm(publish_permission(type(obj))):
             raise PermissionDenied
+        if review.closed_at is not None:  # by another publisher, or a second click
+            messages.info(
+                request,
+                gettext(
+                    "This review request was already closed: the item was published or rejected."
+                ),
+            )
+            return redirect("admin:index")
         reason = posted_text(request, "reason")
         if not reason:
             messages.error(request, gettext("Please give the reason for the rejection."))

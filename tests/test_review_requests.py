@@ -206,3 +206,25 @@ def test_no_review_is_reported_for_a_public_item(client, staff):
     assert not ReviewRequest.objects.exists()
     form = client.get(response["Location"]).content.decode()
     assert "yoxlama üçün dərc edənlərə göndərildi" not in form
+
+
+def test_rejecting_a_closed_request_says_so(client, staff):
+    # A second publisher (or a second click) was told "403 Forbidden".
+    editor, publisher = staff
+    content = CONTENT[0]
+    obj = content.make("Qaralama", False)
+    client.force_login(editor)
+    ask_for_review(client, content, obj)
+    review = ReviewRequest.objects.get()
+    client.force_login(publisher)
+    client.post(f"/admin/review/{review.pk}/reject/", {"reason": "Birinci"})
+    response = client.post(
+        f"/admin/review/{review.pk}/reject/",
+        {"reason": "İkinci"},
+        headers={"accept-language": "en"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "This review request was already closed" in response.content.decode()
+    review.refresh_from_db()
+    assert review.rejection_reason == "Birinci"
