@@ -20,7 +20,13 @@ from centre.models import (
     may_publish,
     passed_two_factor,
 )
-from centre.review import my_drafts, publish_permission, review_desk, scheduled_items
+from centre.review import (
+    my_drafts,
+    posted_text,
+    publish_permission,
+    review_desk,
+    scheduled_items,
+)
 from centre.text import collation_key
 from publications.models import Publication, downloads_chart
 
@@ -118,11 +124,19 @@ class CentreAdminSite(admin.AdminSite):
     @method_decorator(require_http_methods(["POST"]))
     def reject_view(self, request, pk):
         """A publisher's rejection of a review request, with the reason the editor reads."""
-        review = ReviewRequest.objects.waiting().filter(pk=pk).first()
+        review = ReviewRequest.objects.filter(pk=pk).first()
         obj = review and review.content_object
         if obj is None or not request.user.has_perm(publish_permission(type(obj))):
             raise PermissionDenied
-        reason = request.POST.get("reason", "").strip()[:2000]
+        if review.closed_at is not None:  # by another publisher, or a second click
+            messages.info(
+                request,
+                gettext(
+                    "This review request was already closed: the item was published or rejected."
+                ),
+            )
+            return redirect("admin:index")
+        reason = posted_text(request, "reason")
         if not reason:
             messages.error(request, gettext("Please give the reason for the rejection."))
             return redirect("admin:index")

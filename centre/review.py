@@ -27,6 +27,12 @@ def publish_permission(model):
     return f"{opts.app_label}.publish_{opts.model_name}"
 
 
+def posted_text(request, name):
+    """A posted message or reason as stored: at most 2000 characters, without NUL."""
+    # PostgreSQL's text cannot hold a NUL (a 500); no form's CharField refuses it here.
+    return request.POST.get(name, "").replace("\x00", "").strip()[:2000]
+
+
 class ReviewRequestMixin:
     """The "Save and ask for review" button (``_request_review``) of ``ContentAdmin``'s form."""
 
@@ -48,15 +54,17 @@ class ReviewRequestMixin:
             self.end_review(request, obj)
 
     def ask_for_review(self, request, obj):
-        message = request.POST.get("review_message", "").strip()[:2000]
-        # Asking again while it waits replaces the message; after a rejection it asks anew.
-        waiting = ReviewRequest.objects.for_object(obj).waiting()
-        if not waiting.update(message=message, requested_by=request.user):
-            ReviewRequest.objects.create(
-                content_object=obj, requested_by=request.user, message=message
-            )
+        message = posted_text(request, "review_message")
         self.log_change(request, obj, _("Asked for review.") + (f" {message}" if message else ""))
-        transaction.on_commit(lambda: notify_publishers(request, obj, message))
+        # Asking again while it waits replaces the message (the publishers read it on their
+        # home, without a second e-mail); after a rejection it asks anew.
+        waiting = ReviewRequest.objects.for_object(obj).waiting()
+        if waiting.update(message=message, requested_by=request.user):
+            return
+        ReviewRequest.objects.create(content_object=obj, requested_by=request.user, message=message)
+        # Robust: a mail server's failure is logged; the item and its request stay saved, and
+        # the publishers still find it on their admin home.
+        transaction.on_commit(lambda: notify_publishers(request, obj, message), robust=True)
 
     def end_review(self, request, obj):
         """Publishing an item ends its wait."""
@@ -65,7 +73,9 @@ class ReviewRequestMixin:
                 review.close(request.user)
 
     def _review_response(self, request, obj, response):
-        if "_request_review" not in request.POST or response.status_code != 302:
+        # Not asked when the item is public (published meanwhile): Django's usual response.
+        asked = "_request_review" in request.POST and self.may_request_review(request, obj)
+        if not asked or response.status_code != 302:
             return response
         messages.success(request, _("Saved and sent to the publishers for review."))
         return redirect(self._url_name("change"), obj.pk)
@@ -106,7 +116,8 @@ def notify_publishers(request, obj, message):
                 "url": url,
             }
             send_mail(
-                _("Review requested: %(title)s") % {"title": obj},
+                # A subject is one line; a hand-made POST can put a line break in a title.
+                _("Review requested: %(title)s") % {"title": " ".join(str(obj).split())},
                 render_to_string("admin/review_request_email.txt", context),
                 None,
                 [publisher.email],

@@ -68,7 +68,7 @@ def test_the_home_shows_the_chart_table_and_top_five(publisher):
     html = publisher.get("/admin/").content.decode()
     assert 'role="img"' in html and "<script" not in html.split('id="desk-downloads"')[1][:3000]
     # The chart's figures as a table: this month's downloads are 1 + 2 + … + 7.
-    assert "<td>28</td>" in html.split('id="desk-downloads"')[1]
+    assert '<td class="desk-figure">28</td>' in html.split('id="desk-downloads"')[1]
     top = html.split("desk-downloads")[1]
     assert "Nəşr 6" in top and "Nəşr 2" in top and "Nəşr 1<" not in top
 
@@ -140,3 +140,17 @@ def test_an_editor_sees_their_drafts_until_they_are_public(client):
     assert "Mənim qaralamam" in drafts() and "Başqasının" not in drafts()
     Page.objects.filter(title_az="Mənim qaralamam").update(status=Status.PUBLISHED)
     assert "Mənim qaralamam" not in drafts()
+
+
+@pytest.mark.parametrize("language, june", [("az", "iyn"), ("ru", "июн"), ("en", "jun")])
+def test_the_charts_months_as_each_language_writes_them(publisher, language, june):
+    # Capitalised by Python's title(), Azerbaijani "iyn" became "Iyn" (a dotless I).
+    html = publisher.get("/admin/", headers={"accept-language": language}).content.decode()
+    chart = html.split('class="desk-chart"')[1].split("</svg>")[0]
+    assert f">{june}</text>" in chart
+
+
+def test_the_chart_tables_headers_are_capitalised(publisher):
+    # Its msgids are the model fields' lower-case verbose names.
+    html = publisher.get("/admin/", headers={"accept-language": "ru"}).content.decode()
+    assert '<th scope="col">Месяц</th><th scope="col">Скачивания</th>' in html

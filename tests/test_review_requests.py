@@ -6,6 +6,8 @@ e-mail and the admin home's list, publishing or rejecting that ends the wait.
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
+from django.test import override_settings
 
 from centre.models import ReviewRequest, StaffLanguage
 
@@ -127,3 +129,102 @@ def test_each_publisher_gets_the_email_in_their_language(
     assert emails["publikator@example.org"].subject.startswith("Запрос на проверку")
     # Whoever never opened the admin home gets it in the site's language.
     assert emails["nasir@example.org"].subject.startswith("Yoxlama xahişi")
+
+
+class FailingBackend(BaseEmailBackend):
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError("no mail server")
+
+
+@override_settings(EMAIL_BACKEND="tests.test_review_requests.FailingBackend")
+def test_a_mail_server_that_fails_loses_nothing(
+    client, staff, django_capture_on_commit_callbacks, caplog
+):
+    # Raised after the commit, the error was taken for a failed upload ("nothing was saved").
+    content = CONTENT[0]
+    obj = content.make("Qaralama", False)
+    client.force_login(staff[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = ask_for_review(client, content, obj)
+    assert response.status_code == 302
+    assert ReviewRequest.objects.waiting().get().content_object == obj
+    assert "no mail server" in caplog.text
+
+
+def test_nul_bytes_in_a_message_or_reason_are_not_stored(client, staff):
+    # PostgreSQL's text cannot hold one: the save or the rejection was a 500 there.
+    editor, publisher = staff
+    content = CONTENT[0]
+    obj = content.make("Qaralama", False)
+    client.force_login(editor)
+    assert ask_for_review(client, content, obj, message="Hazır\x00dır").status_code == 302
+    review = ReviewRequest.objects.waiting().get()
+    assert review.message == "Hazırdır"
+    client.force_login(publisher)
+    client.post(f"/admin/review/{review.pk}/reject/", {"reason": "\x00"})
+    assert ReviewRequest.objects.waiting().get() == review  # no reason given
+    client.post(f"/admin/review/{review.pk}/reject/", {"reason": "Səh\x00vdir"})
+    review.refresh_from_db()
+    assert review.rejection_reason == "Səhvdir"
+
+
+def test_asking_again_while_it_waits_sends_no_second_email(
+    client, staff, django_capture_on_commit_callbacks
+):
+    content = CONTENT[0]
+    obj = content.make("Qaralama", False)
+    client.force_login(staff[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        ask_for_review(client, content, obj)
+        ask_for_review(client, content, obj, message="Bir də baxın")
+    assert [email.to for email in mail.outbox] == [["nasir@example.org"]]
+    assert ReviewRequest.objects.waiting().get().message == "Bir də baxın"
+
+
+def test_a_title_on_two_lines_still_makes_a_subject(
+    client, staff, django_capture_on_commit_callbacks
+):
+    # A hand-made POST keeps a line break in a title; a subject with one is refused (no e-mail).
+    content = CONTENT[0]
+    obj = content.make("Qaralama", False)
+    client.force_login(staff[0])
+    url = content.change_url(obj)
+    data = admin_form_data(client.get(url), title_az="İki\r\nsətir", _request_review="1")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, data).status_code == 302
+    [email] = mail.outbox
+    assert email.subject.endswith("İki sətir")
+
+
+def test_no_review_is_reported_for_a_public_item(client, staff):
+    # Published meanwhile (or a hand-made POST): saved, but nobody was asked.
+    content = CONTENT[0]
+    obj = content.make("Dərc olunub", True)
+    client.force_login(staff[0])
+    response = ask_for_review(client, content, obj)
+    assert response.status_code == 302
+    assert not ReviewRequest.objects.exists()
+    form = client.get(response["Location"]).content.decode()
+    assert "yoxlama üçün dərc edənlərə göndərildi" not in form
+
+
+def test_rejecting_a_closed_request_says_so(client, staff):
+    # A second publisher (or a second click) was told "403 Forbidden".
+    editor, publisher = staff
+    content = CONTENT[0]
+    obj = content.make("Qaralama", False)
+    client.force_login(editor)
+    ask_for_review(client, content, obj)
+    review = ReviewRequest.objects.get()
+    client.force_login(publisher)
+    client.post(f"/admin/review/{review.pk}/reject/", {"reason": "Birinci"})
+    response = client.post(
+        f"/admin/review/{review.pk}/reject/",
+        {"reason": "İkinci"},
+        headers={"accept-language": "en"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "This review request was already closed" in response.content.decode()
+    review.refresh_from_db()
+    assert review.rejection_reason == "Birinci"

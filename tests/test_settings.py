@@ -153,3 +153,15 @@ def test_an_unknown_admin_require_2fa_value_is_refused():
     result = start_django(ADMIN_REQUIRE_2FA="everyone", **PRODUCTION)
     assert result.returncode != 0
     assert "ADMIN_REQUIRE_2FA must be" in result.stderr
+
+
+def test_make_runs_env_prints_the_emails():
+    # `make run` (debug off) has no mail server: with SMTP, no review e-mail was seen anywhere.
+    lines = (ROOT / ".env.example").read_text().splitlines()
+    environment = dict(
+        line.split("=", 1) for line in lines if line.strip() and not line.startswith("#")
+    )
+    assert environment["DJANGO_DEBUG"] == "0"
+    environment["DJANGO_SECRET_KEY"] = "x" * 50  # as `make run` writes it
+    backend = setting("settings.EMAIL_BACKEND", **environment)
+    assert backend == "django.core.mail.backends.console.EmailBackend"
