@@ -15,6 +15,7 @@ violation is one) or a failed request for a script, style, font or image fails t
 
 import io
 import os
+from importlib import import_module
 from pathlib import Path
 
 # The sync Playwright API runs an asyncio event loop in the test's thread, and Django refuses
@@ -25,6 +26,8 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.test.utils import override_settings
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
@@ -107,6 +110,16 @@ def live_site(django_db_setup, django_db_blocker):
     server.stop()
 
 
+def restore_roles():
+    """
+    The Editor and Publisher roles as the migrations make them: a flush (at the end of each
+    module here, or after an earlier transactional test) empties them with everything else.
+    """
+    apps = MigrationLoader(connection).project_state().apps
+    import_module("accounts.migrations.0001_roles").create_roles(apps, None)
+    import_module("news.migrations.0002_roles").add_to_roles(apps, None)
+
+
 @pytest.fixture(scope="module")
 def site(live_site, django_db_blocker):
     """The live server's address, with the Centre's content loaded once for the module."""
@@ -116,6 +129,7 @@ def site(live_site, django_db_blocker):
         live_site._live_server_modified_settings,
     ):
         call_command("seed_demo", stdout=io.StringIO())
+        restore_roles()
         yield live_site.url
         # Leave the database as empty as the next tests expect it.
         call_command("flush", interactive=False, verbosity=0)
