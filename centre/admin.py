@@ -302,10 +302,16 @@ class ContentAdmin(ReviewRequestMixin, TabbedTranslationAdmin):
         action_list = [
             {
                 "revision": version.revision,
+                "date": version.revision.date_created,
+                "user": version.revision.user,
+                "text": version.revision.get_comment(),
                 "url": reverse(self._url_name("version"), args=[quote(obj.pk), version.pk]),
             }
             for version in versions.select_related("revision__user").order_by("-pk")
         ]
+        # Asking for review and rejecting change no field: they stand beside the versions.
+        action_list += self.review_events(obj) if obj else []
+        action_list.sort(key=lambda action: action["date"], reverse=True)
         return super().history_view(
             request, object_id, {"action_list": action_list, **(extra_context or {})}
         )

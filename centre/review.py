@@ -66,6 +66,21 @@ class ReviewRequestMixin:
         # the publishers still find it on their admin home.
         transaction.on_commit(lambda: notify_publishers(request, obj, message), robust=True)
 
+    def review_events(self, obj):
+        """The item's review requests and rejections, for its History page."""
+        events = []
+        for review in ReviewRequest.objects.for_object(obj).select_related(
+            "requested_by", "closed_by"
+        ):
+            asked = " ".join(filter(None, [_("Asked for review."), review.message]))
+            events.append({"date": review.requested_at, "user": review.requested_by, "text": asked})
+            if review.rejection_reason:
+                rejected = _("Review rejected: %(reason)s") % {"reason": review.rejection_reason}
+                events.append(
+                    {"date": review.closed_at, "user": review.closed_by, "text": rejected}
+                )
+        return events
+
     def end_review(self, request, obj):
         """Publishing an item ends its wait."""
         if self.is_public(obj):

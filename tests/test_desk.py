@@ -15,8 +15,8 @@ from centre.models import ReviewRequest, Status
 from pages.models import Page
 from publications.models import MonthlyDownloads, add_months, downloads_chart, this_month
 
+from .content_kinds import CONTENT
 from .factories import make_page, make_publication, make_staff
-from .test_roles import CONTENT
 
 pytestmark = pytest.mark.django_db
 

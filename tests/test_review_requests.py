@@ -12,8 +12,8 @@ from django.test import override_settings
 from centre.models import ReviewRequest, StaffLanguage
 
 from .admin_forms import admin_form_data
+from .content_kinds import CONTENT, IDS
 from .factories import make_staff
-from .test_roles import CONTENT, IDS
 
 pytestmark = pytest.mark.django_db
 
@@ -228,3 +228,22 @@ def test_rejecting_a_closed_request_says_so(client, staff):
     assert "This review request was already closed" in response.content.decode()
     review.refresh_from_db()
     assert review.rejection_reason == "Birinci"
+
+
+def test_asking_and_rejecting_are_in_the_items_history(client, staff):
+    content = CONTENT[0]
+    editor, publisher = staff
+    obj = content.make("Qaralama", False)
+    client.force_login(editor)
+    ask_for_review(client, content, obj, message="Baxın, zəhmət olmasa")
+    review = ReviewRequest.objects.get()
+    client.force_login(publisher)
+    client.post(f"/admin/review/{review.pk}/reject/", {"reason": "Mənbə yoxdur"})
+
+    response = client.get(f"{content.change_url(obj).removesuffix('change/')}history/")
+    texts = [action["text"] for action in response.context["action_list"]]
+    # Newest first: the rejection, the request, then the save that asked.
+    assert texts[0].endswith(": Mənbə yoxdur") and texts[1].endswith(" Baxın, zəhmət olmasa")
+    assert len(texts) == 3
+    page = response.content.decode()
+    assert "Mənbə yoxdur" in page and publisher.get_username() in page

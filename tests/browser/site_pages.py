@@ -93,3 +93,15 @@ def tab(page, field, language):
 def save_and_continue(page):
     page.locator("input[name=_continue]").click()
     expect(page.locator(".messagelist .success")).to_be_visible()
+
+
+BLOCKING = {"serious", "critical"}
+
+
+def describe(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {', '.join(map(str, node['target']))}: {node['failureSummary']}")
+    return "\n".join(lines)

@@ -9,21 +9,17 @@ from axe_playwright_python.sync_playwright import Axe
 from django.utils import translation
 
 from .conftest import show_all_images
-from .site_pages import LANGUAGES, PAGE_TYPES, address, network_centre, research_document
+from .site_pages import (
+    BLOCKING,
+    LANGUAGES,
+    PAGE_TYPES,
+    address,
+    describe,
+    network_centre,
+    research_document,
+)
 
 AXE = Axe()
-BLOCKING = {"serious", "critical"}
-
-
-def describe(violations):
-    lines = []
-    for violation in violations:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
-        for node in violation["nodes"][:5]:
-            lines.append(f"    {', '.join(map(str, node['target']))}: {node['failureSummary']}")
-    return "\n".join(lines)
-
-
 IMAGES = """() => [...document.images].map(image => ({
     html: image.outerHTML.slice(0, 160),
     width: image.getAttribute("width"),

@@ -12,8 +12,7 @@ from centre.models import ReviewRequest, Status
 from pages.models import Page
 from publications.models import MonthlyDownloads, PublicationFile, this_month
 
-from .site_pages import LANGUAGES, log_in
-from .test_accessibility import BLOCKING, describe
+from .site_pages import BLOCKING, LANGUAGES, describe, log_in
 
 SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 # The figures of the downloads block, and how many lines each takes.
