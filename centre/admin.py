@@ -3,7 +3,6 @@
 import copy
 import json
 import logging
-from contextlib import contextmanager
 from functools import partial
 
 import reversion
@@ -18,6 +17,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.formats import localize
+from django.utils.html import format_html
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,9 +27,11 @@ from modeltranslation.translator import translator
 from reversion.errors import RevertError
 from reversion.models import Version
 
+from .history import keep_first_version, revision
 from .models import SiteContact, Status, Technology, TranslationTracked, missing_translations
 from .review import ReviewRequestMixin
 from .storage import atomic_with_files
+from .translating import TranslationViewMixin
 
 logger = logging.getLogger(__name__)
 
@@ -65,14 +67,7 @@ class SiteContactAdmin(TabbedTranslationAdmin):
         return redirect("admin:centre_sitecontact_add")
 
 
-@contextmanager
-def revision(request):
-    with reversion.create_revision():
-        reversion.set_user(request.user)
-        yield
-
-
-class ContentAdmin(ReviewRequestMixin, TabbedTranslationAdmin):
+class ContentAdmin(ReviewRequestMixin, TranslationViewMixin, TabbedTranslationAdmin):
     """
     The admin of pages, partners and publications: az/en/ru tabs, translation state,
     publishing rights, history, and uploads that fail cleanly.
@@ -230,16 +225,37 @@ class ContentAdmin(ReviewRequestMixin, TabbedTranslationAdmin):
             self.end_review(request, obj)
         self.message_user(request, self.updated_message % {"count": len(objects)}, messages.SUCCESS)
 
-    def render_change_form(self, request, context, *args, **kwargs):
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
         context["may_publish"] = self.has_publish_permission(request)
+        if obj is not None and "adminform" in context:
+            context["translations_url"] = self.translation_url(obj)
+            self._link_flagged_translations(context["adminform"].form, obj)
         # The rich-text editor's import map is an inline script: with this request's CSP nonce
         # (django-js-asset's Media carries it), it runs under a policy without 'unsafe-inline'.
         nonce = getattr(request, "csp_nonce", None)
         if nonce is not None and "media" in context:
             context["media"] = Media.from_media(context["media"], nonce=nonce)
-        return super().render_change_form(request, context, *args, **kwargs)
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
     # Translations.
+
+    def _link_flagged_translations(self, form, obj):
+        """Each missing or possibly outdated translation links to the translation view."""
+        flags = [
+            (obj.stale_translations(), _("Possibly outdated: see what changed")),
+            (obj.missing_translations(), _("Missing: translate beside the Azerbaijani")),
+        ]
+        for flagged, text in flags:
+            for code, fields in flagged.items():
+                for field in fields:
+                    formfield = form.fields.get(f"{field}_{code}")
+                    if formfield is not None:
+                        link = format_html(
+                            '<a class="translation-flag" href="{}">{}</a>',
+                            self.translation_url(obj, field, code),
+                            text,
+                        )
+                        formfield.help_text = format_html("{} {}", link, formfield.help_text)
 
     @admin.display(description=gettext_lazy("languages"))
     def languages(self, obj):
@@ -272,6 +288,8 @@ class ContentAdmin(ReviewRequestMixin, TabbedTranslationAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         args = (request, object_id, form_url, extra_context)
         if request.method == "POST":
+            if object_id is not None:
+                keep_first_version(request, self.get_object(request, unquote(object_id)))
             try:
                 with atomic_with_files(using=router.db_for_write(self.model)), revision(request):
                     return super().changeform_view(*args)
@@ -492,6 +510,10 @@ def translation_report(user):
         tracked = issubclass(model, TranslationTracked)
         # An inline-only model has no form of its own: it is fixed from its parent's.
         change = admin.site.is_registered(model) and admin_urlname(opts, "change")
+        # The translation view of each tracked item (ContentAdmin's).
+        translate_url = change and getattr(
+            admin.site.get_model_admin(model), "translation_url", None
+        )
         only = ["pk", *columns] + (["translation_sources"] if tracked else [])
         for obj in model._default_manager.only(*only):
             missing = missing_translations(obj, fields)
@@ -508,6 +530,7 @@ def translation_report(user):
                     "object": obj,
                     "label": model._meta.label_lower,
                     "change_url": change and reverse(change, args=[obj.pk]),
+                    "translate_url": translate_url and translate_url(obj),
                     "languages": [
                         {
                             "code": code,

@@ -186,12 +186,17 @@ class TranslationTracked(models.Model):
     def stale_languages(self):
         return list(self.stale_translations())
 
-    def mark_translations_checked(self, languages=None):
-        """Accept the current translations as up to date (the caller saves)."""
+    def mark_translations_checked(self, languages=None, fields=None):
+        """Accept the current translations (of ``fields`` into ``languages``; None: all) as up
+        to date (the caller saves)."""
         self.record_translation_sources()
         for field, code, source, _translation in self._translations():
             key = f"{field}:{code}"
-            if key in self.translation_sources and (languages is None or code in languages):
+            if (
+                key in self.translation_sources
+                and (languages is None or code in languages)
+                and (fields is None or field in fields)
+            ):
                 self.translation_sources[key]["source"] = text_digest(source)
 
 

@@ -1,0 +1,29 @@
+"""History (django-reversion) as every content admin records it."""
+
+from contextlib import contextmanager
+
+import reversion
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from reversion.models import Version
+
+
+@contextmanager
+def revision(request):
+    """One revision of what is saved inside, by ``request.user``."""
+    with reversion.create_revision():
+        reversion.set_user(request.user)
+        yield
+
+
+def keep_first_version(request, obj):
+    """
+    Before the first change of ``obj`` recorded in history, what is stored becomes its first
+    version (dated when it was last saved): for content from the seed or a restore, the text
+    its translations were made from is then in history too (``centre.translating``).
+    """
+    if obj is not None and not Version.objects.get_for_object(obj).exists():
+        with revision(request):
+            reversion.add_to_revision(obj)
+            reversion.set_date_created(getattr(obj, "updated_at", None) or timezone.now())
+            reversion.set_comment(_("As it was before its first change in the admin"))

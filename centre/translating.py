@@ -1,0 +1,318 @@
+"""
+The translator's view of one item (``ContentAdmin``'s ``<id>/translations/``): each tracked
+field as a row, the Azerbaijani beside English and Russian, and for a possibly outdated
+translation what changed in the Azerbaijani since it was made, word by word.
+
+"When it was made" is read from history (django-reversion): ``translation_sources`` keeps a
+digest of the Azerbaijani text each translation was saved (or checked) against, and the newest
+version whose Azerbaijani text has that digest is the one shown. ``ContentAdmin`` records an
+item's stored state as a first version before its first change in the admin, so the text a
+translation was made from is in history even for content that came from the seed.
+"""
+
+import html
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from functools import partial
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import NON_FIELD_ERRORS, BadRequest, PermissionDenied
+from django.db import router, transaction
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.decorators import method_decorator
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_prose_editor.fields import ProseEditorField
+from js_asset import Media
+from reversion.errors import RevertError
+from reversion.models import Version
+
+from .history import keep_first_version, revision
+from .i18n import language_codes
+from .models import text_digest
+
+# Rich text: a tag is no word; where a block ends (a paragraph, heading, list item), a new
+# paragraph of the difference starts.
+_TAG = re.compile(r"<[^>]*>")
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote)\s*>|<br\s*/?>|<hr\s*/?>", re.I)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# A word (Azerbaijani letters and digits included: \w is Unicode; "2020-ci" and "o'n" are one),
+# or one other mark.
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+# What comes before a word: nothing, a space, or a paragraph break (shown as it is, under
+# white-space: pre-line). Only the words are compared: spaces and breaks alone are no change.
+PARAGRAPH = "\n\n"
+
+# Texts longer than this many words are compared paragraph by paragraph only (each changed
+# paragraph marked whole): a word-by-word comparison grows with the square of the length.
+# The Centre's longest page has about 1,500 words; see benchmarks/word_difference.py.
+MAX_WORDS = 20_000
+
+
+def is_rich_text(model, field):
+    return isinstance(model._meta.get_field(field), ProseEditorField)
+
+
+def paragraphs(value, rich=False):
+    """The text a reader reads, as paragraphs: tags are not words, blank lines part paragraphs."""
+    value = value or ""
+    if rich:
+        value = html.unescape(_TAG.sub(" ", _BLOCK_END.sub("\n\n", value)))
+    value = unicodedata.normalize("NFC", value)
+    return [" ".join(block.split()) for block in _PARAGRAPH_BREAK.split(value) if block.strip()]
+
+
+def _tokens(value, rich):
+    """``(word or mark, what comes before it)`` for each word and mark of the text."""
+    tokens = []
+    for block in paragraphs(value, rich):
+        for match in _TOKEN.finditer(block):
+            if match.start() == 0:
+                before = PARAGRAPH if tokens else ""
+            else:
+                before = " " if block[match.start() - 1].isspace() else ""
+            tokens.append((match.group(), before))
+    return tokens
+
+
+# Removed and added words are struck through and underlined, and say so to screen readers in
+# the admin's language (the words themselves are Azerbaijani).
+_MARKED = {
+    "del": '<del><span class="visually-hidden" lang="{}">[{} </span>{}'
+    '<span class="visually-hidden" lang="{}">]</span></del>',
+    "ins": '<ins><span class="visually-hidden" lang="{}">[{} </span>{}'
+    '<span class="visually-hidden" lang="{}">]</span></ins>',
+}
+
+
+def _words(tokens, marked=None):
+    if marked is None or not tokens:
+        return format_html_join("", "{}{}", ((before, word) for word, before in tokens))
+    # What comes before the first word stays outside the mark.
+    (first, before), *rest = tokens
+    announced = _("removed:") if marked == "del" else _("added:")
+    language = get_language()
+    text = _words([(first, ""), *rest])
+    return escape(before) + format_html(_MARKED[marked], language, announced, text, language)
+
+
+def _paragraph_tokens(value, rich):
+    """Whole paragraphs as tokens, for texts too long to compare word by word."""
+    return [
+        (block, PARAGRAPH if number else "") for number, block in enumerate(paragraphs(value, rich))
+    ]
+
+
+def word_difference(old, new, rich=False):
+    """
+    ``old`` changed into ``new``, as HTML: the words they share as they are, removed words in
+    ``<del>``, added ones in ``<ins>``; a changed space or tag alone is no change.
+    """
+    a, b = _tokens(old, rich), _tokens(new, rich)
+    if len(a) + len(b) > 2 * MAX_WORDS:
+        a, b = _paragraph_tokens(old, rich), _paragraph_tokens(new, rich)
+    matcher = SequenceMatcher(None, [t for t, _s in a], [t for t, _s in b], autojunk=False)
+    parts = []
+    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
+        if operation == "equal":
+            parts.append(_words(b[j1:j2]))
+            continue
+        parts.append(_words(a[i1:i2], "del"))
+        parts.append(_words(b[j1:j2], "ins"))
+    return format_html_join("", "{}", ((part,) for part in parts))
+
+
+def source_versions(obj):
+    """``obj``'s versions, newest first, as the translation view reads them."""
+    return Version.objects.get_for_object(obj).select_related("revision__user").order_by("-pk")
+
+
+def version_translated_from(obj, field, code, versions):
+    """
+    The newest of ``versions`` whose Azerbaijani ``field`` is the text the ``code`` translation
+    was last saved (or checked) against, or None if history does not have that text.
+    """
+    recorded = (obj.translation_sources or {}).get(f"{field}:{code}")
+    if not recorded:
+        return None
+    name = f"{field}_{settings.LANGUAGE_CODE}"
+    for version in versions:
+        try:
+            text = version.field_dict.get(name)
+        except RevertError:  # a version the current models cannot read
+            continue
+        if text_digest(text) == recorded["source"]:
+            return version
+    return None
+
+
+class TranslationViewMixin:
+    """
+    ``ContentAdmin``'s translation view of one item. Staff who may change the item save a
+    translation at once, also on a published item (as the edit form does): each save is a
+    version in its history. Saving one field's translation, changed or not, says it fits the
+    Azerbaijani beside it and clears its flag; *Save all* saves the translations as typed (a
+    changed one is up to date, an unchanged one keeps its flag); *Mark as checked* clears one
+    flag without a change.
+    """
+
+    translation_template = "admin/centre_translations_form.html"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.translation_view)
+        name = f"{self.opts.app_label}_{self.opts.model_name}_translations"
+        return [path("<path:object_id>/translations/", view, name=name), *super().get_urls()]
+
+    def translation_url(self, obj, field=None, code=None):
+        name = f"{self.opts.app_label}_{self.opts.model_name}_translations"
+        url = reverse(f"{self.admin_site.name}:{name}", args=[quote(obj.pk)])
+        return f"{url}#field-{field}-{code}" if field else url
+
+    def translation_names(self):
+        """The form fields of the view: each tracked field in each language but Azerbaijani."""
+        return [
+            f"{field}_{code}"
+            for field in self.model.tracked_translation_fields
+            for code in language_codes()
+            if code != settings.LANGUAGE_CODE
+        ]
+
+    def translation_form(self, request, names):
+        # The same form fields as the edit form's (the editor, its limits and sanitising).
+        return forms.modelform_factory(
+            self.model,
+            fields=names,
+            formfield_callback=partial(self.formfield_for_dbfield, request=request),
+        )
+
+    @method_decorator(require_http_methods(["GET", "HEAD", "POST"]))
+    def translation_view(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if request.method == "POST":
+            if not self.has_change_permission(request, obj):
+                raise PermissionDenied
+            return self._save_translations(request, obj)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        return self._render_translations(request, obj)
+
+    def _save_translations(self, request, obj):
+        names = self.translation_names()
+        if "_check" in request.POST:
+            target = request.POST["_check"]
+            if target not in names:
+                raise BadRequest
+            field, _sep, code = target.rpartition("_")
+            obj.mark_translations_checked(languages=[code], fields=[field])
+            obj.save(update_fields=["translation_sources"])
+            messages.success(request, _("Translation marked as checked."))
+            return self._after_saving(request, obj, [target])
+        target = request.POST.get("_save", "")
+        if target != "all" and target not in names:
+            raise BadRequest
+        chosen = names if target == "all" else [target]
+        form = self.translation_form(request, chosen)(request.POST, instance=obj)
+        if not form.is_valid():
+            return self._render_translations(
+                request, self._stored(request, obj), request.POST, form.errors
+            )
+        keep_first_version(request, obj)
+        with transaction.atomic(using=router.db_for_write(self.model)), revision(request):
+            obj = form.save(commit=False)
+            if target != "all":  # this one translation was saved beside the Azerbaijani
+                field, _sep, code = target.rpartition("_")
+                obj.mark_translations_checked(languages=[code], fields=[field])
+            obj.save()
+            self.log_change(request, obj, self.construct_change_message(request, form, None))
+        messages.success(request, _("The translation was saved."))
+        return self._after_saving(request, obj, chosen)
+
+    def _stored(self, request, obj):
+        return self.get_queryset(request).get(pk=obj.pk)
+
+    def _after_saving(self, request, obj, saved):
+        """Back to the view; what was typed into other fields and not saved is kept."""
+        obj = self._stored(request, obj)
+        names = [name for name in self.translation_names() if name in request.POST]
+        typed = self.translation_form(request, names)(request.POST, instance=obj)
+        unsaved = [name for name in typed.changed_data if name not in saved]
+        if not unsaved:
+            field, _sep, code = saved[0].rpartition("_") if len(saved) == 1 else ("", "", "")
+            return redirect(self.translation_url(obj, field, code))
+        labels = [f"{typed[name].label} ({name.rpartition('_')[2].upper()})" for name in unsaved]
+        messages.warning(
+            request,
+            _("Not saved yet: %(fields)s. Save them when they are ready.")
+            % {"fields": ", ".join(labels)},
+        )
+        return self._render_translations(
+            request, obj, {name: request.POST.get(name, "") for name in unsaved}
+        )
+
+    def _render_translations(self, request, obj, typed=None, errors=None):
+        may_change = self.has_change_permission(request, obj)
+        form = None
+        if may_change:
+            form = self.translation_form(request, self.translation_names())(
+                instance=obj, initial=dict((typed or {}).items())
+            )
+        stale, missing = obj.stale_translations(), obj.missing_translations()
+        versions = list(source_versions(obj)) if stale else []
+        rows = []
+        for field in self.model.tracked_translation_fields:
+            rich = is_rich_text(self.model, field)
+            source = getattr(obj, f"{field}_{settings.LANGUAGE_CODE}")
+            cells = []
+            for code in language_codes():
+                if code == settings.LANGUAGE_CODE:
+                    continue
+                name = f"{field}_{code}"
+                cell = {
+                    "code": code,
+                    "language": get_language_info(code)["name_translated"],
+                    "value": getattr(obj, name),
+                    "missing": field in missing.get(code, ()),
+                    "stale": field in stale.get(code, ()),
+                    "field": form[name] if form else None,
+                    "errors": (errors or {}).get(name),
+                }
+                if cell["stale"]:
+                    version = version_translated_from(obj, field, code, versions)
+                    cell["version"] = version
+                    if version is not None:
+                        cell["version_url"] = reverse(
+                            self._url_name("version"), args=[quote(obj.pk), version.pk]
+                        )
+                        old = version.field_dict.get(f"{field}_{settings.LANGUAGE_CODE}")
+                        cell["difference"] = word_difference(old, source, rich)
+                cells.append(cell)
+            label = self.opts.get_field(field).verbose_name
+            rows.append(
+                {"field": field, "label": label, "rich": rich, "source": source, "cells": cells}
+            )
+        media = form.media if form else forms.Media()
+        nonce = getattr(request, "csp_nonce", None)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Translations of “%(object)s”") % {"object": obj},
+            "opts": self.opts,
+            "original": obj,
+            "rows": rows,
+            "may_change": may_change,
+            "non_field_errors": (errors or {}).get(NON_FIELD_ERRORS),
+            "media": Media.from_media(media, nonce=nonce) if nonce else media,
+            "languages": rows[0]["cells"] if rows else [],
+            "source_language": get_language_info(settings.LANGUAGE_CODE)["name_translated"],
+        }
+        return TemplateResponse(request, self.translation_template, context)
