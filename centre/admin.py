@@ -21,13 +21,13 @@ from django.utils.html import format_html
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.translator import translator
 from reversion.errors import RevertError
 from reversion.models import Version
 
 from .history import keep_first_version, revision
+from .html import editor_media
 from .models import SiteContact, Status, Technology, TranslationTracked, missing_translations
 from .review import ReviewRequestMixin
 from .storage import atomic_with_files
@@ -230,11 +230,8 @@ class ContentAdmin(ReviewRequestMixin, TranslationViewMixin, TabbedTranslationAd
         if obj is not None and "adminform" in context:
             context["translations_url"] = self.translation_url(obj)
             self._link_flagged_translations(context["adminform"].form, obj)
-        # The rich-text editor's import map is an inline script: with this request's CSP nonce
-        # (django-js-asset's Media carries it), it runs under a policy without 'unsafe-inline'.
-        nonce = getattr(request, "csp_nonce", None)
-        if nonce is not None and "media" in context:
-            context["media"] = Media.from_media(context["media"], nonce=nonce)
+        if "media" in context:
+            context["media"] = editor_media(request, context["media"])
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
     # Translations.
@@ -289,7 +286,7 @@ class ContentAdmin(ReviewRequestMixin, TranslationViewMixin, TabbedTranslationAd
         args = (request, object_id, form_url, extra_context)
         if request.method == "POST":
             if object_id is not None:
-                keep_first_version(request, self.get_object(request, unquote(object_id)))
+                keep_first_version(self.get_object(request, unquote(object_id)))
             try:
                 with atomic_with_files(using=router.db_for_write(self.model)), revision(request):
                     return super().changeform_view(*args)

@@ -16,14 +16,15 @@ def revision(request):
         yield
 
 
-def keep_first_version(request, obj):
+def keep_first_version(obj):
     """
     Before the first change of ``obj`` recorded in history, what is stored becomes its first
     version (dated when it was last saved): for content from the seed or a restore, the text
     its translations were made from is then in history too (``centre.translating``).
     """
     if obj is not None and not Version.objects.get_for_object(obj).exists():
-        with revision(request):
+        # By nobody the history knows: not by whoever makes the first change.
+        with reversion.create_revision():
             reversion.add_to_revision(obj)
             reversion.set_date_created(getattr(obj, "updated_at", None) or timezone.now())
             reversion.set_comment(_("As it was before its first change in the admin"))

@@ -8,11 +8,13 @@ first bounds size, depth and tags in linear time.
 import re
 
 import nh3
+from django import forms
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from js_asset import Media
 
 # The editor toolbar (django-prose-editor extensions).
 RICH_TEXT_EDITOR_CONFIG = {
@@ -25,6 +27,18 @@ RICH_TEXT_EDITOR_CONFIG = {
         "History": True,
     }
 }
+
+
+def editor_media(request, media):
+    """
+    A form's ``media`` for ``request``, with the script that names each rich-text editor after
+    its label. The editor's import map is an inline script, which runs under a policy without
+    'unsafe-inline' with this request's CSP nonce (django-js-asset's Media carries it).
+    """
+    media += forms.Media(js=["js/editor-names.js"])
+    nonce = getattr(request, "csp_nonce", None)  # lazy: false until read, so no truth test
+    return media if nonce is None else Media.from_media(media, nonce=nonce)
+
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "s", "sub", "sup", "h2", "h3", "h4",

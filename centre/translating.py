@@ -32,11 +32,11 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_prose_editor.fields import ProseEditorField
-from js_asset import Media
 from reversion.errors import RevertError
 from reversion.models import Version
 
 from .history import keep_first_version, revision
+from .html import editor_media
 from .i18n import language_codes
 from .models import text_digest
 
@@ -227,7 +227,7 @@ class TranslationViewMixin:
             return self._render_translations(
                 request, self._stored(request, obj), request.POST, form.errors
             )
-        keep_first_version(request, obj)
+        keep_first_version(obj)
         with transaction.atomic(using=router.db_for_write(self.model)), revision(request):
             obj = form.save(commit=False)
             if target != "all":  # this one translation was saved beside the Azerbaijani
@@ -301,8 +301,6 @@ class TranslationViewMixin:
             rows.append(
                 {"field": field, "label": label, "rich": rich, "source": source, "cells": cells}
             )
-        media = form.media if form else forms.Media()
-        nonce = getattr(request, "csp_nonce", None)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Translations of “%(object)s”") % {"object": obj},
@@ -311,7 +309,7 @@ class TranslationViewMixin:
             "rows": rows,
             "may_change": may_change,
             "non_field_errors": (errors or {}).get(NON_FIELD_ERRORS),
-            "media": Media.from_media(media, nonce=nonce) if nonce else media,
+            "media": editor_media(request, form.media if form else forms.Media()),
             "languages": rows[0]["cells"] if rows else [],
             "source_language": get_language_info(settings.LANGUAGE_CODE)["name_translated"],
         }

@@ -50,18 +50,23 @@ def test_a_page_keeps_every_language_and_who_changed_it(publisher):
     change(publisher, url, title_az="Mərkəz haqqında", title_en="About the Centre")
     change(publisher, url, title_ru="О Центре", body_az="<p>Yeni</p>")
 
+    # The page as it was made (outside the admin, by nobody history knows) is kept before its
+    # first change: the oldest version.
     listed = versions(publisher, url.removesuffix("change/"))
-    assert len(listed) == 2
-    assert all(item["revision"].user.username == "nasir" for item in listed)
+    assert len(listed) == 3
+    *changes, made = listed
+    assert made["revision"].user is None
+    assert all(item["revision"].user.username == "nasir" for item in changes)
     html = publisher.get(f"/admin/pages/page/{page.pk}/history/").text
     assert "nasir (Leyla Məmmədova)" in html
-    first = Version.objects.get_for_object(page).last()
+    _latest, first, as_made = Version.objects.get_for_object(page)
+    assert as_made.field_dict["title_az"] == "Haqqımızda"
     assert first.field_dict["title_az"] == "Mərkəz haqqında"
     assert first.field_dict["title_ru"] == "О нас"
 
     # Restored while the staff member reads the admin in English: every language comes back.
     with translation.override("en"):
-        restore(publisher, listed[-1])
+        restore(publisher, changes[-1])
     page.refresh_from_db()
     assert (page.title_az, page.title_en, page.title_ru) == (
         "Mərkəz haqqında",
@@ -69,7 +74,12 @@ def test_a_page_keeps_every_language_and_who_changed_it(publisher):
         "О нас",
     )
     assert "Yeni" not in page.body_az
-    assert len(versions(publisher, url.removesuffix("change/"))) == 3
+    assert len(versions(publisher, url.removesuffix("change/"))) == 4
+
+    # The page as it was made can be restored too.
+    restore(publisher, versions(publisher, url.removesuffix("change/"))[-1])
+    page.refresh_from_db()
+    assert (page.title_az, page.title_en) == ("Haqqımızda", "About us")
 
 
 def test_restoring_an_old_slug_moves_the_page_and_its_children(publisher, client):
@@ -129,7 +139,7 @@ def test_a_partner_restored_keeps_its_current_logo(publisher, media):
     logo, renditions = partner.logo.name, partner.logo_renditions
     assert (media / logo).exists()
 
-    restore(publisher, versions(publisher, url.removesuffix("change/"))[-1])
+    restore(publisher, versions(publisher, url.removesuffix("change/"))[-2])  # the first change
     partner.refresh_from_db()
     assert partner.name_en == "Partner"
     assert (partner.logo.name, partner.logo_renditions) == (logo, renditions)
@@ -145,7 +155,7 @@ def test_a_publication_restored_keeps_its_files_and_gets_its_topics_back(publish
     change(publisher, url, abstract_ru="Аннотация")
     change(publisher, url, abstract_ru="Другая", technologies=[str(iot.pk)])
 
-    restore(publisher, versions(publisher, url.removesuffix("change/"))[-1])
+    restore(publisher, versions(publisher, url.removesuffix("change/"))[-2])  # the first change
     publication.refresh_from_db()
     assert publication.abstract_ru == "Аннотация"
     assert list(publication.technologies.all()) == [ai]
@@ -229,11 +239,11 @@ def test_a_version_of_another_object_or_model_is_not_found(publisher):
     change(publisher, f"/admin/pages/page/{page.pk}/change/")
     change(publisher, f"/admin/pages/page/{other_page.pk}/change/", title_az="Dəyişdi")
     change(publisher, f"/admin/partners/partner/{partner.pk}/change/", name_az="Dəyişdi")
-    own = Version.objects.get_for_object(page).get()
+    own = Version.objects.get_for_object(page).first()
     assert publisher.get(f"/admin/pages/page/{page.pk}/history/{own.pk}/").status_code == 200
     for version in (
-        Version.objects.get_for_object(other_page).get(),
-        Version.objects.get_for_object(partner).get(),
+        *Version.objects.get_for_object(other_page),
+        *Version.objects.get_for_object(partner),
     ):
         address = f"/admin/pages/page/{page.pk}/history/{version.pk}/"
         for method in (publisher.get, publisher.post):

@@ -105,3 +105,41 @@ def describe(violations):
         for node in violation["nodes"][:5]:
             lines.append(f"    {', '.join(map(str, node['target']))}: {node['failureSummary']}")
     return "\n".join(lines)
+
+
+# Whether the focused element shows a ring: an outline at least 2px wide, or a box shadow.
+FOCUS_RING = """() => {
+    const style = getComputedStyle(document.activeElement);
+    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+    return outline || style.boxShadow !== "none";
+}"""
+
+
+def tab_to(page, locator, limit=120):
+    """Press Tab until ``locator`` has the focus, and check that it shows where it is."""
+    target = locator.element_handle()
+    for _press in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("element => element === document.activeElement", target):
+            assert page.evaluate(FOCUS_RING), f"no visible focus ring on {locator}"
+            expect(locator).to_be_in_viewport()
+            return
+    raise AssertionError(f"{locator} is not reachable with Tab")
+
+
+SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def problems_at_width(page, width):
+    """At ``width``: serious or critical axe-core violations, and any sideways scrolling."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.set_viewport_size({"width": width, "height": 900})
+    found = []
+    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in BLOCKING]
+    if violations:
+        found.append(f"at {width}px:\n{describe(violations)}")
+    overflow = page.evaluate(SIDEWAYS)
+    if overflow > 0:
+        found.append(f"scrolls sideways by {overflow}px at {width}px")
+    return found

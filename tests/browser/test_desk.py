@@ -4,7 +4,6 @@ a phone's and a desktop's width, nothing that scrolls sideways, and each figure 
 """
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,9 +11,8 @@ from centre.models import ReviewRequest, Status
 from pages.models import Page
 from publications.models import MonthlyDownloads, PublicationFile, this_month
 
-from .site_pages import BLOCKING, LANGUAGES, describe, log_in
+from .site_pages import LANGUAGES, SIDEWAYS, log_in, problems_at_width
 
-SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 # The figures of the downloads block, and how many lines each takes.
 FIGURE_LINES = """() => [...document.querySelectorAll("#desk-downloads td")]
     .filter(cell => /^\\d+$/.test(cell.textContent.trim()))
@@ -44,13 +42,7 @@ def test_the_desk(visits, staff, desk, language):
     visits.visit(page, reverse("admin:index"))
     found = []
     for width in (375, 1280):
-        page.set_viewport_size({"width": width, "height": 900})
-        violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in BLOCKING]
-        if violations:
-            found.append(f"at {width}px:\n{describe(violations)}")
-        overflow = page.evaluate(SIDEWAYS)
-        if overflow > 0:
-            found.append(f"scrolls sideways by {overflow}px at {width}px")
+        found += problems_at_width(page, width)
         figures = page.evaluate(FIGURE_LINES)
         assert figures
         # Django's dashboard breaks words anywhere: "36" above "5" for 365.

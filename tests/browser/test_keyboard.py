@@ -18,26 +18,8 @@ from .site_pages import (
     address,
     check_download,
     research_document,
+    tab_to,
 )
-
-# Whether the focused element shows a ring: an outline at least 2px wide, or a box shadow.
-FOCUS_RING = """() => {
-    const style = getComputedStyle(document.activeElement);
-    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
-    return outline || style.boxShadow !== "none";
-}"""
-
-
-def tab_to(page, locator, limit=120):
-    """Press Tab until ``locator`` has the focus, and check that it shows where it is."""
-    target = locator.element_handle()
-    for _press in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("element => element === document.activeElement", target):
-            assert page.evaluate(FOCUS_RING), f"no visible focus ring on {locator}"
-            expect(locator).to_be_in_viewport()
-            return
-    raise AssertionError(f"{locator} is not reachable with Tab")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
