@@ -52,10 +52,10 @@ _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 # white-space: pre-line). Only the words are compared: spaces and breaks alone are no change.
 PARAGRAPH = "\n\n"
 
-# Texts longer than this many words are compared paragraph by paragraph only (each changed
-# paragraph marked whole): a word-by-word comparison grows with the square of the length.
-# The Centre's longest page has about 1,500 words; see benchmarks/word_difference.py.
-MAX_WORDS = 20_000
+# Paragraphs are compared first, then the words of the paragraphs that changed. Where a group
+# of changed paragraphs holds more pairs of old and new words than this, it is marked whole:
+# a word-by-word comparison grows with the product (see benchmarks/word_difference.py).
+MAX_WORD_PAIRS = 1_000_000
 
 
 def is_rich_text(model, field):
@@ -71,15 +71,15 @@ def paragraphs(value, rich=False):
     return [" ".join(block.split()) for block in _PARAGRAPH_BREAK.split(value) if block.strip()]
 
 
-def _tokens(value, rich):
-    """``(word or mark, what comes before it)`` for each word and mark of the text."""
+def _tokens(paragraphs):
+    """``(word or mark, what comes before it)`` for each word and mark of ``paragraphs``."""
     tokens = []
-    for block in paragraphs(value, rich):
-        for match in _TOKEN.finditer(block):
+    for paragraph in paragraphs:
+        for match in _TOKEN.finditer(paragraph):
             if match.start() == 0:
                 before = PARAGRAPH if tokens else ""
             else:
-                before = " " if block[match.start() - 1].isspace() else ""
+                before = " " if paragraph[match.start() - 1].isspace() else ""
             tokens.append((match.group(), before))
     return tokens
 
@@ -105,29 +105,40 @@ def _words(tokens, marked=None):
     return escape(before) + format_html(_MARKED[marked], language, announced, text, language)
 
 
-def _paragraph_tokens(value, rich):
-    """Whole paragraphs as tokens, for texts too long to compare word by word."""
-    return [
-        (block, PARAGRAPH if number else "") for number, block in enumerate(paragraphs(value, rich))
-    ]
-
-
 def word_difference(old, new, rich=False):
     """
     ``old`` changed into ``new``, as HTML: the words they share as they are, removed words in
-    ``<del>``, added ones in ``<ins>``; a changed space or tag alone is no change.
+    ``<del>``, added ones in ``<ins>``; a changed space, tag or paragraph break alone is no
+    change. Paragraphs are separated by a blank line (shown under white-space: pre-line).
     """
-    a, b = _tokens(old, rich), _tokens(new, rich)
-    if len(a) + len(b) > 2 * MAX_WORDS:
-        a, b = _paragraph_tokens(old, rich), _paragraph_tokens(new, rich)
-    matcher = SequenceMatcher(None, [t for t, _s in a], [t for t, _s in b], autojunk=False)
-    parts = []
-    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
+    a, b = paragraphs(old, rich), paragraphs(new, rich)
+    groups = []
+    for operation, i1, i2, j1, j2 in SequenceMatcher(None, a, b).get_opcodes():
+        removed, added = _tokens(a[i1:i2]), _tokens(b[j1:j2])
         if operation == "equal":
-            parts.append(_words(b[j1:j2]))
+            groups.append(_words(added))
+        elif operation == "replace" and len(removed) * len(added) <= MAX_WORD_PAIRS:
+            groups.append(_changed_words(removed, added))
+        else:
+            groups.append(
+                format_html_join(
+                    PARAGRAPH,
+                    "{}",
+                    ((_words(t, m),) for t, m in ((removed, "del"), (added, "ins")) if t),
+                )
+            )
+    return format_html_join(PARAGRAPH, "{}", ((group,) for group in groups))
+
+
+def _changed_words(removed, added):
+    words = SequenceMatcher(None, [t for t, _b in removed], [t for t, _b in added], autojunk=False)
+    parts = []
+    for operation, i1, i2, j1, j2 in words.get_opcodes():
+        if operation == "equal":
+            parts.append(_words(added[j1:j2]))
             continue
-        parts.append(_words(a[i1:i2], "del"))
-        parts.append(_words(b[j1:j2], "ins"))
+        parts.append(_words(removed[i1:i2], "del"))
+        parts.append(_words(added[j1:j2], "ins"))
     return format_html_join("", "{}", ((part,) for part in parts))
 
 

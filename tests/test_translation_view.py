@@ -77,6 +77,16 @@ class TestWordDifference:
         assert '<span class="visually-hidden" lang="ru">[удалено: </span>' in html
         assert '<span class="visually-hidden" lang="ru">[добавлено: </span>' in html
 
+    def test_a_paragraph_too_long_to_compare_word_by_word_is_marked_whole(self):
+        # One word repeated: compared word by word, every old word would match every new one.
+        old = "<p>" + " ".join(["söz"] * 2_000) + "</p><p>Son.</p>"
+        new = "<p>" + " ".join(["söz"] * 1_999 + ["yeni"]) + "</p><p>Son.</p>"
+        removed, added = marked(word_difference(old, new, rich=True))
+        assert len(removed) == len(added) == 1
+        assert added[0].endswith("söz yeni") and len(added[0].split()) == 2_000
+        # The paragraph that did not change is not marked.
+        assert "Son." not in removed[0] + added[0]
+
     def test_a_very_long_text_is_compared_paragraph_by_paragraph(self):
         paragraph = " ".join(f"söz{n}" for n in range(500))
         old = "\n\n".join([paragraph] * 50)
