@@ -15,6 +15,7 @@ from pages.models import Page
 
 from .admin_forms import form_data, submit
 from .factories import make_page, make_staff
+from .reading import queries
 
 pytestmark = pytest.mark.django_db
 
@@ -370,3 +371,11 @@ def test_the_page_model_tracks_what_the_view_shows(admin_client, about):
     html = admin_client.get(translations_url(about), headers=EN).text
     rows = lxml.html.fromstring(html).xpath("//section[@class='translation-row']/@id")
     assert rows == [f"field-{field}" for field in Page.tracked_translation_fields]
+
+
+def test_the_view_reads_history_in_a_fixed_number_of_queries(admin_client, about):
+    edit_azerbaijani(admin_client, about, "<p>Birinci dəyişiklik.</p>")
+    few = queries(admin_client, translations_url(about))
+    for number in range(8):
+        edit_azerbaijani(admin_client, about, f"<p>Dəyişiklik {number}.</p>")
+    assert queries(admin_client, translations_url(about)) == few
