@@ -221,13 +221,17 @@ class TranslationViewMixin:
         target = request.POST.get("_save", "")
         if target != "all" and target not in names:
             raise BadRequest
-        chosen = names if target == "all" else [target]
+        # Only the fields the submission holds: one it leaves out is not emptied.
+        chosen = [name for name in (names if target == "all" else [target]) if name in request.POST]
+        if not chosen:
+            raise BadRequest
+        # Before the form sets what was typed on obj: the first version is what was stored.
+        keep_first_version(obj)
         form = self.translation_form(request, chosen)(request.POST, instance=obj)
         if not form.is_valid():
             return self._render_translations(
                 request, self._stored(request, obj), request.POST, form.errors
             )
-        keep_first_version(obj)
         with transaction.atomic(using=router.db_for_write(self.model)), revision(request):
             obj = form.save(commit=False)
             if target != "all":  # this one translation was saved beside the Azerbaijani

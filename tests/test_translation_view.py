@@ -146,6 +146,15 @@ class TestWhatChanged:
         edit_azerbaijani(admin_client, about, "<p>Daha yeni mətn.</p>")
         assert Version.objects.get_for_object(about).count() == 3
 
+    def test_the_first_version_kept_here_is_what_was_stored(self, admin_client, about):
+        # The item's first change is a translation saved in this view: the first version keeps
+        # the translation as it was, not as typed.
+        post(admin_client, about, _save="title_en", title_en="About us")
+        first, second = Version.objects.get_for_object(about).order_by("pk")
+        assert first.revision.user is None
+        assert first.field_dict["title_en"] == "About the Centre"
+        assert second.field_dict["title_en"] == "About us"
+
     def test_without_the_text_in_history_it_says_so(self, admin_client, about):
         about.body_az = "<p>Başqa yolla dəyişdi.</p>"  # not through the admin: no version
         about.save()
@@ -283,6 +292,17 @@ class TestSaving:
         assert response.status_code == 400
         stale.refresh_from_db()
         assert stale.body_az == "<p>Mərkəz 2020-ci ildə yaradılıb.</p>"
+
+    @pytest.mark.parametrize("target", ["all", "title_en"])
+    def test_a_field_left_out_of_the_submission_is_not_emptied(self, admin_client, stale, target):
+        # A hand-made or truncated submission: only what it holds is saved.
+        response = admin_client.post(
+            translations_url(stale), {"_save": target, "body_en": "<p>Founded in 2020.</p>"}
+        )
+        assert response.status_code in (302, 400)
+        stale.refresh_from_db()
+        assert (stale.title_en, stale.title_ru) == ("About the Centre", "О Центре")
+        assert stale.body_ru == "<p>Центр основан в 2019 году.</p>"
 
     def test_counts_on_the_desk_and_the_translations_page_stay_in_step(self, admin_client, stale):
         def totals():
