@@ -28,6 +28,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.html import escape, format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -39,6 +40,7 @@ from .history import keep_first_version, revision
 from .html import editor_media
 from .i18n import language_codes
 from .models import text_digest
+from .text import TURKIC_LANGUAGES
 
 # Rich text: a tag is no word; where a block ends (a paragraph, heading, list item), a new
 # paragraph of the difference starts.
@@ -129,6 +131,14 @@ def word_difference(old, new, rich=False):
         parts.append(_words(a[i1:i2], "del"))
         parts.append(_words(b[j1:j2], "ins"))
     return format_html_join("", "{}", ((part,) for part in parts))
+
+
+def heading(text):
+    """``text`` with a capital first letter, the Turkic way in Azerbaijani: "İngilis dili"."""
+    text = str(text)
+    if get_language() in TURKIC_LANGUAGES and text.startswith("i"):
+        return "İ" + text[1:]  # capfirst would write "Ingilis dili"
+    return capfirst(text)
 
 
 def source_versions(obj):
@@ -254,7 +264,10 @@ class TranslationViewMixin:
         if not unsaved:
             field, _sep, code = saved[0].rpartition("_") if len(saved) == 1 else ("", "", "")
             return redirect(self.translation_url(obj, field, code))
-        labels = [f"{typed[name].label} ({name.rpartition('_')[2].upper()})" for name in unsaved]
+        labels = []
+        for name in unsaved:  # "title (RU)": the form's own label is "Title [ru]"
+            field, _sep, code = name.rpartition("_")
+            labels.append(f"{self.opts.get_field(field).verbose_name} ({code.upper()})")
         messages.warning(
             request,
             _("Not saved yet: %(fields)s. Save them when they are ready.")
@@ -284,7 +297,7 @@ class TranslationViewMixin:
                 name = f"{field}_{code}"
                 cell = {
                     "code": code,
-                    "language": get_language_info(code)["name_translated"],
+                    "language": heading(get_language_info(code)["name_translated"]),
                     "value": getattr(obj, name),
                     "missing": field in missing.get(code, ()),
                     "stale": field in stale.get(code, ()),
@@ -303,7 +316,14 @@ class TranslationViewMixin:
                 cells.append(cell)
             label = self.opts.get_field(field).verbose_name
             rows.append(
-                {"field": field, "label": label, "rich": rich, "source": source, "cells": cells}
+                {
+                    "field": field,
+                    "label": label,
+                    "heading": heading(label),
+                    "rich": rich,
+                    "source": source,
+                    "cells": cells,
+                }
             )
         context = {
             **self.admin_site.each_context(request),
@@ -315,6 +335,8 @@ class TranslationViewMixin:
             "non_field_errors": (errors or {}).get(NON_FIELD_ERRORS),
             "media": editor_media(request, form.media if form else forms.Media()),
             "languages": rows[0]["cells"] if rows else [],
-            "source_language": get_language_info(settings.LANGUAGE_CODE)["name_translated"],
+            "source_language": heading(
+                get_language_info(settings.LANGUAGE_CODE)["name_translated"]
+            ),
         }
         return TemplateResponse(request, self.translation_template, context)

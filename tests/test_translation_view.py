@@ -247,6 +247,8 @@ class TestSaving:
         stale.refresh_from_db()
         assert stale.title_ru == "О Центре"  # not saved…
         assert form_data(response.text)["title_ru"] == "Мы"  # …but still there to save
+        [warning] = lxml.html.fromstring(response.text).xpath("//*[@class='warning']")
+        assert warning.text_content() == "Not saved yet: title (RU). Save them when they are ready."
 
     def test_rich_text_is_sanitised_as_in_the_edit_form(self, admin_client, stale):
         post(
@@ -374,6 +376,15 @@ def test_every_content_kind_has_the_view(admin_client):
     for model in apps.get_models():
         if issubclass(model, TranslationTracked):
             assert hasattr(admin.site.get_model_admin(model), "translation_view"), model
+
+
+def test_headings_capitalise_the_azerbaijani_way(admin_client, about):
+    html = admin_client.get(translations_url(about), headers={"accept-language": "az"}).text
+    document = lxml.html.fromstring(html)
+    assert "İngilis dili" in cell(html, "title", "en").xpath(".//h3")[0].text_content()
+    assert "Ingilis" not in document.text_content()
+    html = admin_client.get(translations_url(about), headers=EN).text
+    assert "English" in cell(html, "title", "en").xpath(".//h3")[0].text_content()
 
 
 def test_the_page_model_tracks_what_the_view_shows(admin_client, about):
