@@ -285,8 +285,9 @@ class ContentAdmin(ReviewRequestMixin, TranslationViewMixin, TabbedTranslationAd
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         args = (request, object_id, form_url, extra_context)
         if request.method == "POST":
-            if object_id is not None:
-                keep_first_version(self.get_object(request, unquote(object_id)))
+            stored = object_id is not None and self.get_object(request, unquote(object_id))
+            if stored and self.has_change_permission(request, stored):  # not on a refused POST
+                keep_first_version(stored)
             try:
                 with atomic_with_files(using=router.db_for_write(self.model)), revision(request):
                     return super().changeform_view(*args)

@@ -355,6 +355,14 @@ class TestRights:
         stale.refresh_from_db()
         assert stale.stale_translations() == {"en": ["body"], "ru": ["body"]}
 
+    def test_a_refused_change_writes_no_history(self, client, about):
+        viewer = make_staff("baxan")
+        viewer.user_permissions.add(Permission.objects.get(codename="view_page"))
+        client.force_login(viewer)
+        response = client.post(change_url(about), {"title_az": "Başqa"})
+        assert response.status_code == 403
+        assert not Version.objects.get_for_object(about).exists()
+
     def test_staff_without_rights_to_pages_get_nothing(self, client, stale):
         client.force_login(make_staff("kenan"))
         assert client.get(translations_url(stale)).status_code == 403
