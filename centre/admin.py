@@ -26,7 +26,7 @@ from modeltranslation.translator import translator
 from reversion.errors import RevertError
 from reversion.models import Version
 
-from .history import keep_first_version, revision
+from .history import comment, keep_first_version, revision
 from .html import editor_media
 from .models import SiteContact, Status, Technology, TranslationTracked, missing_translations
 from .review import ReviewRequestMixin
@@ -320,7 +320,7 @@ class ContentAdmin(ReviewRequestMixin, TranslationViewMixin, TabbedTranslationAd
                 "revision": version.revision,
                 "date": version.revision.date_created,
                 "user": version.revision.user,
-                "text": version.revision.get_comment(),
+                "text": comment(version.revision),
                 "url": reverse(self._url_name("version"), args=[quote(obj.pk), version.pk]),
             }
             for version in versions.select_related("revision__user").order_by("-pk")

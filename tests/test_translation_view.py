@@ -155,6 +155,17 @@ class TestWhatChanged:
         assert first.field_dict["title_en"] == "About the Centre"
         assert second.field_dict["title_en"] == "About us"
 
+    def test_the_first_version_says_what_it_is_in_each_readers_language(self, admin_client, about):
+        # Made by an admin reading Azerbaijani (the default), read in English and Russian.
+        edit_azerbaijani(admin_client, about, "<p>Yeni mətn.</p>")
+        history = f"/admin/pages/page/{about.pk}/history/"
+        for language, text in [
+            ("en", "As it was before its first change in the admin"),
+            ("ru", "Как было до первого изменения в панели администрирования"),
+        ]:
+            response = admin_client.get(history, headers={"accept-language": language})
+            assert response.context["action_list"][-1]["text"] == text
+
     def test_without_the_text_in_history_it_says_so(self, admin_client, about):
         about.body_az = "<p>Başqa yolla dəyişdi.</p>"  # not through the admin: no version
         about.save()
