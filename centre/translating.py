@@ -54,10 +54,11 @@ _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 # white-space: pre-line). Only the words are compared: spaces and breaks alone are no change.
 PARAGRAPH = "\n\n"
 
-# Texts longer than this many words are compared paragraph by paragraph only (each changed
-# paragraph marked whole): a word-by-word comparison grows with the square of the length.
-# The Centre's longest page has about 1,500 words; see benchmarks/word_difference.py.
-MAX_WORDS = 20_000
+# Paragraphs are compared first, then the words of the paragraphs that changed. Where those
+# hold more than this many words, each changed paragraph is marked whole: a word-by-word
+# comparison grows with the square of the length (3,000 words of the Centre's own text took
+# most of a second). A rewrite of the Centre's longest page (about 1,500 words) stays under it.
+MAX_WORDS = 3_000
 
 
 def is_rich_text(model, field):
@@ -73,13 +74,14 @@ def paragraphs(value, rich=False):
     return [" ".join(block.split()) for block in _PARAGRAPH_BREAK.split(value) if block.strip()]
 
 
-def _tokens(value, rich):
-    """``(word or mark, what comes before it)`` for each word and mark of the text."""
+def _tokens(blocks, first):
+    """``(word or mark, what comes before it)`` for each word and mark of the paragraphs
+    ``blocks``; the first starts a paragraph unless it is the ``first`` of the text."""
     tokens = []
-    for block in paragraphs(value, rich):
+    for block in blocks:
         for match in _TOKEN.finditer(block):
             if match.start() == 0:
-                before = PARAGRAPH if tokens else ""
+                before = "" if first and not tokens else PARAGRAPH
             else:
                 before = " " if block[match.start() - 1].isspace() else ""
             tokens.append((match.group(), before))
@@ -107,30 +109,34 @@ def _words(tokens, marked=None):
     return escape(before) + format_html(_MARKED[marked], language, announced, text, language)
 
 
-def _paragraph_tokens(value, rich):
-    """Whole paragraphs as tokens, for texts too long to compare word by word."""
-    return [
-        (block, PARAGRAPH if number else "") for number, block in enumerate(paragraphs(value, rich))
-    ]
-
-
 def word_difference(old, new, rich=False):
     """
     ``old`` changed into ``new``, as HTML: the words they share as they are, removed words in
     ``<del>``, added ones in ``<ins>``; a changed space or tag alone is no change.
     """
-    a, b = _tokens(old, rich), _tokens(new, rich)
-    if len(a) + len(b) > 2 * MAX_WORDS:
-        a, b = _paragraph_tokens(old, rich), _paragraph_tokens(new, rich)
-    matcher = SequenceMatcher(None, [t for t, _s in a], [t for t, _s in b], autojunk=False)
+    a, b = paragraphs(old, rich), paragraphs(new, rich)
     parts = []
+    for operation, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        first = not parts
+        removed, added = _tokens(a[i1:i2], first), _tokens(b[j1:j2], first)
+        if operation == "equal":
+            parts.append(_words(added))
+        elif len(removed) + len(added) > 2 * MAX_WORDS:
+            parts.append(_words(removed, "del"))
+            parts.append(_words(added, "ins"))
+        else:
+            parts.extend(_changed_words(removed, added))
+    return format_html_join("", "{}", ((part,) for part in parts))
+
+
+def _changed_words(a, b):
+    matcher = SequenceMatcher(None, [t for t, _s in a], [t for t, _s in b], autojunk=False)
     for operation, i1, i2, j1, j2 in matcher.get_opcodes():
         if operation == "equal":
-            parts.append(_words(b[j1:j2]))
+            yield _words(b[j1:j2])
             continue
-        parts.append(_words(a[i1:i2], "del"))
-        parts.append(_words(b[j1:j2], "ins"))
-    return format_html_join("", "{}", ((part,) for part in parts))
+        yield _words(a[i1:i2], "del")
+        yield _words(b[j1:j2], "ins")
 
 
 def heading(text):
@@ -290,7 +296,7 @@ class TranslationViewMixin:
         for field in self.model.tracked_translation_fields:
             rich = is_rich_text(self.model, field)
             source = getattr(obj, f"{field}_{settings.LANGUAGE_CODE}")
-            cells = []
+            cells, differences = [], {}
             for code in language_codes():
                 if code == settings.LANGUAGE_CODE:
                     continue
@@ -311,8 +317,10 @@ class TranslationViewMixin:
                         cell["version_url"] = reverse(
                             self._url_name("version"), args=[quote(obj.pk), version.pk]
                         )
-                        old = version.field_dict.get(f"{field}_{settings.LANGUAGE_CODE}")
-                        cell["difference"] = word_difference(old, source, rich)
+                        if version.pk not in differences:  # English and Russian: once
+                            old = version.field_dict.get(f"{field}_{settings.LANGUAGE_CODE}")
+                            differences[version.pk] = word_difference(old, source, rich)
+                        cell["difference"] = differences[version.pk]
                 cells.append(cell)
             label = self.opts.get_field(field).verbose_name
             rows.append(
