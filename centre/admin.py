@@ -376,7 +376,9 @@ class ContentAdmin(ReviewRequestMixin, TranslationViewMixin, TabbedTranslationAd
         """Save ``obj`` and what it follows as in ``version`` (or raise ValidationError)."""
         obj = self.model._default_manager.get(pk=obj.pk)
         stored = copy.copy(obj)
-        kept = {*self.kept_on_revert, "translation_sources"}  # recorded anew by save()
+        # The version's translation sources come back with its texts: a translation that was
+        # possibly outdated then is so again (save() records anew only what does not match).
+        kept = set(self.kept_on_revert)
         if not self.has_publish_permission(request):
             kept.update(self.publishing_fields)
         restore_fields(

@@ -191,6 +191,25 @@ class TestWhatChanged:
             response = admin_client.get(history, headers={"accept-language": language})
             assert response.context["action_list"][-1]["text"] == text
 
+    def test_a_restored_version_brings_back_its_flags(self, admin_client, about):
+        edit_azerbaijani(admin_client, about, "<p>Mərkəz 2020-ci ildə yaradılıb.</p>")
+        post(admin_client, about, _save="body_en", body_en="<p>Founded in 2020.</p>")
+        about.refresh_from_db()
+        assert about.stale_translations() == {"ru": ["body"]}
+        # The version from before the English was brought up to date: its English was made
+        # from the 2019 text, and is again possibly outdated, with what changed since.
+        _first, changed, _translated = Version.objects.get_for_object(about).order_by("pk")
+        submit(admin_client, f"/admin/pages/page/{about.pk}/history/{changed.pk}/")
+        about.refresh_from_db()
+        assert about.body_en == "<p>The Centre was founded in 2019.</p>"
+        assert about.stale_translations() == {"en": ["body"], "ru": ["body"]}
+        html = admin_client.get(translations_url(about), headers=EN).text
+        difference = cell(html, "body", "en").xpath(".//*[@class='word-difference']")[0]
+        assert marked(lxml.html.tostring(difference, encoding="unicode")) == (
+            ["2019-cu"],
+            ["2020-ci"],
+        )
+
     def test_without_the_text_in_history_it_says_so(self, admin_client, about):
         about.body_az = "<p>Başqa yolla dəyişdi.</p>"  # not through the admin: no version
         about.save()
