@@ -47,6 +47,8 @@ from .text import TURKIC_LANGUAGES
 _TAG = re.compile(r"<[^>]*>")
 _BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote)\s*>|<br\s*/?>|<hr\s*/?>", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# What models.text_digest() gives: the view sends the Azerbaijani it shows as one.
+_DIGEST = re.compile(r"[0-9a-f]{16}")
 # A word (Azerbaijani letters and digits included: \w is Unicode; "2020-ci" and "o'n" are one),
 # or one other mark.
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -231,6 +233,7 @@ class TranslationViewMixin:
                 raise BadRequest
             field, _sep, code = target.rpartition("_")
             obj.mark_translations_checked(languages=[code], fields=[field])
+            self._made_from_shown(request, obj, [target])
             obj.save(update_fields=["translation_sources"])
             messages.success(request, _("Translation marked as checked."))
             return self._after_saving(request, obj, [target])
@@ -253,10 +256,37 @@ class TranslationViewMixin:
             if target != "all":  # this one translation was saved beside the Azerbaijani
                 field, _sep, code = target.rpartition("_")
                 obj.mark_translations_checked(languages=[code], fields=[field])
+                self._made_from_shown(request, obj, [target])
+            else:  # those typed anew; the others' flags stay as they are
+                obj.record_translation_sources()
+                self._made_from_shown(request, obj, form.changed_data)
             obj.save()
             self.log_change(request, obj, self.construct_change_message(request, form, None))
         messages.success(request, _("The translation was saved."))
         return self._after_saving(request, obj, chosen)
+
+    def _made_from_shown(self, request, obj, saved):
+        """
+        The translations ``saved`` were made from the Azerbaijani the view showed (its digest,
+        ``shown_<field>``): if it has changed since, they stay flagged, with what changed marked.
+        """
+        changed = []
+        for name in saved:
+            field, _sep, code = name.rpartition("_")
+            shown = request.POST.get(f"shown_{field}", "")
+            recorded = (obj.translation_sources or {}).get(f"{field}:{code}")
+            current = text_digest(getattr(obj, f"{field}_{settings.LANGUAGE_CODE}"))
+            if recorded and _DIGEST.fullmatch(shown) and shown != current:
+                recorded["source"] = shown
+                changed.append(field)
+        if changed:
+            messages.warning(
+                request,
+                _(
+                    "The Azerbaijani text changed while you were translating; what changed "
+                    "is marked."
+                ),
+            )
 
     def _stored(self, request, obj):
         return self.get_queryset(request).get(pk=obj.pk)
@@ -328,6 +358,7 @@ class TranslationViewMixin:
                     "field": field,
                     "label": label,
                     "heading": heading(label),
+                    "shown": text_digest(source),
                     "rich": rich,
                     "source": source,
                     "cells": cells,

@@ -361,6 +361,29 @@ class TestSaving:
         assert (stale.title_en, stale.title_ru) == ("About the Centre", "О Центре")
         assert stale.body_ru == "<p>Центр основан в 2019 году.</p>"
 
+    def test_an_azerbaijani_change_made_while_translating_keeps_the_flag(self, admin_client, about):
+        html = admin_client.get(translations_url(about), headers=EN).text
+        # Meanwhile someone changes the Azerbaijani the translator is looking at.
+        edit_azerbaijani(admin_client, about, "<p>Mərkəz 2020-ci ildə Bakıda yaradılıb.</p>")
+        data = form_data(html, _save="body_en", body_en="<p>The Centre was set up in 2019.</p>")
+        response = admin_client.post(translations_url(about), data, headers=EN)
+        assert response.status_code == 302
+        about.refresh_from_db()
+        assert about.body_en == "<p>The Centre was set up in 2019.</p>"
+        # Made from the text shown, not from the one saved since: flagged, with what changed.
+        assert about.stale_translations() == {"en": ["body"], "ru": ["body"]}
+        html_now = admin_client.get(response["Location"], headers=EN).text
+        assert "The Azerbaijani text changed while you were translating" in html_now
+        difference = cell(html_now, "body", "en").xpath(".//*[@class='word-difference']")[0]
+        assert marked(lxml.html.tostring(difference, encoding="unicode")) == (
+            ["2019-cu"],
+            ["2020-ci", "Bakıda"],
+        )
+        # Checked against the text shown: still flagged too.
+        admin_client.post(translations_url(about), form_data(html, _check="body_ru"))
+        about.refresh_from_db()
+        assert about.stale_translations() == {"en": ["body"], "ru": ["body"]}
+
     def test_counts_on_the_desk_and_the_translations_page_stay_in_step(self, admin_client, stale):
         def totals():
             desk = admin_client.get("/admin/").context["translation_totals"]
