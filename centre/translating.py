@@ -262,7 +262,10 @@ class TranslationViewMixin:
                 self._made_from_shown(request, obj, form.changed_data)
             obj.save()
             self.log_change(request, obj, self.construct_change_message(request, form, None))
-        messages.success(request, _("The translation was saved."))
+        if target == "all":
+            messages.success(request, _("The translations were saved."))
+        else:
+            messages.success(request, _("The translation was saved."))
         return self._after_saving(request, obj, chosen)
 
     def _made_from_shown(self, request, obj, saved):

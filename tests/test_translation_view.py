@@ -284,6 +284,8 @@ class TestSaving:
             title_en="About us",
         )
         assert response.status_code == 302
+        html = admin_client.get(response["Location"], headers=EN).text
+        assert "The translations were saved." in html
         stale.refresh_from_db()
         assert (stale.title_en, stale.body_ru) == ("About us", "<p>Основан в 2020 году.</p>")
         assert stale.stale_translations() == {}
