@@ -67,6 +67,12 @@ class TestWordDifference:
         # Shown as it is now: two paragraphs.
         assert "Bir\n\niki üç" in lxml.html.fragment_fromstring(f"<div>{html}</div>").text_content()
 
+    def test_a_removed_first_paragraph_stays_apart_from_the_next(self):
+        html = word_difference("<p>Birinci abzas.</p><p>İkinci.</p>", "<p>İkinci.</p>", rich=True)
+        assert marked(html) == (["Birinci abzas."], [])
+        text = lxml.html.fragment_fromstring(f"<div>{html}</div>").text_content()
+        assert text.endswith("]\n\nİkinci.")  # not "…abzas.]İkinci."
+
     def test_text_is_escaped(self):
         html = word_difference("a", "a &lt;script&gt;alert(1)&lt;/script&gt;", rich=True)
         assert "<script>" not in html and "&lt;script&gt;" in html
