@@ -187,6 +187,26 @@ def test_enter_in_a_field_saves_as_typed_and_checks_nothing_else(visits, staff, 
     assert stale_page.stale_translations() == {"en": ["title", "summary"], "ru": ["summary"]}
 
 
+# The colour of the admin's default button (its Save), as the browser computes it.
+DEFAULT_BUTTON = """() => {
+    const probe = document.createElement("div");
+    probe.style.backgroundColor = "var(--default-button-bg)";
+    document.body.append(probe);
+    const colour = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return colour;
+}"""
+
+
+def test_save_all_looks_like_the_admins_save_button(visits, staff, stale_page):
+    page = visits.open("en")
+    log_in(visits, page, staff)
+    visits.visit(page, translations_url(stale_page))
+    save_all = page.get_by_role("button", name="Save all")
+    colour = save_all.evaluate("button => getComputedStyle(button).backgroundColor")
+    assert colour == page.evaluate(DEFAULT_BUTTON)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_one_language_beside_the_azerbaijani_on_a_phone_and_no_axe_violations(
     visits, staff, stale_page, language
