@@ -26,7 +26,7 @@ from modeltranslation.translator import translator
 from reversion.errors import RevertError
 from reversion.models import Version
 
-from .history import keep_first_version, revision
+from .history import comment, keep_first_version, revision
 from .html import editor_media
 from .models import SiteContact, Status, Technology, TranslationTracked, missing_translations
 from .review import ReviewRequestMixin
@@ -285,8 +285,9 @@ class ContentAdmin(ReviewRequestMixin, TranslationViewMixin, TabbedTranslationAd
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         args = (request, object_id, form_url, extra_context)
         if request.method == "POST":
-            if object_id is not None:
-                keep_first_version(self.get_object(request, unquote(object_id)))
+            stored = object_id is not None and self.get_object(request, unquote(object_id))
+            if stored and self.has_change_permission(request, stored):  # not on a refused POST
+                keep_first_version(stored)
             try:
                 with atomic_with_files(using=router.db_for_write(self.model)), revision(request):
                     return super().changeform_view(*args)
@@ -319,7 +320,7 @@ class ContentAdmin(ReviewRequestMixin, TranslationViewMixin, TabbedTranslationAd
                 "revision": version.revision,
                 "date": version.revision.date_created,
                 "user": version.revision.user,
-                "text": version.revision.get_comment(),
+                "text": comment(version.revision),
                 "url": reverse(self._url_name("version"), args=[quote(obj.pk), version.pk]),
             }
             for version in versions.select_related("revision__user").order_by("-pk")
@@ -375,7 +376,9 @@ class ContentAdmin(ReviewRequestMixin, TranslationViewMixin, TabbedTranslationAd
         """Save ``obj`` and what it follows as in ``version`` (or raise ValidationError)."""
         obj = self.model._default_manager.get(pk=obj.pk)
         stored = copy.copy(obj)
-        kept = {*self.kept_on_revert, "translation_sources"}  # recorded anew by save()
+        # The version's translation sources come back with its texts: a translation that was
+        # possibly outdated then is so again (save() records anew only what does not match).
+        kept = set(self.kept_on_revert)
         if not self.has_publish_permission(request):
             kept.update(self.publishing_fields)
         restore_fields(

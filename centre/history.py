@@ -4,8 +4,11 @@ from contextlib import contextmanager
 
 import reversion
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext, gettext_noop
 from reversion.models import Version
+
+# The first version's comment, kept in English and shown in each reader's language.
+FIRST_VERSION = gettext_noop("As it was before its first change in the admin")
 
 
 @contextmanager
@@ -27,4 +30,10 @@ def keep_first_version(obj):
         with reversion.create_revision():
             reversion.add_to_revision(obj)
             reversion.set_date_created(getattr(obj, "updated_at", None) or timezone.now())
-            reversion.set_comment(_("As it was before its first change in the admin"))
+            reversion.set_comment(FIRST_VERSION)
+
+
+def comment(revision):
+    """What ``revision``'s comment says, the first version's in the reader's language."""
+    text = revision.get_comment()
+    return gettext(text) if text == FIRST_VERSION else text

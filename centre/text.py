@@ -5,7 +5,9 @@ cannot decompose ("Əşyaların interneti" -> "yalarn-interneti"), so slugs come
 
 import unicodedata
 
+from django.utils.text import capfirst as django_capfirst
 from django.utils.text import slugify
+from django.utils.translation import get_language
 
 # The Turkic dotted and dotless I both become "i": "İnqilab" and "ınqilab" are one word.
 AZERBAIJANI_TO_ASCII = dict(zip("ƏəıİŞşÇçĞğÖöÜü", "EeiISsCcGgOoUu", strict=True))
@@ -122,3 +124,11 @@ def collation_key(text, language):
     while codes and codes[-1] == "001":
         codes.pop()
     return "".join(codes)
+
+
+def capfirst(text, language=None):
+    """``text`` with a capital first letter, the Turkic way in Azerbaijani: "İngilis dili"."""
+    text = str(text)
+    if (language or get_language()) in TURKIC_LANGUAGES and text.startswith("i"):
+        return "İ" + text[1:]  # Django's capfirst would write "Ingilis dili"
+    return django_capfirst(text)

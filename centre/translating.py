@@ -39,12 +39,15 @@ from .history import keep_first_version, revision
 from .html import editor_media
 from .i18n import language_codes
 from .models import text_digest
+from .text import capfirst
 
 # Rich text: a tag is no word; where a block ends (a paragraph, heading, list item), a new
 # paragraph of the difference starts.
 _TAG = re.compile(r"<[^>]*>")
 _BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote)\s*>|<br\s*/?>|<hr\s*/?>", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# What models.text_digest() gives: the view sends the Azerbaijani it shows as one.
+_DIGEST = re.compile(r"[0-9a-f]{16}")
 # A word (Azerbaijani letters and digits included: \w is Unicode; "2020-ci" and "o'n" are one),
 # or one other mark.
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -226,28 +229,63 @@ class TranslationViewMixin:
                 raise BadRequest
             field, _sep, code = target.rpartition("_")
             obj.mark_translations_checked(languages=[code], fields=[field])
+            self._made_from_shown(request, obj, [target])
             obj.save(update_fields=["translation_sources"])
             messages.success(request, _("Translation marked as checked."))
             return self._after_saving(request, obj, [target])
         target = request.POST.get("_save", "")
         if target != "all" and target not in names:
             raise BadRequest
-        chosen = names if target == "all" else [target]
+        # Only the fields the submission holds: one it leaves out is not emptied.
+        chosen = [name for name in (names if target == "all" else [target]) if name in request.POST]
+        if not chosen:
+            raise BadRequest
+        # Before the form sets what was typed on obj: the first version is what was stored.
+        keep_first_version(obj)
         form = self.translation_form(request, chosen)(request.POST, instance=obj)
         if not form.is_valid():
             return self._render_translations(
                 request, self._stored(request, obj), request.POST, form.errors
             )
-        keep_first_version(obj)
         with transaction.atomic(using=router.db_for_write(self.model)), revision(request):
             obj = form.save(commit=False)
             if target != "all":  # this one translation was saved beside the Azerbaijani
                 field, _sep, code = target.rpartition("_")
                 obj.mark_translations_checked(languages=[code], fields=[field])
+                self._made_from_shown(request, obj, [target])
+            else:  # those typed anew; the others' flags stay as they are
+                obj.record_translation_sources()
+                self._made_from_shown(request, obj, form.changed_data)
             obj.save()
             self.log_change(request, obj, self.construct_change_message(request, form, None))
-        messages.success(request, _("The translation was saved."))
+        if target == "all":
+            messages.success(request, _("The translations were saved."))
+        else:
+            messages.success(request, _("The translation was saved."))
         return self._after_saving(request, obj, chosen)
+
+    def _made_from_shown(self, request, obj, saved):
+        """
+        The translations ``saved`` were made from the Azerbaijani the view showed (its digest,
+        ``shown_<field>``): if it has changed since, they stay flagged, with what changed marked.
+        """
+        changed = []
+        for name in saved:
+            field, _sep, code = name.rpartition("_")
+            shown = request.POST.get(f"shown_{field}", "")
+            recorded = (obj.translation_sources or {}).get(f"{field}:{code}")
+            current = text_digest(getattr(obj, f"{field}_{settings.LANGUAGE_CODE}"))
+            if recorded and _DIGEST.fullmatch(shown) and shown != current:
+                recorded["source"] = shown
+                changed.append(field)
+        if changed:
+            messages.warning(
+                request,
+                _(
+                    "The Azerbaijani text changed while you were translating; what changed "
+                    "is marked."
+                ),
+            )
 
     def _stored(self, request, obj):
         return self.get_queryset(request).get(pk=obj.pk)
@@ -261,7 +299,10 @@ class TranslationViewMixin:
         if not unsaved:
             field, _sep, code = saved[0].rpartition("_") if len(saved) == 1 else ("", "", "")
             return redirect(self.translation_url(obj, field, code))
-        labels = [f"{typed[name].label} ({name.rpartition('_')[2].upper()})" for name in unsaved]
+        labels = []
+        for name in unsaved:  # "title (RU)": the form's own label is "Title [ru]"
+            field, _sep, code = name.rpartition("_")
+            labels.append(f"{self.opts.get_field(field).verbose_name} ({code.upper()})")
         messages.warning(
             request,
             _("Not saved yet: %(fields)s. Save them when they are ready.")
@@ -284,14 +325,14 @@ class TranslationViewMixin:
         for field in self.model.tracked_translation_fields:
             rich = is_rich_text(self.model, field)
             source = getattr(obj, f"{field}_{settings.LANGUAGE_CODE}")
-            cells = []
+            cells, differences = [], {}
             for code in language_codes():
                 if code == settings.LANGUAGE_CODE:
                     continue
                 name = f"{field}_{code}"
                 cell = {
                     "code": code,
-                    "language": get_language_info(code)["name_translated"],
+                    "language": capfirst(get_language_info(code)["name_translated"]),
                     "value": getattr(obj, name),
                     "missing": field in missing.get(code, ()),
                     "stale": field in stale.get(code, ()),
@@ -305,12 +346,22 @@ class TranslationViewMixin:
                         cell["version_url"] = reverse(
                             self._url_name("version"), args=[quote(obj.pk), version.pk]
                         )
-                        old = version.field_dict.get(f"{field}_{settings.LANGUAGE_CODE}")
-                        cell["difference"] = word_difference(old, source, rich)
+                        if version.pk not in differences:  # English and Russian: once
+                            old = version.field_dict.get(f"{field}_{settings.LANGUAGE_CODE}")
+                            differences[version.pk] = word_difference(old, source, rich)
+                        cell["difference"] = differences[version.pk]
                 cells.append(cell)
             label = self.opts.get_field(field).verbose_name
             rows.append(
-                {"field": field, "label": label, "rich": rich, "source": source, "cells": cells}
+                {
+                    "field": field,
+                    "label": label,
+                    "heading": capfirst(label),
+                    "shown": text_digest(source),
+                    "rich": rich,
+                    "source": source,
+                    "cells": cells,
+                }
             )
         context = {
             **self.admin_site.each_context(request),
@@ -322,6 +373,8 @@ class TranslationViewMixin:
             "non_field_errors": (errors or {}).get(NON_FIELD_ERRORS),
             "media": editor_media(request, form.media if form else forms.Media()),
             "languages": rows[0]["cells"] if rows else [],
-            "source_language": get_language_info(settings.LANGUAGE_CODE)["name_translated"],
+            "source_language": capfirst(
+                get_language_info(settings.LANGUAGE_CODE)["name_translated"]
+            ),
         }
         return TemplateResponse(request, self.translation_template, context)

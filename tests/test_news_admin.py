@@ -103,8 +103,9 @@ def test_changes_are_kept_in_the_history(client):
     response = client.get(f"/admin/news/newsitem/{item.pk}/history/")
     assert response.status_code == 200
     versions = Version.objects.get_for_object(item)
-    # Newest first, down to the item as it was before its first change in the admin.
-    assert [v.field_dict["title_en"] for v in versions] == ["The conference", "Conference", None]
+    # The oldest: the item as it was before its first change in the admin.
+    titles = [v.field_dict["title_en"] for v in versions]
+    assert titles == ["The conference", "Conference", None]
 
 
 def test_addresses_taken_in_several_languages_are_field_errors_not_constraint_names(client):

@@ -242,8 +242,9 @@ def test_asking_and_rejecting_are_in_the_items_history(client, staff):
 
     response = client.get(f"{content.change_url(obj).removesuffix('change/')}history/")
     texts = [action["text"] for action in response.context["action_list"]]
-    # Newest first: the rejection, the request, then the save that asked.
+    # Newest first: the rejection, the request, the save that asked, and the item as it was
+    # before that first change in the admin.
     assert texts[0].endswith(": Mənbə yoxdur") and texts[1].endswith(" Baxın, zəhmət olmasa")
-    assert len(texts) == 3
+    assert len(texts) == 4
     page = response.content.decode()
     assert "Mənbə yoxdur" in page and publisher.get_username() in page

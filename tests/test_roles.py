@@ -200,8 +200,9 @@ def test_history_and_restoring_for_each_role(client, content):
     post_form(client, content.change_url(obj), content, **{content.title_field: "İkinci"})
     post_form(client, content.change_url(obj), content, **content.public)
     versions = client.get(f"{content.url}{obj.pk}/history/").context["action_list"]
-    assert len(versions) == 2
-    _published, text_version = versions  # newest first
+    assert len(versions) == 3
+    # Newest first; the oldest is the item as it was before its first change in the admin.
+    _published, text_version, _first = versions
 
     client.force_login(editor_user)
     assert client.get(f"{content.url}{obj.pk}/history/").status_code == 200
@@ -217,7 +218,7 @@ def test_history_and_restoring_for_each_role(client, content):
 
     # A publisher restores all of it, whether the public sees it included.
     client.force_login(publisher_user)
-    text_version = client.get(f"{content.url}{obj.pk}/history/").context["action_list"][-1]
+    text_version = client.get(f"{content.url}{obj.pk}/history/").context["action_list"][-2]
     response = client.get(text_version["url"])
     assert response.status_code == 200
     client.post(text_version["url"], admin_form_data(response))
@@ -458,9 +459,11 @@ def test_restoring_a_version_with_another_parent(client, tree, role):
 
     client.force_login(make_staff("redaktor", role))
     versions = client.get(f"/admin/pages/page/{child.pk}/history/").context["action_list"]
-    response = client.get(versions[-1]["url"])  # under the draft parent, with its English title
+    # versions[-1] is the page before its first change in the admin (without English).
+    version = versions[-2]  # under the draft parent, with its English title
+    response = client.get(version["url"])
     data = admin_form_data(response)
-    response = client.post(versions[-1]["url"], data)
+    response = client.post(version["url"], data)
     assert response.status_code == 302
     child.refresh_from_db()
     assert child.title_en == "Hidden"
@@ -468,9 +471,9 @@ def test_restoring_a_version_with_another_parent(client, tree, role):
         assert child.parent == tree["public_parent"]
         assert seen_by_the_public(child)
         # Posting the old parent anyway is refused.
-        response = client.get(versions[-1]["url"])
+        response = client.get(version["url"])
         data = admin_form_data(response, parent=tree["hidden_parent"].pk)
-        assert client.post(versions[-1]["url"], data).status_code == 200
+        assert client.post(version["url"], data).status_code == 200
         child.refresh_from_db()
         assert child.parent == tree["public_parent"]
     else:
@@ -484,8 +487,9 @@ def test_an_editor_restores_a_draft_pages_parent(client, tree):
     assert move(client, draft, tree["hidden_parent"]).status_code == 302
     assert move(client, draft, tree["public_parent"]).status_code == 302
     versions = client.get(f"/admin/pages/page/{draft.pk}/history/").context["action_list"]
-    response = client.get(versions[-1]["url"])
-    assert client.post(versions[-1]["url"], admin_form_data(response)).status_code == 302
+    version = versions[-2]  # the first move (the oldest is the page before it)
+    response = client.get(version["url"])
+    assert client.post(version["url"], admin_form_data(response)).status_code == 302
     draft.refresh_from_db()
     assert draft.parent == tree["hidden_parent"]
 

@@ -133,6 +133,10 @@ def stale_page(site, django_db_blocker):
                 summary_az="Köhnə qısa mətn.",
                 summary_en="Old short text.",
                 summary_ru="Старый короткий текст.",
+                # A link in the text: told from the words around it without colour, too.
+                body_az='<p>Ətraflı: <a href="/az/">Mərkəzin saytı</a> və digərləri.</p>',
+                body_en='<p>More: <a href="/en/">the Centre\'s site</a> and others.</p>',
+                body_ru='<p>Подробнее: <a href="/ru/">сайт Центра</a> и другие.</p>',
                 status=Status.PUBLISHED,
             )
         with reversion.create_revision():
@@ -168,6 +172,42 @@ def test_with_the_keyboard_only(visits, staff, stale_page):
     stale_page.refresh_from_db()
     assert stale_page.summary_ru == "Новый короткий текст."
     assert stale_page.stale_translations() == {}
+
+
+def test_enter_in_a_field_saves_as_typed_and_checks_nothing_else(visits, staff, stale_page):
+    with reversion.create_revision():
+        stale_page.title_az = "Tərcümənin yoxlanışı"
+        stale_page.save()
+    page = visits.open("en")
+    log_in(visits, page, staff)
+    visits.visit(page, translations_url(stale_page))
+    page.locator("#id_title_ru").fill("Проверка")
+    page.locator("#id_title_ru").press("Enter")
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    stale_page.refresh_from_db()
+    assert stale_page.title_ru == "Проверка"
+    # The form's first field (the English title) was not saved as checked: still flagged.
+    assert stale_page.stale_translations() == {"en": ["title", "summary"], "ru": ["summary"]}
+
+
+# The colour of the admin's default button (its Save), as the browser computes it.
+DEFAULT_BUTTON = """() => {
+    const probe = document.createElement("div");
+    probe.style.backgroundColor = "var(--default-button-bg)";
+    document.body.append(probe);
+    const colour = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return colour;
+}"""
+
+
+def test_save_all_looks_like_the_admins_save_button(visits, staff, stale_page):
+    page = visits.open("en")
+    log_in(visits, page, staff)
+    visits.visit(page, translations_url(stale_page))
+    save_all = page.get_by_role("button", name="Save all")
+    colour = save_all.evaluate("button => getComputedStyle(button).backgroundColor")
+    assert colour == page.evaluate(DEFAULT_BUTTON)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
