@@ -69,7 +69,8 @@ def main():
     for label, words, every in [
         ("the Centre's longest page: 1,500 words, every 200th changed", 1_500, 200),
         ("10,000 words, every 200th changed", 10_000, 200),
-        ("10,000 words, every 5th changed", 10_000, 5),
+        ("10,000 words, every 5th changed (every paragraph)", 10_000, 5),
+        ("the longest page, every 20th changed (every paragraph)", 1_500, 20),
         ("33,000 words (200,000 characters, a body's limit), every 200th", 33_000, 200),
     ]:
         old = text(words)

@@ -117,20 +117,32 @@ def word_difference(old, new, rich=False):
     a, b = paragraphs(old, rich), paragraphs(new, rich)
     groups = []
     for operation, i1, i2, j1, j2 in SequenceMatcher(None, a, b).get_opcodes():
-        removed, added = _tokens(a[i1:i2]), _tokens(b[j1:j2])
+        removed, added = a[i1:i2], b[j1:j2]
         if operation == "equal":
-            groups.append(_words(added))
-        elif operation == "replace" and len(removed) * len(added) <= MAX_WORD_PAIRS:
-            groups.append(_changed_words(removed, added))
+            groups.append(_words(_tokens(added)))
+        elif len(removed) == len(added) and _pairs(removed, added) > MAX_WORD_PAIRS:
+            # Too many words to compare at once (a correction in every paragraph of a long
+            # text): paragraph by paragraph, as many as there were.
+            pairs = zip(removed, added, strict=True)
+            groups += [_changed_paragraphs([old], [new]) for old, new in pairs]
         else:
-            groups.append(
-                format_html_join(
-                    PARAGRAPH,
-                    "{}",
-                    ((_words(t, m),) for t, m in ((removed, "del"), (added, "ins")) if t),
-                )
-            )
+            groups.append(_changed_paragraphs(removed, added))
     return format_html_join(PARAGRAPH, "{}", ((group,) for group in groups))
+
+
+def _pairs(old, new):
+    """How many (old word, new word) pairs comparing paragraphs ``old`` and ``new`` weighs."""
+    return sum(len(p.split()) for p in old) * sum(len(p.split()) for p in new)
+
+
+def _changed_paragraphs(old, new):
+    """Paragraphs ``old`` changed into ``new``: word by word, or (too many words) whole."""
+    removed, added = _tokens(old), _tokens(new)
+    if removed and added and _pairs(old, new) <= MAX_WORD_PAIRS:
+        return _changed_words(removed, added)
+    return format_html_join(
+        PARAGRAPH, "{}", ((_words(t, m),) for t, m in ((removed, "del"), (added, "ins")) if t)
+    )
 
 
 def _changed_words(removed, added):

@@ -112,7 +112,16 @@ class TestWordDifference:
         old = "\n\n".join(" ".join(f"söz{p}x{n}" for n in range(400)) for p in range(20))
         new = old.replace("söz", "kəlmə")
         removed, added = marked(word_difference(old, new))
-        assert (len(removed), len(added)) == (1, 1) and added[0].startswith("kəlmə0x0 ")
+        # Every word of every paragraph changed: each paragraph removed and added whole.
+        assert (len(removed), len(added)) == (20, 20)
+        assert added[0].startswith("kəlmə0x0 ") and added[0].endswith("kəlmə0x399")
+
+    def test_a_correction_in_every_paragraph_is_marked_word_by_word(self):
+        paragraph = " ".join(f"söz{n}" for n in range(300))
+        old = "\n\n".join(f"{number}. {paragraph}" for number in range(20))
+        new = old.replace("söz7 ", "kəlmə7 ")
+        removed, added = marked(word_difference(old, new))
+        assert (removed, added) == (["söz7"] * 20, ["kəlmə7"] * 20)
 
     def test_a_very_long_text_is_compared_paragraph_by_paragraph(self):
         paragraph = " ".join(f"söz{n}" for n in range(500))
