@@ -164,6 +164,23 @@ def language_switcher(languages):
     )
 
 
+@register.simple_tag
+def hreflang_links(languages):
+    """``<link rel="alternate">`` to this page in each language it has its own text in."""
+    return format_html_join(
+        "",
+        '\n  <link rel="alternate" hreflang="{}" href="{}">',
+        (
+            (code, language["url"])
+            for language in languages
+            if language["available"]
+            for code in (
+                (language["code"], "x-default") if language["is_default"] else (language["code"],)
+            )
+        ),
+    )
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context, obj=None):
     request = context.get("request")
