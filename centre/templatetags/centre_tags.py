@@ -344,29 +344,52 @@ def organization_json_ld(context):
     return json_ld(data)
 
 
+BREADCRUMBS = """\
+<nav class="breadcrumbs container" aria-label="{label}">
+  <ol>
+{items}
+    <li><span aria-current="page"{lang}>{title}</span></li>
+  </ol>
+</nav>
+{json_ld}"""
+
+
 @register.simple_tag(takes_context=True)
-def breadcrumbs_json_ld(context, breadcrumbs, current_title):
-    """The breadcrumbs shown (home, the crumbs, this page) as a schema.org BreadcrumbList."""
+def breadcrumbs(context, current_title, current=None, current_field="title"):
+    """
+    The way here: home, the view's ``breadcrumbs`` (pages above, or a list as ``{"title": …,
+    "get_absolute_url": …}``) and this page, ``current_title`` (the text of ``current``'s
+    ``current_field``, so its language can be told), with the same trail as structured data.
+    """
     request = context["request"]
-    trail = [(gettext("Home"), reverse("pages:home"))]
-    for crumb in breadcrumbs or []:
-        if isinstance(crumb, dict):  # views name list pages as {"title": …, "get_absolute_url": …}
-            trail.append((crumb["title"], crumb["get_absolute_url"]))
+    trail = [(gettext("Home"), reverse("pages:home"), "")]
+    for crumb in context.get("breadcrumbs") or []:
+        if isinstance(crumb, dict):
+            trail.append((crumb["title"], crumb["get_absolute_url"], ""))
         else:
-            trail.append((crumb.title, crumb.get_absolute_url()))
-    trail.append((current_title, request.path))
-    return json_ld(
-        {
-            "@context": "https://schema.org",
-            "@type": "BreadcrumbList",
-            "itemListElement": [
-                {
-                    "@type": "ListItem",
-                    "position": position,
-                    "name": str(name),
-                    "item": request.build_absolute_uri(path),
-                }
-                for position, (name, path) in enumerate(trail, start=1)
-            ],
-        }
+            trail.append((crumb.title, crumb.get_absolute_url(), lang_attr(crumb, "title")))
+    link = '    <li><a href="{}"{}>{}</a></li>'
+    items = format_html_join("\n", link, ((url, lang, title) for title, url, lang in trail))
+    structured = [(title, url) for title, url, _lang in trail] + [(current_title, request.path)]
+    return format_html(
+        BREADCRUMBS,
+        label=gettext("Breadcrumbs"),
+        items=items,
+        lang=lang_attr(current, current_field) if current else "",
+        title=current_title,
+        json_ld=json_ld(
+            {
+                "@context": "https://schema.org",
+                "@type": "BreadcrumbList",
+                "itemListElement": [
+                    {
+                        "@type": "ListItem",
+                        "position": position,
+                        "name": str(name),
+                        "item": request.build_absolute_uri(path),
+                    }
+                    for position, (name, path) in enumerate(structured, start=1)
+                ],
+            }
+        ),
     )
