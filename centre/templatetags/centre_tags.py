@@ -65,24 +65,13 @@ def in_language(obj, field=None):
     return format_html('<span class="in-language">{}</span>', IN_LANGUAGE.get(code, code))
 
 
-@register.simple_tag
-def site_footer():
-    """
-    The footer, with the contact details staff set: the same on every page, so it is rendered
-    once per language and page cache generation (a staff write ends it).
-    """
-    return kept_for_this_generation(
-        f"footer:{get_language()}",
-        lambda: render_to_string("includes/footer.html", {"contact": SiteContact.current()}),
-    )
-
-
 class Frame(NamedTuple):
     """What base.html shows the same on every page of a language (the marked item aside)."""
 
     head_assets: str  # fonts, the stylesheet, the icon
     header_start: str  # the skip link and the header up to the language switcher
     header_end: str  # the rest of the header: the main menu
+    footer: str  # with the contact details staff set
 
 
 # Where the page's own language switcher goes in a frame's rendered header.
@@ -106,9 +95,10 @@ def marked_menu_item(context):
 @register.simple_tag(takes_context=True)
 def site_frame(context):
     """
-    The frame of every page: rendered once per language, page cache generation and marked menu
-    item (a staff write ends it, as it ends the cached pages). The same for staff and the
-    public: the menu lists only published pages (``Page.objects.menu``) whoever asks.
+    The frame of every page (head links, header, footer): rendered once per language, page
+    cache generation and marked menu item (a staff write ends it, as it ends the cached pages).
+    The same for staff and the public: the menu lists only published pages
+    (``Page.objects.menu``) whoever asks, the footer the contact details.
     """
     marked = marked_menu_item(context)
 
@@ -127,6 +117,7 @@ def site_frame(context):
             render_to_string("includes/head_assets.html"),
             mark_safe(start),  # noqa: S308
             mark_safe(end),  # noqa: S308
+            render_to_string("includes/footer.html", {"contact": SiteContact.current()}),
         )
 
     return kept_for_this_generation(f"frame:{get_language()}:{marked}", render)
