@@ -214,7 +214,7 @@ def shortened(text, length):
     return text if len(text) <= length else Truncator(text).chars(length)
 
 
-register.filter("shortened", shortened)
+register.filter("shortened", shortened, is_safe=True)
 
 SOCIAL_META = """\
 <meta property="og:site_name" content="{site_name}">
