@@ -125,7 +125,7 @@ def site_frame(context):
 
 @register.simple_tag
 def language_switcher(languages):
-    """The links to this page in the other languages (``languages``: ``{% language_links %}``)."""
+    """This page in each language (``languages``: ``{% language_links %}``), this one unlinked."""
     items = format_html_join(
         "\n",
         "    <li>\n      {}\n    </li>",
