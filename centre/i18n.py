@@ -2,9 +2,10 @@
 
 from django.conf import settings
 from django.middleware import locale
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.encoding import iri_to_uri
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.fields import NONE, TranslationFieldDescriptor
@@ -85,7 +86,7 @@ def language_links(request, obj=None):
             with translation.override(code):
                 path = obj.get_absolute_url()
         else:
-            path = _on_site(translate_url(request.get_full_path(), code), code)
+            path = _on_site(_translated_path(request, code), code)
         links.append(
             {
                 "code": code,
@@ -98,6 +99,24 @@ def language_links(request, obj=None):
             }
         )
     return links
+
+
+def _translated_path(request, language):
+    """
+    ``translate_url(request.get_full_path(), language)``, from the address as the request was
+    resolved (``resolver_match``) rather than resolving it again for each language.
+    """
+    full_path = request.get_full_path()
+    match = request.resolver_match
+    if match is None:  # not resolved (a 404 outside every pattern): left as it is
+        return full_path
+    with translation.override(language):
+        try:
+            path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return full_path
+    query = request.META.get("QUERY_STRING", "")
+    return f"{path}?{iri_to_uri(query)}" if query else path
 
 
 def _on_site(path, language):

@@ -290,3 +290,25 @@ def test_cover_renditions_fit_their_slots():
                 chosen = min((w for w in COVER_WIDTHS if w >= needed), default=COVER_WIDTHS[-1])
                 # The browser never fetches more than a third again of what it draws.
                 assert chosen <= needed * 4 / 3, (css_width, density, chosen)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Qısa mətn",
+        "İ" * 300,
+        "ə" * 301,
+        # Combining marks are not counted: 300 letters with their dots fit in 300.
+        "I\u0307" * 300,
+        "I\u0307" * 301,
+        "x" * 299 + " uzun söz",
+    ],
+)
+def test_shortened_is_truncatechars(text):
+    from django.template.defaultfilters import truncatechars
+
+    from centre.templatetags.centre_tags import shortened
+
+    for length in (1, 200, 300):
+        assert shortened(text, length) == truncatechars(text, length)

@@ -255,6 +255,61 @@ class TestNavigation:
         assert [page.title for page in response.context["subpages"]] == ["Sources"]
         assert '<span aria-current="page">History</span>' in response.text
 
+    def test_the_header_is_rendered_once_per_language_and_marked_item(self, client, tree):
+        make_page("Ana səhifə", title_en="Home page", is_home=True)
+        make_page("Xidmətlər", title_en="Services", menu_order=5)
+        marked = {
+            "/en/": "/en/",
+            "/en/about-the-centre/": "/en/about-the-centre/",
+            # A page below marks the top-level page it is under.
+            "/en/about-the-centre/history/sources/": "/en/about-the-centre/",
+            "/en/partners/": "/en/partners/",
+            "/en/publications/": "/en/publications/",
+            "/en/news/": "/en/news/",
+            "/en/search/?q=x": None,
+        }
+        seen = set()
+        for _round in range(2):
+            for url, item in marked.items():
+                response = client.get(url)
+                menu = response.text.split('class="main-nav"')[1].split("</nav>")[0]
+                lines = menu.splitlines()
+                current = [line.split('"')[1] for line in lines if 'aria-current="page"' in line]
+                assert current == ([item] if item else []), url
+                assert menu.count("Services") == 1, url
+                # Each page has its own language links in the kept header.
+                switcher = response.text[response.text.index('class="language-switcher"') :]
+                assert '<span aria-current="true" lang="en">English</span>' in switcher, url
+                rendered = {template.name for template in response.templates}
+                # Only the first page that marks an item renders the header.
+                assert ("includes/header.html" in rendered) == (item not in seen), url
+                seen.add(item)
+        html = client.get("/en/about-the-centre/history/").text
+        assert '<a href="/az/merkez-haqqinda/tarixce/" hreflang="az" lang="az">' in html
+        assert '<a href="/ru/o-tsentre/tarixce/" hreflang="ru" lang="ru">' in html
+
+    def test_a_new_generation_shows_a_changed_menu(self, client, tree):
+        about = tree[0]
+        assert "About the Centre</a>" in client.get("/en/partners/").text
+        about.title_en = "About us"
+        about.save()
+        cache.invalidate()  # what a staff write in the admin does
+        html = client.get("/en/partners/").text
+        assert "About us</a>" in html
+        assert "About the Centre</a>" not in html
+
+    def test_staff_and_the_public_share_a_header_without_drafts(self, client, staff_client):
+        make_page("Dərc olunub", title_en="Published top")
+        make_page("Qaralama", title_en="Draft top", status=Status.DRAFT)
+        # Staff first: whatever they preview, the kept header lists published pages only.
+        assert "Draft top" in staff_client.get("/en/draft-top/").text
+        for url in ("/en/draft-top/", "/en/", "/en/published-top/"):
+            html = staff_client.get(url).text
+            assert "Draft top</a>" not in html[html.index('class="main-nav"') :], url
+        html = client.get("/en/published-top/").text
+        assert "Published top</a>" in html
+        assert "Draft top" not in html
+
     def test_menu_breadcrumbs_and_subpages_each_list_only_their_own(self, staff_client):
         make_page("Menyu", menu_order=1, title_en="Menu item")
         make_page("Gizli", show_in_menu=False, title_en="Hidden top")

@@ -1,4 +1,6 @@
 import json
+import unicodedata
+from typing import NamedTuple
 
 from django import template
 from django.conf import settings
@@ -6,8 +8,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_noop as N_
 
@@ -15,6 +18,7 @@ from centre.cache import kept_for_this_generation
 from centre.i18n import IN_LANGUAGE, language_codes, shown_language, site_language
 from centre.i18n import language_links as _language_links
 from centre.models import SiteContact
+from pages.context_processors import menu_links
 
 register = template.Library()
 
@@ -61,15 +65,110 @@ def in_language(obj, field=None):
     return format_html('<span class="in-language">{}</span>', IN_LANGUAGE.get(code, code))
 
 
+class Frame(NamedTuple):
+    """What base.html shows the same on every page of a language (the marked item aside)."""
+
+    head_assets: str  # fonts, the stylesheet, the icon
+    header_start: str  # the skip link and the header up to the language switcher
+    header_end: str  # the rest of the header: the main menu
+    footer: str  # with the contact details staff set
+
+
+# Where the page's own language switcher goes in a frame's rendered header.
+SWITCHER_SLOT = "<!-- the language switcher -->"
+
+
+def marked_menu_item(context):
+    """
+    The main menu's item for this page (``aria-current``): "home", a top-level page's pk (its
+    ``section``: the page itself or the one it is under), a list's ``nav_section``, or "".
+    """
+    page = context.get("page")
+    if getattr(page, "is_home", False):
+        return "home"
+    section = context.get("section")
+    if section is not None:
+        return getattr(section, "pk", "")
+    return context.get("nav_section") or ""
+
+
+@register.simple_tag(takes_context=True)
+def site_frame(context):
+    """
+    The frame of every page (head links, header, footer): rendered once per language, page
+    cache generation and marked menu item (a staff write ends it, as it ends the cached pages).
+    The same for staff and the public: the menu lists only published pages
+    (``Page.objects.menu``) whoever asks, the footer the contact details.
+    """
+    marked = marked_menu_item(context)
+
+    def render():
+        header = render_to_string(
+            "includes/header.html",
+            {
+                "menu_pages": menu_links(),
+                "marked": marked,
+                "language_switcher": mark_safe(SWITCHER_SLOT),  # noqa: S308 - a constant
+            },
+        )
+        start, end = header.strip().split(SWITCHER_SLOT)
+        # Both halves of the template's safe output are as safe.
+        return Frame(
+            render_to_string("includes/head_assets.html"),
+            mark_safe(start),  # noqa: S308
+            mark_safe(end),  # noqa: S308
+            render_to_string("includes/footer.html", {"contact": SiteContact.current()}),
+        )
+
+    return kept_for_this_generation(f"frame:{get_language()}:{marked}", render)
+
+
 @register.simple_tag
-def site_footer():
-    """
-    The footer, with the contact details staff set: the same on every page, so it is rendered
-    once per language and page cache generation (a staff write ends it).
-    """
-    return kept_for_this_generation(
-        f"footer:{get_language()}",
-        lambda: render_to_string("includes/footer.html", {"contact": SiteContact.current()}),
+def language_switcher(languages):
+    """This page in each language (``languages``: ``{% language_links %}``), this one unlinked."""
+    items = format_html_join(
+        "\n",
+        "    <li>\n      {}\n    </li>",
+        (
+            (
+                format_html(
+                    '<span aria-current="true" lang="{}">{}</span>',
+                    language["code"],
+                    language["name"],
+                )
+                if language["is_current"]
+                else format_html(
+                    '<a href="{}" hreflang="{}" lang="{}">{}</a>',
+                    language["path"],
+                    language["code"],
+                    language["code"],
+                    language["name"],
+                ),
+            )
+            for language in languages
+        ),
+    )
+    return format_html(
+        '<nav class="language-switcher" aria-label="{}">\n  <ul>\n{}\n  </ul>\n</nav>',
+        gettext("Choose a language"),
+        items,
+    )
+
+
+@register.simple_tag
+def hreflang_links(languages):
+    """``<link rel="alternate">`` to this page in each language it has its own text in."""
+    return format_html_join(
+        "",
+        '\n  <link rel="alternate" hreflang="{}" href="{}">',
+        (
+            (code, language["url"])
+            for language in languages
+            if language["available"]
+            for code in (
+                (language["code"], "x-default") if language["is_default"] else (language["code"],)
+            )
+        ),
     )
 
 
@@ -105,7 +204,35 @@ OG_LOCALES = {"az": "az_AZ", "en": "en_GB", "ru": "ru_RU"}
 DEFAULT_IMAGE = {"path": "img/og-default.png", "width": 1200, "height": 630}
 
 
-@register.inclusion_tag("includes/social_meta.html", takes_context=True)
+def shortened(text, length):
+    """
+    ``text|truncatechars:length``, at less cost for a text short enough: Django's Truncator
+    counts a text's characters one by one (a call for each) before it knows it fits.
+    """
+    text = unicodedata.normalize("NFC", str(text))  # as Truncator compares it
+    # Combining characters are not counted: a text no longer than ``length`` fits.
+    return text if len(text) <= length else Truncator(text).chars(length)
+
+
+register.filter("shortened", shortened, is_safe=True)
+
+SOCIAL_META = """\
+<meta property="og:site_name" content="{site_name}">
+  <meta property="og:type" content="{type}">
+  <meta property="og:title" content="{title}">
+  <meta property="og:description" content="{long_description}">
+  <meta property="og:url" content="{url}">
+  <meta property="og:image" content="{image}">{image_size}
+  <meta property="og:image:alt" content="{image_alt}">
+  <meta property="og:locale" content="{locale}">{alternate_locales}
+  <meta name="twitter:card" content="{card}">
+  <meta name="twitter:title" content="{title}">
+  <meta name="twitter:description" content="{short_description}">
+  <meta name="twitter:image" content="{image}">
+  <meta name="twitter:image:alt" content="{image_alt}">"""
+
+
+@register.simple_tag(takes_context=True)
 def social_meta(context, obj=None, title="", description=""):
     """
     OpenGraph and Twitter card tags for the page showing ``obj`` (its ``meta_*``, else the
@@ -126,26 +253,38 @@ def social_meta(context, obj=None, title="", description=""):
     # The language of the text shared: an untranslated item's is the default language.
     if shows_fallback(obj):
         language = settings.LANGUAGE_CODE
-    return {
-        "site_name": gettext("4SIM"),
-        "title": title or (str(obj) if obj else gettext(CENTRE_NAME)),
-        "description": description
-        or getattr(obj, "meta_description", "")
-        or gettext(CENTRE_DESCRIPTION),
-        "url": canonical_url(context, obj),
-        "image": request.build_absolute_uri(image),
-        "image_width": width,
-        "image_height": height,
-        "image_alt": image_alt,
-        "card": "summary" if square else "summary_large_image",
-        "locale": OG_LOCALES.get(language, language),
-        "alternate_locales": [
-            OG_LOCALES.get(code, code)
-            for code in getattr(obj, "available_languages", None) or language_codes()
-            if code != language
-        ],
-        "type": getattr(obj, "og_type", "website"),
-    }
+    description = description or getattr(obj, "meta_description", "") or gettext(CENTRE_DESCRIPTION)
+    alternate_locales = [
+        OG_LOCALES.get(code, code)
+        for code in getattr(obj, "available_languages", None) or language_codes()
+        if code != language
+    ]
+    return format_html(
+        SOCIAL_META,
+        site_name=gettext("4SIM"),
+        type=getattr(obj, "og_type", "website"),
+        title=title or (str(obj) if obj else gettext(CENTRE_NAME)),
+        long_description=shortened(description, 300),
+        short_description=shortened(description, 200),
+        url=canonical_url(context, obj),
+        image=request.build_absolute_uri(image),
+        image_size=format_html(
+            '\n  <meta property="og:image:width" content="{}">'
+            '\n  <meta property="og:image:height" content="{}">',
+            width,
+            height,
+        )
+        if width
+        else "",
+        image_alt=image_alt,
+        locale=OG_LOCALES.get(language, language),
+        alternate_locales=format_html_join(
+            "",
+            '\n  <meta property="og:locale:alternate" content="{}">',
+            ((locale,) for locale in alternate_locales),
+        ),
+        card="summary" if square else "summary_large_image",
+    )
 
 
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -196,29 +335,52 @@ def organization_json_ld(context):
     return json_ld(data)
 
 
+BREADCRUMBS = """\
+<nav class="breadcrumbs container" aria-label="{label}">
+  <ol>
+{items}
+    <li><span aria-current="page"{lang}>{title}</span></li>
+  </ol>
+</nav>
+{json_ld}"""
+
+
 @register.simple_tag(takes_context=True)
-def breadcrumbs_json_ld(context, breadcrumbs, current_title):
-    """The breadcrumbs shown (home, the crumbs, this page) as a schema.org BreadcrumbList."""
+def breadcrumbs(context, current_title, current=None, current_field="title"):
+    """
+    The way here: home, the view's ``breadcrumbs`` (pages above, or a list as ``{"title": …,
+    "get_absolute_url": …}``) and this page, ``current_title`` (the text of ``current``'s
+    ``current_field``, so its language can be told), with the same trail as structured data.
+    """
     request = context["request"]
-    trail = [(gettext("Home"), reverse("pages:home"))]
-    for crumb in breadcrumbs or []:
-        if isinstance(crumb, dict):  # views name list pages as {"title": …, "get_absolute_url": …}
-            trail.append((crumb["title"], crumb["get_absolute_url"]))
+    trail = [(gettext("Home"), reverse("pages:home"), "")]
+    for crumb in context.get("breadcrumbs") or []:
+        if isinstance(crumb, dict):
+            trail.append((crumb["title"], crumb["get_absolute_url"], ""))
         else:
-            trail.append((crumb.title, crumb.get_absolute_url()))
-    trail.append((current_title, request.path))
-    return json_ld(
-        {
-            "@context": "https://schema.org",
-            "@type": "BreadcrumbList",
-            "itemListElement": [
-                {
-                    "@type": "ListItem",
-                    "position": position,
-                    "name": str(name),
-                    "item": request.build_absolute_uri(path),
-                }
-                for position, (name, path) in enumerate(trail, start=1)
-            ],
-        }
+            trail.append((crumb.title, crumb.get_absolute_url(), lang_attr(crumb, "title")))
+    link = '    <li><a href="{}"{}>{}</a></li>'
+    items = format_html_join("\n", link, ((url, lang, title) for title, url, lang in trail))
+    structured = [(title, url) for title, url, _lang in trail] + [(current_title, request.path)]
+    return format_html(
+        BREADCRUMBS,
+        label=gettext("Breadcrumbs"),
+        items=items,
+        lang=lang_attr(current, current_field) if current else "",
+        title=current_title,
+        json_ld=json_ld(
+            {
+                "@context": "https://schema.org",
+                "@type": "BreadcrumbList",
+                "itemListElement": [
+                    {
+                        "@type": "ListItem",
+                        "position": position,
+                        "name": str(name),
+                        "item": request.build_absolute_uri(path),
+                    }
+                    for position, (name, path) in enumerate(structured, start=1)
+                ],
+            }
+        ),
     )
