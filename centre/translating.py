@@ -384,7 +384,15 @@ class TranslationViewMixin:
             "may_change": may_change,
             "non_field_errors": (errors or {}).get(NON_FIELD_ERRORS),
             "media": editor_media(request, form.media if form else forms.Media()),
-            "languages": rows[0]["cells"] if rows else [],
+            # The choice of language on a phone says how many of its fields are flagged.
+            "languages": [
+                {
+                    "code": cell["code"],
+                    "language": cell["language"],
+                    "flagged": len({*missing.get(cell["code"], ()), *stale.get(cell["code"], ())}),
+                }
+                for cell in (rows[0]["cells"] if rows else [])
+            ],
             "source_language": capfirst(
                 get_language_info(settings.LANGUAGE_CODE)["name_translated"]
             ),

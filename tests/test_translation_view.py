@@ -508,3 +508,21 @@ def test_the_view_reads_history_in_a_fixed_number_of_queries(admin_client, about
     for number in range(8):
         edit_azerbaijani(admin_client, about, f"<p>Dəyişiklik {number}.</p>")
     assert queries(admin_client, translations_url(about)) == few
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("en", "English (1 field flagged)"), ("ru", "Русский (2 поля отмечены)")],
+)
+def test_the_choice_of_language_says_how_many_fields_are_flagged(
+    admin_client, about, language, label
+):
+    about.summary_az = "Xülasə"  # missing in English and Russian
+    about.save()
+    edit_azerbaijani(admin_client, about, "<p>Yeni mətn.</p>")  # body outdated in both
+    about.summary_en = "Summary"
+    about.save()
+    html = admin_client.get(translations_url(about), headers={"accept-language": language}).text
+    labels = lxml.html.fromstring(html).xpath("//fieldset[@class='translation-pair']//label")
+    texts = [" ".join(element.text_content().split()) for element in labels]
+    assert label in texts
