@@ -4,6 +4,7 @@ UTC (or whole days where no time is known), text escaped and lines folded at 75 
 """
 
 import datetime
+import re
 
 from django.utils import timezone
 
@@ -11,10 +12,18 @@ CRLF = "\r\n"
 LINE_OCTETS = 75
 
 
+# The control characters (CTL) RFC 5545's TEXT excludes: all but the tab.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
 def escape(text):
-    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped."""
+    """
+    A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped, other
+    control characters (which TEXT may not hold; a tab may stay) left out.
+    """
     text = (text or "").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+    text = text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+    return _CONTROL.sub("", text)
 
 
 def fold(line):

@@ -107,6 +107,20 @@ def test_long_lines_are_folded_between_characters(client):
     assert event["SUMMARY"][1] == title.strip()
 
 
+def test_control_characters_typed_by_staff_stay_out_of_the_calendar(client):
+    # RFC 5545's TEXT holds no control character but the tab.
+    item = make_news_item(
+        "Forum\x07 və\x1b sərgi",
+        start_date=datetime.date(2030, 5, 5),
+        place="Bakı\x0b,\tKonqres Mərkəzi",
+    )
+    content = client.get(item.get_calendar_url()).content
+    assert not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", content)
+    _calendar, [event] = read_calendar(content)
+    assert event["SUMMARY"][1] == "Forum və sərgi"
+    assert event["LOCATION"][1] == "Bakı,\tKonqres Mərkəzi"
+
+
 def test_the_calendar_feed_has_every_published_event_in_the_addresss_language(client):
     make_news_item(
         "Açılış", title_ru="Открытие", start_date=datetime.date(2022, 2, 23), place_ru="Баку"
