@@ -4,14 +4,22 @@ from django import template
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import get_language, get_language_info, gettext, ngettext
 
 from centre.cache import kept_for_this_generation
-from centre.templatetags.centre_tags import lang_attr
+from centre.i18n import site_language
+from centre.templatetags.centre_tags import (
+    in_language_label,
+    lang_attr,
+    lang_attribute,
+    other_language,
+)
 
-from ..models import Publication
+from ..models import Publication, PublicationType
 
 register = template.Library()
 
@@ -52,8 +60,60 @@ def _home_publications(count):
     return {"featured": featured, "latest": latest}
 
 
+CARD = (
+    '<li class="publication-card">\n'
+    '          <div class="publication-card__cover">{}</div>\n'
+    '          <div class="publication-card__body">\n'
+    '            <p class="publication-card__meta"><span class="tag tag--type">{}</span>{}</p>\n'
+    '            <h3 class="publication-card__title"><a href="{}"{}>{}</a>{}</h3>\n'
+    "            {}\n"
+    "            {}\n"
+    "          </div>\n"
+    "        </li>"
+)
+
+
 @register.simple_tag
-def pdf_languages(publication):
+def publication_card(publication):
+    """
+    One card of the publication list, written here rather than by a dozen tags and filters
+    a card (a list shows 12): the page's language and the title's worked out once.
+    """
+    page = site_language()
+    title_language = other_language(publication, "title", page)
+    date, abstract = publication.publication_date, publication.abstract
+    return format_html(
+        CARD,
+        cover(publication, "(min-width: 48em) 10rem, 6rem", lazy=True),
+        type_label(publication),
+        format_html(' <time datetime="{}">{}</time>', date.isoformat(), date_format(date))
+        if date
+        else "",
+        publication.get_absolute_url(),
+        lang_attribute(title_language),
+        publication.title,
+        in_language_label(title_language),
+        format_html(
+            '<p class="publication-card__abstract"{}>{}</p>',
+            lang_attribute(other_language(publication, "abstract", page)),
+            Truncator(abstract).words(36, truncate=" …"),
+        )
+        if abstract
+        else "",
+        pdf_languages(publication, page),
+    )
+
+
+def type_label(publication):
+    """``get_publication_type_display()``, without flattening and hashing every choice."""
+    try:
+        return PublicationType(publication.publication_type).label
+    except ValueError:
+        return publication.get_publication_type_display()
+
+
+@register.simple_tag
+def pdf_languages(publication, page=None):
     """
     ``{% pdf_languages publication %}``: the languages of its PDFs as plain text (the files
     are on its page), each name in its own language and marked so where it is not the page's.
@@ -64,7 +124,10 @@ def pdf_languages(publication):
     names = format_html_join(
         ", ",
         "<span{}>{}</span>",
-        ((lang_attr(code), get_language_info(code)["name_local"]) for code in codes),
+        (
+            (lang_attribute(other_language(code, page=page)), get_language_info(code)["name_local"])
+            for code in codes
+        ),
     )
     return format_html(
         '<p class="language-tags"><span class="language-tags__label">{}</span> <span>{}</span></p>',
