@@ -422,3 +422,45 @@ def test_a_card_is_what_the_template_wrote(language):
         for publication in publications:
             expected = template.render(Context({"publication": publication}))
             assert publication_card(publication) == expected
+
+
+@pytest.mark.parametrize("language", ["az", "en", "ru"])
+def test_type_and_kind_labels_are_the_choices_labels(language):
+    """get_publication_type_display and get_kind_display, now one lookup (issue 16), give the
+    choice's label in the page's language, and a value that is no choice as it is."""
+    from news.models import Kind, NewsItem
+    from publications.models import Publication
+
+    with translation.override(language):
+        for value, label in PublicationType.choices:
+            shown = Publication(publication_type=value).get_publication_type_display()
+            assert (type(shown), shown) == (str, str(label))
+        for value, label in Kind.choices:
+            assert NewsItem(kind=value).get_kind_display() == str(label)
+        assert Publication(publication_type="gone").get_publication_type_display() == "gone"
+        assert NewsItem(kind="").get_kind_display() == ""
+
+
+def test_facet_options_are_what_the_template_loop_wrote():
+    """{% facet_options %} (issue 16) writes the links the sidebar's template loop wrote."""
+    from django.template import Context, Template
+
+    from publications.filters import facets
+
+    choices = {
+        "type": dict(PublicationType.choices),
+        "language": {"az": "Azərbaycanca", "en": "English"},
+    }
+    labels = {"type": "Type", "language": "Language"}
+    found = facets(choices, {"type": "report", "q": "a&b"}, "/en/publications/", labels)
+    loop = Template(
+        "{% for option in facet.options %}"
+        '<li><a href="{{ option.url }}"{% if option.active %} aria-current="true" '
+        'class="is-active"{% endif %}{% if option.lang %} lang="{{ option.lang }}"{% endif %}>'
+        "{{ option.label }}</a></li>|{% endfor %}"
+    )
+    tag = Template("{% load publications_tags %}{% facet_options facet %}")
+    for facet in found:
+        with translation.override("ru"):
+            expected = loop.render(Context({"facet": facet})).rstrip("|").split("|")
+            assert tag.render(Context({"facet": facet})).split("\n          ") == expected

@@ -8,10 +8,10 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language, get_language_info, gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from centre.cache import kept_for_this_generation
-from centre.i18n import site_language
+from centre.i18n import local_name, site_language
 from centre.templatetags.centre_tags import (
     in_language_label,
     lang_attr,
@@ -19,7 +19,7 @@ from centre.templatetags.centre_tags import (
     other_language,
 )
 
-from ..models import Publication, PublicationType
+from ..models import Publication
 
 register = template.Library()
 
@@ -85,7 +85,7 @@ def publication_card(publication):
     return format_html(
         CARD,
         cover(publication, "(min-width: 48em) 10rem, 6rem", lazy=True),
-        type_label(publication),
+        publication.get_publication_type_display(),
         format_html(' <time datetime="{}">{}</time>', date.isoformat(), date_format(date))
         if date
         else "",
@@ -104,12 +104,28 @@ def publication_card(publication):
     )
 
 
-def type_label(publication):
-    """``get_publication_type_display()``, without flattening and hashing every choice."""
-    try:
-        return PublicationType(publication.publication_type).label
-    except ValueError:
-        return publication.get_publication_type_display()
+CURRENT_OPTION = mark_safe(' aria-current="true" class="is-active"')
+
+
+@register.simple_tag
+def facet_options(facet):
+    """
+    A filter's options (publications.filters.facets) as the ``<li>`` links of its list, one a
+    line: written here rather than by a template loop, a list's sidebar has some 35.
+    """
+    return format_html_join(
+        "\n          ",
+        '<li><a href="{}"{}{}>{}</a></li>',
+        (
+            (
+                option["url"],
+                CURRENT_OPTION if option["active"] else "",
+                format_html(' lang="{}"', option["lang"]) if option["lang"] else "",
+                option["label"],
+            )
+            for option in facet["options"]
+        ),
+    )
 
 
 @register.simple_tag
@@ -124,10 +140,7 @@ def pdf_languages(publication, page=None):
     names = format_html_join(
         ", ",
         "<span{}>{}</span>",
-        (
-            (lang_attribute(other_language(code, page=page)), get_language_info(code)["name_local"])
-            for code in codes
-        ),
+        ((lang_attribute(other_language(code, page=page)), local_name(code)) for code in codes),
     )
     return format_html(
         '<p class="language-tags"><span class="language-tags__label">{}</span> <span>{}</span></p>',
@@ -143,20 +156,21 @@ def download_button(file):
     that is not the page's; beside it, the same file to read in the browser.
     """
     lang, label, pages = lang_attr(file.language), file.label, file.page_count
+    url = file.get_absolute_url()
     return format_html(
         '<span class="download">\n<a class="button button--download" href="{}" hreflang="{}" '
         'type="application/pdf" download>\n  <span class="visually-hidden">{}: </span>'
         '<span class="button__label"{}>{}</span>\n  <span class="button__meta">{} · {}</span>\n'
         '</a>\n<a class="download__read" href="{}" hreflang="{}" type="application/pdf">{}'
         '<span class="visually-hidden">: <span{}>{}</span></span></a>\n</span>',
-        file.get_absolute_url(),
+        url,
         file.language,
         gettext("Download"),
         lang,
         label,
         filesizeformat(file.size),
         ngettext("%(counter)s page", "%(counter)s pages", pages) % {"counter": pages},
-        file.get_read_url(),
+        file.get_read_url(url),
         file.language,
         gettext("Read in the browser"),
         lang,
