@@ -1,5 +1,7 @@
 """Language tools: the locale middleware, and the URLs of one thing in every language."""
 
+import functools
+
 from django.conf import settings
 from django.middleware import locale
 from django.urls import NoReverseMatch, reverse
@@ -26,6 +28,13 @@ def site_language(language=None):
         return translation.get_supported_language_variant(language)
     except LookupError:
         return settings.LANGUAGE_CODE
+
+
+@functools.cache
+def local_name(code):
+    """A language's name in itself ("English"): Django's ``get_language_info`` copies the
+    language's record and makes a lazy translated name on each call; cards ask per PDF."""
+    return get_language_info(code)["name_local"]
 
 
 # localized_field("title", "en") == "title_en": the column modeltranslation keeps for a language.
@@ -90,7 +99,7 @@ def language_links(request, obj=None):
         links.append(
             {
                 "code": code,
-                "name": get_language_info(code)["name_local"],
+                "name": local_name(code),
                 "path": path,
                 "url": request.build_absolute_uri(path),
                 "is_current": code == current,

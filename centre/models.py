@@ -20,6 +20,18 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+def choice_label(choices, value):
+    """
+    What Django's ``get_<field>_display()`` gives for ``value`` of the ``choices`` enum (its
+    label as text, or the value itself if it is not one), with one lookup: Django's flattens
+    and hashes every choice on each call (about 150 Python calls; cards and lists ask per item).
+    """
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value
+
+
 def may_publish(user):
     """Whether ``user`` holds any ``publish_<model>`` permission (a Publisher; superusers)."""
     return any(

@@ -25,7 +25,13 @@ from centre.files import (
 from centre.html import RICH_TEXT_EDITOR_CONFIG, sanitize_html
 from centre.i18n import language_codes, localized_field, site_language
 from centre.images import validate_image, validate_image_file_size
-from centre.models import Publishable, PublishableQuerySet, Status, TranslationTracked
+from centre.models import (
+    Publishable,
+    PublishableQuerySet,
+    Status,
+    TranslationTracked,
+    choice_label,
+)
 from centre.search import documents_in_each_language
 from partners.models import Partner
 from publications.models import Publication
@@ -198,6 +204,10 @@ class NewsItem(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Trans
 
     def get_absolute_url(self):
         return slug_address("news:detail", "slug", self.slug)
+
+    def get_kind_display(self):
+        """Django's, in one lookup (centre.models.choice_label): lists ask it of every item."""
+        return choice_label(Kind, self.kind)
 
     def get_calendar_url(self):
         return slug_address("news:calendar", "slug", self.slug)

@@ -7,10 +7,9 @@ from django.conf import settings
 from django.db.models import CharField, Exists, OuterRef, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.http import urlencode
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from centre.i18n import localized_field, site_language
+from centre.i18n import local_name, localized_field, site_language
 from centre.models import Technology
 
 from .models import Publication, PublicationType, Sector
@@ -69,9 +68,7 @@ def choices():
         "year": {
             str(year): str(year) for year in sorted({y for _t, y in in_use if y}, reverse=True)
         },
-        "language": {
-            code: get_language_info(code)["name_local"] for code, _name in settings.LANGUAGES
-        },
+        "language": {code: local_name(code) for code, _name in settings.LANGUAGES},
     }
 
 

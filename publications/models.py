@@ -33,6 +33,7 @@ from centre.models import (
     Taxonomy,
     Technology,
     TranslationTracked,
+    choice_label,
     visible_q,
 )
 from centre.search import documents_in_each_language, index_object
@@ -311,6 +312,10 @@ class Publication(
     def get_absolute_url(self):
         return slug_address("publications:detail", "slug", self.slug)
 
+    def get_publication_type_display(self):
+        """Django's, in one lookup (centre.models.choice_label): lists ask it of every item."""
+        return choice_label(PublicationType, self.publication_type)
+
     def search_documents(self):
         if self.status != Status.PUBLISHED:
             return []
@@ -515,9 +520,10 @@ class PublicationFile(CoverImage, FileOwner, models.Model):
         """The file's stable download address, ending in its readable name."""
         return reverse("publications:download", kwargs={"pk": self.pk, "name": self.download_stem})
 
-    def get_read_url(self):
-        """The same file, sent to be shown in the browser rather than saved."""
-        return f"{self.get_absolute_url()}?{READ_INLINE}=1"
+    def get_read_url(self, download_url=None):
+        """The same file, sent to be shown in the browser rather than saved (``download_url``:
+        ``get_absolute_url()`` where the caller has it already)."""
+        return f"{download_url or self.get_absolute_url()}?{READ_INLINE}=1"
 
     @property
     def label(self):

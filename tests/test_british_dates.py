@@ -77,3 +77,21 @@ def test_feeds_in_english_keep_machine_dates(client):
     entry = atom.find("{http://www.w3.org/2005/Atom}entry")
     published = entry.find("{http://www.w3.org/2005/Atom}published").text
     assert published.startswith("2021-01-06T00:00:00")
+
+
+@pytest.mark.parametrize("language", ["az", "en", "ru"])
+@pytest.mark.parametrize("day", [datetime.date(2021, 1, 6), datetime.date(1999, 12, 31)])
+def test_day_time_writes_what_the_two_date_filters_wrote(language, day):
+    """{% day_time %} (issue 16) is the <time> the templates wrote with two |date filters."""
+    from django.template import Context, Template
+
+    template = Template(
+        "{% load centre_tags %}"
+        "<time datetime=\"{{ day|date:'Y-m-d' }}\">{{ day|date:'DATE_FORMAT' }}</time>"
+        '<time class="timeline__date" datetime="{{ day|date:\'Y-m-d\' }}">'
+        "{{ day|date:'DATE_FORMAT' }}</time>"
+        '|{% day_time day %}{% day_time day "timeline__date" %}'
+    )
+    with translation.override(language):
+        before, after = template.render(Context({"day": day})).split("|")
+    assert after == before

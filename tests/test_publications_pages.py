@@ -383,3 +383,84 @@ class TestHome:
             html = client.get("/ru/").text
         featured = html.split('class="featured-publication"')[1].split("</article>")[0]
         assert "-ru.pdf" in featured  # the Russian file exists
+
+
+# What publication_list.html wrote for a card before {% publication_card %} (issue 16).
+CARD_TEMPLATE = """{% load centre_tags publications_tags %}<li class="publication-card">
+          <div class="publication-card__cover">{% cover publication "(min-width: 48em) 10rem, 6rem" lazy=True %}</div>
+          <div class="publication-card__body">
+            <p class="publication-card__meta"><span class="tag tag--type">{{ publication.get_publication_type_display }}</span>{% if publication.publication_date %} <time datetime="{{ publication.publication_date|date:'Y-m-d' }}">{{ publication.publication_date|date:"DATE_FORMAT" }}</time>{% endif %}</p>
+            <h3 class="publication-card__title"><a href="{{ publication.get_absolute_url }}"{% lang_attr publication "title" %}>{{ publication.title }}</a>{% in_language publication "title" %}</h3>
+            {% if publication.abstract %}<p class="publication-card__abstract"{% lang_attr publication "abstract" %}>{{ publication.abstract|truncatewords:36 }}</p>{% endif %}
+            {% pdf_languages publication %}
+          </div>
+        </li>"""  # noqa: E501
+
+
+@pytest.mark.usefixtures("media")
+@pytest.mark.parametrize("language", ["az", "en", "ru"])
+def test_a_card_is_what_the_template_wrote(language):
+    """The card written in Python is the template's card, in every language and case."""
+    from django.template import Context, Template
+
+    from publications.templatetags.publications_tags import publication_card
+
+    publications = [
+        make_publication(
+            "Tədqiqat <sənədi>",
+            title_en="Research & document",
+            abstract_az=" ".join(["söz"] * 50),
+            abstract_en="Short & sweet.",
+            publication_type=PublicationType.REPORT,
+            publication_date=datetime.date(2022, 2, 23),
+            files=["az", "ru"],
+        ),
+        make_publication("Yalnız azərbaycanca", publication_date=None, abstract_ru="Кратко."),
+    ]
+    template = Template(CARD_TEMPLATE)
+    with translation.override(language):
+        for publication in publications:
+            expected = template.render(Context({"publication": publication}))
+            assert publication_card(publication) == expected
+
+
+@pytest.mark.parametrize("language", ["az", "en", "ru"])
+def test_type_and_kind_labels_are_the_choices_labels(language):
+    """get_publication_type_display and get_kind_display, now one lookup (issue 16), give the
+    choice's label in the page's language, and a value that is no choice as it is."""
+    from news.models import Kind, NewsItem
+    from publications.models import Publication
+
+    with translation.override(language):
+        for value, label in PublicationType.choices:
+            shown = Publication(publication_type=value).get_publication_type_display()
+            assert (type(shown), shown) == (str, str(label))
+        for value, label in Kind.choices:
+            assert NewsItem(kind=value).get_kind_display() == str(label)
+        assert Publication(publication_type="gone").get_publication_type_display() == "gone"
+        assert NewsItem(kind="").get_kind_display() == ""
+
+
+def test_facet_options_are_what_the_template_loop_wrote():
+    """{% facet_options %} (issue 16) writes the links the sidebar's template loop wrote."""
+    from django.template import Context, Template
+
+    from publications.filters import facets
+
+    choices = {
+        "type": dict(PublicationType.choices),
+        "language": {"az": "Azərbaycanca", "en": "English"},
+    }
+    labels = {"type": "Type", "language": "Language"}
+    found = facets(choices, {"type": "report", "q": "a&b"}, "/en/publications/", labels)
+    loop = Template(
+        "{% for option in facet.options %}"
+        '<li><a href="{{ option.url }}"{% if option.active %} aria-current="true" '
+        'class="is-active"{% endif %}{% if option.lang %} lang="{{ option.lang }}"{% endif %}>'
+        "{{ option.label }}</a></li>|{% endfor %}"
+    )
+    tag = Template("{% load publications_tags %}{% facet_options facet %}")
+    for facet in found:
+        with translation.override("ru"):
+            expected = loop.render(Context({"facet": facet})).rstrip("|").split("|")
+            assert tag.render(Context({"facet": facet})).split("\n          ") == expected

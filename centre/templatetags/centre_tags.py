@@ -8,6 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -38,12 +39,25 @@ def rich_text(value):
     return mark_safe(value or "")  # noqa: S308 - sanitised by the model's save()
 
 
-def _other_language(obj, field):
-    """The language of ``obj.<field>``'s text if it is not the page's, else None.
-    Without ``field``, ``obj`` is already a language code (e.g. a search entry's)."""
-    page = site_language()
+def other_language(obj, field=None, page=None):
+    """The language of ``obj.<field>``'s text if it is not the page's (``page``, default: the
+    active language), else None. Without ``field``, ``obj`` is already a language code (e.g. a
+    search entry's). Cards pass ``page``, worked out once for all their fields."""
+    page = page or site_language()
     code = shown_language(obj, field, page) if field else obj
     return code if code and code != page else None
+
+
+def lang_attribute(code):
+    """` lang="az"` for text in ``code``, a language other than the page's; "" for None."""
+    return format_html(' lang="{}"', code) if code else ""
+
+
+def in_language_label(code):
+    """The small "in Azerbaijani" label for text in ``code``, another language; "" for None."""
+    if not code:
+        return ""
+    return format_html('<span class="in-language">{}</span>', IN_LANGUAGE.get(code, code))
 
 
 @register.simple_tag
@@ -52,17 +66,29 @@ def lang_attr(obj, field=None):
     ``<h3{% lang_attr publication "title" %}>``: ` lang="az"` where the field shows another
     language's text than the page's (WCAG 3.1.2, language of parts).
     """
-    code = _other_language(obj, field)
-    return format_html(' lang="{}"', code) if code else ""
+    return lang_attribute(other_language(obj, field))
 
 
 @register.simple_tag
 def in_language(obj, field=None):
     """``{% in_language partner "name" %}``: the small "in Azerbaijani" label beside such text."""
-    code = _other_language(obj, field)
-    if not code:
-        return ""
-    return format_html('<span class="in-language">{}</span>', IN_LANGUAGE.get(code, code))
+    return in_language_label(other_language(obj, field))
+
+
+@register.simple_tag
+def day_time(day, css_class=""):
+    """
+    ``{% day_time milestone.date "timeline__date" %}``: ``<time datetime="2021-01-06">6 January
+    2021</time>``, a day (a ``date``) as the page's language writes it (what
+    ``|date:"DATE_FORMAT"`` gives) and in ISO 8601 for machines, in one call rather than two
+    filters through the template engine (about 150 calls less a date).
+    """
+    return format_html(
+        '<time{} datetime="{}">{}</time>',
+        format_html(' class="{}"', css_class) if css_class else "",
+        day.isoformat(),
+        date_format(day),
+    )
 
 
 class Frame(NamedTuple):

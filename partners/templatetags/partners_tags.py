@@ -4,8 +4,8 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
 from centre.cache import kept_for_this_generation
-from centre.i18n import shown_language
-from centre.templatetags.centre_tags import in_language, lang_attr
+from centre.i18n import site_language
+from centre.templatetags.centre_tags import in_language_label, lang_attribute, other_language
 from partners.models import Kind, Partner
 from publications.templatetags.publications_tags import picture
 
@@ -28,21 +28,27 @@ def network_centres():
 
 @register.simple_tag
 def partner_card(partner):
-    """One card of the partner list (written here, not in a template: a list shows 48)."""
-    summary, name_language = partner.summary, shown_language(partner, "name")
+    """
+    One card of the partner list (written here, not in a template: a list shows 48), the
+    page's language worked out once for the languages of its name and summary.
+    """
+    page = site_language()
+    summary, name_language = partner.summary, other_language(partner, "name", page)
     return format_html(
         '<li class="partner-card">\n<div class="partner-card__logo">{}</div>\n'
         '<h3 class="partner-card__name"><a href="{}"{}>{}</a>{}</h3>\n{}{}{}</li>',
         partner_logo(partner, lazy=True),
         partner.get_absolute_url(),
-        lang_attr(name_language),
+        lang_attribute(name_language),
         partner.name,
-        in_language(name_language),
+        in_language_label(name_language),
         format_html('<p class="partner-card__country">{}</p>\n', partner.country_name)
         if partner.country
         else "",
         format_html(
-            '<p class="partner-card__summary"{}>{}</p>\n', lang_attr(partner, "summary"), summary
+            '<p class="partner-card__summary"{}>{}</p>\n',
+            lang_attribute(other_language(partner, "summary", page)),
+            summary,
         )
         if summary
         else "",

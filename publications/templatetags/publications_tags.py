@@ -4,12 +4,20 @@ from django import template
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info, gettext, ngettext
+from django.utils.text import Truncator
+from django.utils.translation import get_language, gettext, ngettext
 
 from centre.cache import kept_for_this_generation
-from centre.templatetags.centre_tags import lang_attr
+from centre.i18n import local_name, site_language
+from centre.templatetags.centre_tags import (
+    in_language_label,
+    lang_attr,
+    lang_attribute,
+    other_language,
+)
 
 from ..models import Publication
 
@@ -52,8 +60,76 @@ def _home_publications(count):
     return {"featured": featured, "latest": latest}
 
 
+CARD = (
+    '<li class="publication-card">\n'
+    '          <div class="publication-card__cover">{}</div>\n'
+    '          <div class="publication-card__body">\n'
+    '            <p class="publication-card__meta"><span class="tag tag--type">{}</span>{}</p>\n'
+    '            <h3 class="publication-card__title"><a href="{}"{}>{}</a>{}</h3>\n'
+    "            {}\n"
+    "            {}\n"
+    "          </div>\n"
+    "        </li>"
+)
+
+
 @register.simple_tag
-def pdf_languages(publication):
+def publication_card(publication):
+    """
+    One card of the publication list, written here rather than by a dozen tags and filters
+    a card (a list shows 12): the page's language and the title's worked out once.
+    """
+    page = site_language()
+    title_language = other_language(publication, "title", page)
+    date, abstract = publication.publication_date, publication.abstract
+    return format_html(
+        CARD,
+        cover(publication, "(min-width: 48em) 10rem, 6rem", lazy=True),
+        publication.get_publication_type_display(),
+        format_html(' <time datetime="{}">{}</time>', date.isoformat(), date_format(date))
+        if date
+        else "",
+        publication.get_absolute_url(),
+        lang_attribute(title_language),
+        publication.title,
+        in_language_label(title_language),
+        format_html(
+            '<p class="publication-card__abstract"{}>{}</p>',
+            lang_attribute(other_language(publication, "abstract", page)),
+            Truncator(abstract).words(36, truncate=" …"),
+        )
+        if abstract
+        else "",
+        pdf_languages(publication, page),
+    )
+
+
+CURRENT_OPTION = mark_safe(' aria-current="true" class="is-active"')
+
+
+@register.simple_tag
+def facet_options(facet):
+    """
+    A filter's options (publications.filters.facets) as the ``<li>`` links of its list, one a
+    line: written here rather than by a template loop, a list's sidebar has some 35.
+    """
+    return format_html_join(
+        "\n          ",
+        '<li><a href="{}"{}{}>{}</a></li>',
+        (
+            (
+                option["url"],
+                CURRENT_OPTION if option["active"] else "",
+                format_html(' lang="{}"', option["lang"]) if option["lang"] else "",
+                option["label"],
+            )
+            for option in facet["options"]
+        ),
+    )
+
+
+@register.simple_tag
+def pdf_languages(publication, page=None):
     """
     ``{% pdf_languages publication %}``: the languages of its PDFs as plain text (the files
     are on its page), each name in its own language and marked so where it is not the page's.
@@ -64,7 +140,7 @@ def pdf_languages(publication):
     names = format_html_join(
         ", ",
         "<span{}>{}</span>",
-        ((lang_attr(code), get_language_info(code)["name_local"]) for code in codes),
+        ((lang_attribute(other_language(code, page=page)), local_name(code)) for code in codes),
     )
     return format_html(
         '<p class="language-tags"><span class="language-tags__label">{}</span> <span>{}</span></p>',
@@ -80,20 +156,21 @@ def download_button(file):
     that is not the page's; beside it, the same file to read in the browser.
     """
     lang, label, pages = lang_attr(file.language), file.label, file.page_count
+    url = file.get_absolute_url()
     return format_html(
         '<span class="download">\n<a class="button button--download" href="{}" hreflang="{}" '
         'type="application/pdf" download>\n  <span class="visually-hidden">{}: </span>'
         '<span class="button__label"{}>{}</span>\n  <span class="button__meta">{} · {}</span>\n'
         '</a>\n<a class="download__read" href="{}" hreflang="{}" type="application/pdf">{}'
         '<span class="visually-hidden">: <span{}>{}</span></span></a>\n</span>',
-        file.get_absolute_url(),
+        url,
         file.language,
         gettext("Download"),
         lang,
         label,
         filesizeformat(file.size),
         ngettext("%(counter)s page", "%(counter)s pages", pages) % {"counter": pages},
-        file.get_read_url(),
+        file.get_read_url(url),
         file.language,
         gettext("Read in the browser"),
         lang,
