@@ -4,6 +4,8 @@ the Azerbaijani since each translation was made (word by word, from history), sa
 or for the whole item, *Mark as checked*, and who may do what.
 """
 
+import json
+
 import lxml.html
 import pytest
 from django.contrib.auth.models import Permission
@@ -526,3 +528,17 @@ def test_the_choice_of_language_says_how_many_fields_are_flagged(
     labels = lxml.html.fromstring(html).xpath("//fieldset[@class='translation-pair']//label")
     texts = [" ".join(element.text_content().split()) for element in labels]
     assert label in texts
+
+
+@pytest.mark.parametrize(
+    ("language", "words"), [("az", "Keçidi redaktə et"), ("ru", "Изменить ссылку")]
+)
+def test_the_editors_dialogs_speak_the_admins_language(admin_client, about, language, words):
+    headers = {"accept-language": language}
+    catalogue = admin_client.get("/admin/jsi18n/", headers=headers).text
+    # The link dialog's title (django-prose-editor's "Edit Link"), as the catalogue writes it.
+    assert f'"Edit Link": {json.dumps(words)}' in catalogue
+    for url in (translations_url(about), change_url(about)):
+        html = admin_client.get(url, headers=headers).text
+        # The catalogue before the editor, which reads window.gettext once, when it loads.
+        assert html.index("/admin/jsi18n/") < html.index("django_prose_editor")
