@@ -28,6 +28,7 @@ from reversion.models import Version
 
 from .history import comment, keep_first_version, revision
 from .html import editor_media
+from .i18n import translation_languages
 from .models import SiteContact, Status, Technology, TranslationTracked, missing_translations
 from .review import ReviewRequestMixin
 from .storage import atomic_with_files
@@ -493,7 +494,7 @@ def restore_followed(obj, name, version):
 
 def translation_report(user):
     """Every translated object with a missing or possibly outdated translation, and totals."""
-    languages = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    languages = translation_languages()
     totals = {code: {"missing": 0, "stale": 0} for code in languages}
     rows = []
     for model in sorted(

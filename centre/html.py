@@ -5,6 +5,7 @@ another way. nh3's time grows with the square of the nesting depth, so ``check_r
 first bounds size, depth and tags in linear time.
 """
 
+import html as html_module
 import re
 
 import nh3
@@ -27,6 +28,18 @@ RICH_TEXT_EDITOR_CONFIG = {
         "History": True,
     }
 }
+
+
+# Where a block of rich text ends (a heading, paragraph, list item…).
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|div|td|th|dt|dd)\s*>|<br\s*/?>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+BLOCK_MARK = "\x1f"
+
+
+def text_blocks(html):
+    """Rich text's text block by block (tags are no words), as a reader reads it."""
+    text = _ANY_TAG.sub(" ", _BLOCK_END.sub(BLOCK_MARK, html or ""))
+    return html_module.unescape(text).split(BLOCK_MARK)
 
 
 def editor_media(request, media):

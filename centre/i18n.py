@@ -21,6 +21,11 @@ def language_codes():
     return [code for code, _name in settings.LANGUAGES]
 
 
+def translation_languages():
+    """The languages Azerbaijani (the default) is translated into."""
+    return [code for code in language_codes() if code != settings.LANGUAGE_CODE]
+
+
 def site_language(language=None):
     """``language`` (default: the active one) if the site has it, else the default language."""
     language = (language or translation.get_language() or settings.LANGUAGE_CODE).lower()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_otp import user_has_device
 
+from centre.i18n import translation_languages
 from centre.text import slugify_az
 
 
@@ -133,9 +134,8 @@ def translations(obj, fields):
     """``(field, language, Azerbaijani text, translation)`` for each translation of ``fields``."""
     for field in fields:
         source = getattr(obj, f"{field}_{settings.LANGUAGE_CODE}")
-        for code, _name in settings.LANGUAGES:
-            if code != settings.LANGUAGE_CODE:
-                yield field, code, source, getattr(obj, f"{field}_{code}")
+        for code in translation_languages():
+            yield field, code, source, getattr(obj, f"{field}_{code}")
 
 
 def missing_translations(obj, fields):

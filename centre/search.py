@@ -18,7 +18,6 @@ text's opening, then the newest.
 
 import contextlib
 import functools
-import html as html_module
 import operator
 import re
 import unicodedata
@@ -37,6 +36,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
+from centre.html import BLOCK_MARK, text_blocks
 from centre.i18n import language_codes, localized_field, site_language
 from centre.models import SearchEntry
 from centre.text import fold
@@ -49,10 +49,6 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 _WORD = re.compile(r"[^\W_]+")
 _NOT_WORD = re.compile(r"[\W_]")
-_TAG = re.compile(r"<[^>]*>")
-# Where a block of rich text ends (a heading, paragraph, list item…): excerpts keep blocks apart.
-_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|div|td|th|dt|dd)\s*>|<br\s*/?>", re.I)
-_BLOCK_MARK = "\x1f"
 # A block ending in one of these reads on into the next; any other (a heading, a list item, a
 # name) is set apart by BLOCK_SEPARATOR rather than run into the next block's first words.
 _SENTENCE_END = ".!?:;…,"
@@ -70,15 +66,14 @@ def fold_for_matching(text):
 
 def plain_text(html):
     """Rich text as one line: tags become spaces, and blocks stay apart (``join_blocks``)."""
-    text = _TAG.sub(" ", _BLOCK_END.sub(_BLOCK_MARK, html or ""))
-    return join_blocks(html_module.unescape(text).split(_BLOCK_MARK))
+    return join_blocks(text_blocks(html))
 
 
 def join_blocks(blocks):
     """Blocks of text as one line, each set apart from the next unless it ends a sentence."""
     line = ""
     for block in blocks:
-        block = " ".join(unicodedata.normalize("NFC", block.replace(_BLOCK_MARK, " ")).split())
+        block = " ".join(unicodedata.normalize("NFC", block.replace(BLOCK_MARK, " ")).split())
         if not block:
             continue
         if line:

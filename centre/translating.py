@@ -10,7 +10,6 @@ item's stored state as a first version before its first change in the admin, so 
 translation was made from is in history even for content that came from the seed.
 """
 
-import html
 import re
 import unicodedata
 from difflib import SequenceMatcher
@@ -36,15 +35,11 @@ from reversion.errors import RevertError
 from reversion.models import Version
 
 from .history import keep_first_version, revision
-from .html import editor_media
-from .i18n import language_codes
+from .html import editor_media, text_blocks
+from .i18n import translation_languages
 from .models import text_digest
 from .text import capfirst
 
-# Rich text: a tag is no word; where a block ends (a paragraph, heading, list item), a new
-# paragraph of the difference starts.
-_TAG = re.compile(r"<[^>]*>")
-_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote)\s*>|<br\s*/?>|<hr\s*/?>", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # What models.text_digest() gives: the view sends the Azerbaijani it shows as one.
 _DIGEST = re.compile(r"[0-9a-f]{16}")
@@ -67,11 +62,10 @@ def is_rich_text(model, field):
 
 def paragraphs(value, rich=False):
     """The text a reader reads, as paragraphs: tags are not words, blank lines part paragraphs."""
-    value = value or ""
-    if rich:
-        value = html.unescape(_TAG.sub(" ", _BLOCK_END.sub("\n\n", value)))
-    value = unicodedata.normalize("NFC", value)
-    return [" ".join(block.split()) for block in _PARAGRAPH_BREAK.split(value) if block.strip()]
+    # Rich text: a tag is no word, and each block (a paragraph, heading, list item) is one.
+    blocks = text_blocks(value) if rich else _PARAGRAPH_BREAK.split(value or "")
+    blocks = (unicodedata.normalize("NFC", block) for block in blocks)
+    return [" ".join(block.split()) for block in blocks if block.strip()]
 
 
 def _tokens(paragraphs):
@@ -157,28 +151,34 @@ def _changed_words(removed, added):
     return format_html_join("", "{}", ((part,) for part in parts))
 
 
-def source_versions(obj):
-    """``obj``'s versions, newest first, as the translation view reads them."""
-    return Version.objects.get_for_object(obj).select_related("revision__user").order_by("-pk")
-
-
-def version_translated_from(obj, field, code, versions):
+def versions_translated_from(obj, stale):
     """
-    The newest of ``versions`` whose Azerbaijani ``field`` is the text the ``code`` translation
-    was last saved (or checked) against, or None if history does not have that text.
+    ``{(field, language): version}``: for each of ``stale`` (``{language: [field, …]}``), the
+    newest version of ``obj`` whose Azerbaijani ``field`` is the text that translation was last
+    saved (or checked) against; left out where history does not have that text. History is read
+    once, newest first, a few versions at a time, and no further than needed.
     """
-    recorded = (obj.translation_sources or {}).get(f"{field}:{code}")
-    if not recorded:
-        return None
-    name = f"{field}_{settings.LANGUAGE_CODE}"
-    for version in versions:
+    sources = obj.translation_sources or {}
+    wanted = {
+        (field, code): sources[f"{field}:{code}"]["source"]
+        for code, fields in stale.items()
+        for field in fields
+        if f"{field}:{code}" in sources
+    }
+    found = {}
+    versions = Version.objects.get_for_object(obj).select_related("revision").order_by("-pk")
+    for version in versions.iterator(chunk_size=20) if wanted else ():
         try:
-            text = version.field_dict.get(name)
+            values = version.field_dict
         except RevertError:  # a version the current models cannot read
             continue
-        if text_digest(text) == recorded["source"]:
-            return version
-    return None
+        for (field, code), digest in list(wanted.items()):
+            if text_digest(values.get(f"{field}_{settings.LANGUAGE_CODE}")) == digest:
+                found[field, code] = version
+                del wanted[field, code]
+        if not wanted:
+            break
+    return found
 
 
 class TranslationViewMixin:
@@ -208,8 +208,7 @@ class TranslationViewMixin:
         return [
             f"{field}_{code}"
             for field in self.model.tracked_translation_fields
-            for code in language_codes()
-            if code != settings.LANGUAGE_CODE
+            for code in translation_languages()
         ]
 
     def translation_form(self, request, names):
@@ -332,15 +331,13 @@ class TranslationViewMixin:
                 instance=obj, initial=dict((typed or {}).items())
             )
         stale, missing = obj.stale_translations(), obj.missing_translations()
-        versions = list(source_versions(obj)) if stale else []
+        made_from = versions_translated_from(obj, stale)
         rows = []
         for field in self.model.tracked_translation_fields:
             rich = is_rich_text(self.model, field)
             source = getattr(obj, f"{field}_{settings.LANGUAGE_CODE}")
             cells, differences = [], {}
-            for code in language_codes():
-                if code == settings.LANGUAGE_CODE:
-                    continue
+            for code in translation_languages():
                 name = f"{field}_{code}"
                 cell = {
                     "code": code,
@@ -352,7 +349,7 @@ class TranslationViewMixin:
                     "errors": (errors or {}).get(name),
                 }
                 if cell["stale"]:
-                    version = version_translated_from(obj, field, code, versions)
+                    version = made_from.get((field, code))
                     cell["version"] = version
                     if version is not None:
                         cell["version_url"] = reverse(
