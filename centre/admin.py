@@ -29,6 +29,7 @@ from reversion.models import Version
 from .history import comment, keep_first_version, revision
 from .html import editor_media
 from .i18n import translation_languages
+from .images import validate_image
 from .models import SiteContact, Status, Technology, TranslationTracked, missing_translations
 from .review import ReviewRequestMixin
 from .storage import atomic_with_files
@@ -149,6 +150,13 @@ class ContentAdmin(ReviewRequestMixin, TranslationViewMixin, TabbedTranslationAd
         return self.has_publish_permission(request) or (
             self.public_state(stored) == self.public_state(changed)
         )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if validate_image in getattr(db_field, "validators", ()):
+            # The browser's file picker offers only what the site accepts.
+            formfield.widget.attrs["accept"] = "image/png,image/jpeg,image/webp"
+        return formfield
 
     def get_readonly_fields(self, request, obj=None):
         readonly = tuple(super().get_readonly_fields(request, obj))
