@@ -1,4 +1,4 @@
-"""``ContentAdmin``, the base of every content admin, and the admin's translations report."""
+"""``ContentAdmin``, the base of every content admin, and the admins of the site's settings."""
 
 import copy
 import json
@@ -7,9 +7,7 @@ from functools import partial
 
 import reversion
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db import IntegrityError, models, router, transaction
@@ -28,9 +26,8 @@ from reversion.models import Version
 
 from .history import comment, keep_first_version, revision
 from .html import editor_media
-from .i18n import translation_languages
 from .images import validate_image
-from .models import SiteContact, Status, Technology, TranslationTracked, missing_translations
+from .models import SiteContact, Status, Technology
 from .review import ReviewRequestMixin
 from .storage import atomic_with_files
 from .translating import TranslationViewMixin
@@ -494,65 +491,3 @@ def restore_followed(obj, name, version):
         restore_fields(item, values)
         kept.append(item.pk)
     current.exclude(pk__in=kept).delete()
-
-
-# The admin site's "Translations" page (accounts.admin_site): what is untranslated or possibly
-# outdated, per object.
-
-
-def translation_report(user):
-    """Every translated object with a missing or possibly outdated translation, and totals."""
-    languages = translation_languages()
-    totals = {code: {"missing": 0, "stale": 0} for code in languages}
-    rows = []
-    for model in sorted(
-        translator.get_registered_models(abstract=False), key=lambda m: m._meta.label
-    ):
-        # The fields staff write, not slugs or files (where none are tracked, all are text).
-        opts = model._meta
-        fields = getattr(model, "tracked_translation_fields", None) or list(
-            translator.get_options_for_model(model).fields
-        )
-        if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
-            continue
-        columns = [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
-        tracked = issubclass(model, TranslationTracked)
-        # An inline-only model has no form of its own: it is fixed from its parent's.
-        change = admin.site.is_registered(model) and admin_urlname(opts, "change")
-        # The translation view of each tracked item (ContentAdmin's).
-        translate_url = change and getattr(
-            admin.site.get_model_admin(model), "translation_url", None
-        )
-        only = ["pk", *columns] + (["translation_sources"] if tracked else [])
-        for obj in model._default_manager.only(*only):
-            missing = missing_translations(obj, fields)
-            stale = obj.stale_translations() if tracked else {}
-            if not missing and not stale:
-                continue
-            # Totals count items (a page, a partner), not their fields.
-            for code in languages:
-                totals[code]["missing"] += bool(missing.get(code))
-                totals[code]["stale"] += bool(stale.get(code))
-            rows.append(
-                {
-                    "model": model._meta.verbose_name,
-                    "object": obj,
-                    "label": model._meta.label_lower,
-                    "change_url": change and reverse(change, args=[obj.pk]),
-                    "translate_url": translate_url and translate_url(obj),
-                    "languages": [
-                        {
-                            "code": code,
-                            "missing": _verbose_names(model, missing.get(code, [])),
-                            "stale": _verbose_names(model, stale.get(code, [])),
-                        }
-                        for code in languages
-                    ],
-                }
-            )
-    return rows, totals
-
-
-def _verbose_names(model, fields):
-    """Fields as staff know them from the form, in their language: "title" -> "başlıq"."""
-    return [str(model._meta.get_field(field).verbose_name) for field in fields]
