@@ -28,7 +28,7 @@ from .history import comment, keep_first_version, revision
 from .html import editor_media
 from .images import validate_image
 from .models import SiteContact, Status, Technology
-from .review import ReviewRequestMixin
+from .review import ReviewRequestMixin, publish_permission
 from .storage import atomic_with_files
 from .translating import TranslationViewMixin
 
@@ -127,8 +127,7 @@ class ContentAdmin(ReviewRequestMixin, TranslationViewMixin, TabbedTranslationAd
     # Publishing rights.
 
     def has_publish_permission(self, request):
-        opts = self.model._meta
-        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+        return request.user.has_perm(publish_permission(self.model))
 
     def is_public(self, obj):
         """Whether ``obj`` is (or is scheduled to be) shown to the public."""
@@ -318,6 +317,19 @@ class ContentAdmin(ReviewRequestMixin, TranslationViewMixin, TabbedTranslationAd
     def _url_name(self, view):
         return f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_{view}"
 
+    def permitted_object(self, request, object_id):
+        """The object, or 404; 403 unless the user may see it (or change it, on a POST)."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if request.method == "POST":
+            permitted = self.has_change_permission(request, obj)
+        else:
+            permitted = self.has_view_or_change_permission(request, obj)
+        if not permitted:
+            raise PermissionDenied
+        return obj
+
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         versions = Version.objects.get_for_object(obj) if obj else Version.objects.none()
@@ -340,18 +352,11 @@ class ContentAdmin(ReviewRequestMixin, TranslationViewMixin, TabbedTranslationAd
 
     def version_view(self, request, object_id, version_id, extra_context=None):
         """An earlier version in the usual form; saving it restores it."""
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None:
-            raise Http404
+        obj = self.permitted_object(request, object_id)
         # Only a version of this very object: another model's or object's id is not found.
         version = get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
         if "_saveasnew" in request.POST:
             raise BadRequest  # a version restores its object; it is not a template for another
-        if request.method == "POST":
-            if not self.has_change_permission(request, obj):
-                raise PermissionDenied
-        elif not self.has_view_or_change_permission(request, obj):
-            raise PermissionDenied
         context = {"version": version, **(extra_context or {})}
         try:
             with revision(request):

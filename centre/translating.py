@@ -18,10 +18,9 @@ from functools import partial
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import NON_FIELD_ERRORS, BadRequest, PermissionDenied
+from django.contrib.admin.utils import quote
+from django.core.exceptions import NON_FIELD_ERRORS, BadRequest
 from django.db import router, transaction
-from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -199,8 +198,7 @@ class TranslationViewMixin:
         return [path("<path:object_id>/translations/", view, name=name), *super().get_urls()]
 
     def translation_url(self, obj, field=None, code=None):
-        name = f"{self.opts.app_label}_{self.opts.model_name}_translations"
-        url = reverse(f"{self.admin_site.name}:{name}", args=[quote(obj.pk)])
+        url = reverse(self._url_name("translations"), args=[quote(obj.pk)])
         return f"{url}#field-{field}-{code}" if field else url
 
     def translation_names(self):
@@ -221,15 +219,9 @@ class TranslationViewMixin:
 
     @method_decorator(require_http_methods(["GET", "HEAD", "POST"]))
     def translation_view(self, request, object_id):
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None:
-            raise Http404
+        obj = self.permitted_object(request, object_id)
         if request.method == "POST":
-            if not self.has_change_permission(request, obj):
-                raise PermissionDenied
             return self._save_translations(request, obj)
-        if not self.has_view_or_change_permission(request, obj):
-            raise PermissionDenied
         return self._render_translations(request, obj)
 
     def _save_translations(self, request, obj):
