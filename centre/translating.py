@@ -55,10 +55,6 @@ PARAGRAPH = "\n\n"
 MAX_WORD_PAIRS = 1_000_000
 
 
-def is_rich_text(model, field):
-    return isinstance(model._meta.get_field(field), ProseEditorField)
-
-
 def paragraphs(value, rich=False):
     """The text a reader reads, as paragraphs: tags are not words, blank lines part paragraphs."""
     # Rich text: a tag is no word, and each block (a paragraph, heading, list item) is one.
@@ -82,12 +78,10 @@ def _tokens(paragraphs):
 
 # Removed and added words are struck through and underlined, and say so to screen readers in
 # the admin's language (the words themselves are Azerbaijani).
-_MARKED = {
-    "del": '<del><span class="visually-hidden" lang="{}">[{} </span>{}'
-    '<span class="visually-hidden" lang="{}">]</span></del>',
-    "ins": '<ins><span class="visually-hidden" lang="{}">[{} </span>{}'
-    '<span class="visually-hidden" lang="{}">]</span></ins>',
-}
+_MARKED = (
+    '<{0}><span class="visually-hidden" lang="{1}">[{2} </span>{3}'
+    '<span class="visually-hidden" lang="{1}">]</span></{0}>'
+)
 
 
 def _words(tokens, marked=None):
@@ -96,9 +90,8 @@ def _words(tokens, marked=None):
     # What comes before the first word stays outside the mark.
     (first, before), *rest = tokens
     announced = _("removed:") if marked == "del" else _("added:")
-    language = get_language()
     text = _words([(first, ""), *rest])
-    return escape(before) + format_html(_MARKED[marked], language, announced, text, language)
+    return escape(before) + format_html(_MARKED, marked, get_language(), announced, text)
 
 
 def word_difference(old, new, rich=False):
@@ -317,16 +310,14 @@ class TranslationViewMixin:
 
     def _render_translations(self, request, obj, typed=None, errors=None):
         may_change = self.has_change_permission(request, obj)
-        form = None
-        if may_change:
-            form = self.translation_form(request, self.translation_names())(
-                instance=obj, initial=dict((typed or {}).items())
-            )
+        form = may_change and self.translation_form(request, self.translation_names())(
+            instance=obj, initial=dict((typed or {}).items())
+        )
         stale, missing = obj.stale_translations(), obj.missing_translations()
         made_from = versions_translated_from(obj, stale)
         rows = []
         for field in self.model.tracked_translation_fields:
-            rich = is_rich_text(self.model, field)
+            rich = isinstance(self.opts.get_field(field), ProseEditorField)
             source = getattr(obj, f"{field}_{settings.LANGUAGE_CODE}")
             cells, differences = [], {}
             for code in translation_languages():
