@@ -42,8 +42,7 @@ class ReviewRequestMixin:
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
         context["may_request_review"] = self.may_request_review(request, obj)
         if obj is not None:
-            latest = ReviewRequest.objects.for_object(obj).order_by("-pk").first()
-            context["review"] = latest
+            context["review"] = ReviewRequest.objects.for_object(obj).order_by("-pk").first()
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
     def save_model(self, request, obj, form, change):
@@ -158,20 +157,15 @@ def review_desk(user):
         if review.content_object is not None
         and user.has_perm(publish_permission(type(review.content_object)))
     ]
-    # An editor's rejected items: each item's latest request, if it was rejected.
-    mine = {}
+    # An editor's items, each with its latest request: the rejected ones, and those that wait.
+    latest = {}
     for review in requests.filter(requested_by=user).order_by("pk"):
-        mine[review.content_type_id, review.object_id] = review
-    rejected = [
-        review
-        for review in mine.values()
-        if review.rejection_reason and review.content_object is not None
-    ]
-    asked = [r for r in mine.values() if r.closed_at is None and r.content_object is not None]
+        latest[review.content_type_id, review.object_id] = review
+    mine = [review for review in latest.values() if review.content_object is not None]
+    rejected = [review for review in mine if review.rejection_reason]
+    asked = [review for review in mine if review.closed_at is None]
     for review in [*waiting, *rejected, *asked]:
-        obj = described(review.content_object, review.requested_at)
-        review.kind, review.change_url = obj.kind, obj.change_url
-        review.preview_url = obj.get_absolute_url()
+        described(review.content_object, review.requested_at)
     publisher = may_publish(user)
     return {"publisher": publisher, "waiting": waiting, "rejected": rejected, "asked": asked}
 
