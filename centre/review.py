@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
@@ -113,10 +114,7 @@ def notify_publishers(request, obj, message):
         .filter(is_active=True, is_staff=True)
         .exclude(email="")
     )
-    opts = obj._meta
-    url = request.build_absolute_uri(
-        reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-    )
+    url = request.build_absolute_uri(change_url(obj))
     languages = dict(
         StaffLanguage.objects.filter(user__in=publishers).values_list("user", "language")
     )
@@ -124,7 +122,7 @@ def notify_publishers(request, obj, message):
         with translation.override(languages.get(publisher.pk, settings.LANGUAGE_CODE)):
             context = {
                 "object": obj,
-                "kind": opts.verbose_name,
+                "kind": obj._meta.verbose_name,
                 "editor": request.user,
                 "message": message,
                 "url": url,
@@ -138,11 +136,14 @@ def notify_publishers(request, obj, message):
             )
 
 
+def change_url(obj):
+    return reverse(admin_urlname(obj._meta, "change"), args=[obj.pk])
+
+
 def described(obj, when):
     """``obj`` as the desk lists it: its kind, its form's address and the time that matters."""
-    opts = obj._meta
-    obj.kind, obj.when = opts.verbose_name, when
-    obj.change_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    obj.kind, obj.when = obj._meta.verbose_name, when
+    obj.change_url = change_url(obj)
     return obj
 
 
