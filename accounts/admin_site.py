@@ -45,7 +45,6 @@ APP_ORDER = [
     "publications",
     "news",
     "centre",
-    "accounts",
     "auth",
     "axes",
     "otp_totp",
