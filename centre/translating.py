@@ -322,6 +322,7 @@ class TranslationViewMixin:
             cells, differences = [], {}
             for code in translation_languages():
                 name = f"{field}_{code}"
+                version = made_from.get((field, code))  # a stale translation's, if in history
                 cell = {
                     "code": code,
                     "language": capfirst(get_language_info(code)["name_translated"]),
@@ -330,18 +331,16 @@ class TranslationViewMixin:
                     "stale": field in stale.get(code, ()),
                     "field": form[name] if form else None,
                     "errors": (errors or {}).get(name),
+                    "version": version,
                 }
-                if cell["stale"]:
-                    version = made_from.get((field, code))
-                    cell["version"] = version
-                    if version is not None:
-                        cell["version_url"] = reverse(
-                            self._url_name("version"), args=[quote(obj.pk), version.pk]
-                        )
-                        if version.pk not in differences:  # English and Russian: once
-                            old = version.field_dict.get(f"{field}_{settings.LANGUAGE_CODE}")
-                            differences[version.pk] = word_difference(old, source, rich)
-                        cell["difference"] = differences[version.pk]
+                if version is not None:
+                    cell["version_url"] = reverse(
+                        self._url_name("version"), args=[quote(obj.pk), version.pk]
+                    )
+                    if version.pk not in differences:  # English and Russian: once
+                        old = version.field_dict.get(f"{field}_{settings.LANGUAGE_CODE}")
+                        differences[version.pk] = word_difference(old, source, rich)
+                    cell["difference"] = differences[version.pk]
                 cells.append(cell)
             label = self.opts.get_field(field).verbose_name
             rows.append(
