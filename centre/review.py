@@ -7,7 +7,6 @@ ends the wait.
 from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.auth import get_user_model
@@ -201,11 +200,8 @@ def my_drafts(user, site, limit=20):
     drafts = []
     for content_type_id, ids in wanted.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        try:
-            model_admin = site.get_model_admin(model)
-        except NotRegistered:
-            continue
-        if not hasattr(model_admin, "is_public"):  # a ContentAdmin's
+        model_admin = site.is_registered(model) and site.get_model_admin(model)
+        if not hasattr(model_admin, "is_public"):  # only a ContentAdmin's items are drafts
             continue
         for obj in model._default_manager.filter(pk__in=ids):
             if not model_admin.is_public(obj):
