@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -11,13 +12,16 @@ from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.decorators.http import require_http_methods
+from modeltranslation.translator import translator
 
 from centre.admin_input import with_sane_input
+from centre.i18n import translation_languages
 from centre.models import (
     ReviewRequest,
     StaffLanguage,
     TranslationTracked,
     may_publish,
+    missing_translations,
     passed_two_factor,
 )
 from centre.review import (
@@ -41,7 +45,6 @@ APP_ORDER = [
     "publications",
     "news",
     "centre",
-    "accounts",
     "auth",
     "axes",
     "otp_totp",
@@ -106,11 +109,9 @@ class CentreAdminSite(admin.AdminSite):
         ]
 
     def index(self, request, extra_context=None):
-        from centre.admin import translation_report  # it registers admins on this very site
-
         if get_language() in dict(settings.LANGUAGES):
             StaffLanguage.remember(request.user, get_language())
-        _rows, totals = translation_report(request.user)
+        _rows, totals = self.translation_report(request.user)
         context = {
             "desk": review_desk(request.user),
             "drafts": () if may_publish(request.user) else my_drafts(request.user, self),
@@ -167,9 +168,7 @@ class CentreAdminSite(admin.AdminSite):
                 obj.save(update_fields=["translation_sources"])
                 messages.success(request, gettext("Translation marked as checked."))
             return redirect("admin:translations")
-        from centre.admin import translation_report  # it registers admins on this very site
-
-        rows, totals = translation_report(request.user)
+        rows, totals = self.translation_report(request.user)
         context = {
             **self.each_context(request),
             "title": gettext("Translations"),
@@ -177,3 +176,58 @@ class CentreAdminSite(admin.AdminSite):
             "totals": totals,
         }
         return TemplateResponse(request, "admin/translations.html", context)
+
+    def translation_report(self, user):
+        """Every translated object with a missing or possibly outdated translation, and totals."""
+        languages = translation_languages()
+        totals = {code: {"missing": 0, "stale": 0} for code in languages}
+        rows = []
+        for model in sorted(
+            translator.get_registered_models(abstract=False), key=lambda m: m._meta.label
+        ):
+            # The fields staff write, not slugs or files (where none are tracked, all are text).
+            opts = model._meta
+            fields = getattr(model, "tracked_translation_fields", None) or list(
+                translator.get_options_for_model(model).fields
+            )
+            if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+                continue
+            columns = [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
+            tracked = issubclass(model, TranslationTracked)
+            # An inline-only model has no form of its own: it is fixed from its parent's.
+            change = self.is_registered(model) and admin_urlname(opts, "change")
+            # The translation view of each tracked item (ContentAdmin's).
+            translate_url = change and getattr(self.get_model_admin(model), "translation_url", None)
+            only = ["pk", *columns] + (["translation_sources"] if tracked else [])
+            for obj in model._default_manager.only(*only):
+                missing = missing_translations(obj, fields)
+                stale = obj.stale_translations() if tracked else {}
+                if not missing and not stale:
+                    continue
+                # Totals count items (a page, a partner), not their fields.
+                for code in languages:
+                    totals[code]["missing"] += bool(missing.get(code))
+                    totals[code]["stale"] += bool(stale.get(code))
+                rows.append(
+                    {
+                        "model": opts.verbose_name,
+                        "object": obj,
+                        "label": opts.label_lower,
+                        "change_url": change and reverse(change, args=[obj.pk]),
+                        "translate_url": translate_url and translate_url(obj),
+                        "languages": [
+                            {
+                                "code": code,
+                                "missing": verbose_names(model, missing.get(code, [])),
+                                "stale": verbose_names(model, stale.get(code, [])),
+                            }
+                            for code in languages
+                        ],
+                    }
+                )
+        return rows, totals
+
+
+def verbose_names(model, fields):
+    """Fields as staff know them from the form, in their language: "title" -> "başlıq"."""
+    return [str(model._meta.get_field(field).verbose_name) for field in fields]

@@ -11,17 +11,14 @@ from django.conf import settings
 from django.db.models import Sum
 
 
-def address_failures(request):
-    """Failed logins from the request's address within the cool-off time, any user name."""
+def address_locked(request):
+    """Whether the request's address failed too often within the cool-off time, any user name."""
     # axes has set the request's address and time before it asks any hook of ours.
     attempts = AccessAttempt.objects.filter(
         ip_address=request.axes_ip_address, attempt_time__gte=get_cool_off_threshold(request)
     )
-    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
-
-
-def address_locked(request):
-    return address_failures(request) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT
+    failures = attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+    return failures >= settings.LOGIN_ADDRESS_FAILURE_LIMIT
 
 
 def failure_limit(request, credentials=None):

@@ -1,4 +1,4 @@
-"""``ContentAdmin``, the base of every content admin, and the admin's translations report."""
+"""``ContentAdmin``, the base of every content admin, and the admins of the site's settings."""
 
 import copy
 import json
@@ -7,9 +7,7 @@ from functools import partial
 
 import reversion
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db import IntegrityError, models, router, transaction
@@ -28,9 +26,9 @@ from reversion.models import Version
 
 from .history import comment, keep_first_version, revision
 from .html import editor_media
-from .i18n import translation_languages
-from .models import SiteContact, Status, Technology, TranslationTracked, missing_translations
-from .review import ReviewRequestMixin
+from .images import validate_image
+from .models import SiteContact, Status, Technology
+from .review import ReviewRequestMixin, publish_permission
 from .storage import atomic_with_files
 from .translating import TranslationViewMixin
 
@@ -129,8 +127,7 @@ class ContentAdmin(ReviewRequestMixin, TranslationViewMixin, TabbedTranslationAd
     # Publishing rights.
 
     def has_publish_permission(self, request):
-        opts = self.model._meta
-        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+        return request.user.has_perm(publish_permission(self.model))
 
     def is_public(self, obj):
         """Whether ``obj`` is (or is scheduled to be) shown to the public."""
@@ -149,6 +146,13 @@ class ContentAdmin(ReviewRequestMixin, TranslationViewMixin, TabbedTranslationAd
         return self.has_publish_permission(request) or (
             self.public_state(stored) == self.public_state(changed)
         )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if validate_image in getattr(db_field, "validators", ()):
+            # The browser's file picker offers only what the site accepts.
+            formfield.widget.attrs["accept"] = "image/png,image/jpeg,image/webp"
+        return formfield
 
     def get_readonly_fields(self, request, obj=None):
         readonly = tuple(super().get_readonly_fields(request, obj))
@@ -313,6 +317,19 @@ class ContentAdmin(ReviewRequestMixin, TranslationViewMixin, TabbedTranslationAd
     def _url_name(self, view):
         return f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_{view}"
 
+    def permitted_object(self, request, object_id):
+        """The object, or 404; 403 unless the user may see it (or change it, on a POST)."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if request.method == "POST":
+            permitted = self.has_change_permission(request, obj)
+        else:
+            permitted = self.has_view_or_change_permission(request, obj)
+        if not permitted:
+            raise PermissionDenied
+        return obj
+
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         versions = Version.objects.get_for_object(obj) if obj else Version.objects.none()
@@ -335,18 +352,11 @@ class ContentAdmin(ReviewRequestMixin, TranslationViewMixin, TabbedTranslationAd
 
     def version_view(self, request, object_id, version_id, extra_context=None):
         """An earlier version in the usual form; saving it restores it."""
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None:
-            raise Http404
+        obj = self.permitted_object(request, object_id)
         # Only a version of this very object: another model's or object's id is not found.
         version = get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
         if "_saveasnew" in request.POST:
             raise BadRequest  # a version restores its object; it is not a template for another
-        if request.method == "POST":
-            if not self.has_change_permission(request, obj):
-                raise PermissionDenied
-        elif not self.has_view_or_change_permission(request, obj):
-            raise PermissionDenied
         context = {"version": version, **(extra_context or {})}
         try:
             with revision(request):
@@ -486,65 +496,3 @@ def restore_followed(obj, name, version):
         restore_fields(item, values)
         kept.append(item.pk)
     current.exclude(pk__in=kept).delete()
-
-
-# The admin site's "Translations" page (accounts.admin_site): what is untranslated or possibly
-# outdated, per object.
-
-
-def translation_report(user):
-    """Every translated object with a missing or possibly outdated translation, and totals."""
-    languages = translation_languages()
-    totals = {code: {"missing": 0, "stale": 0} for code in languages}
-    rows = []
-    for model in sorted(
-        translator.get_registered_models(abstract=False), key=lambda m: m._meta.label
-    ):
-        # The fields staff write, not slugs or files (where none are tracked, all are text).
-        opts = model._meta
-        fields = getattr(model, "tracked_translation_fields", None) or list(
-            translator.get_options_for_model(model).fields
-        )
-        if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
-            continue
-        columns = [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
-        tracked = issubclass(model, TranslationTracked)
-        # An inline-only model has no form of its own: it is fixed from its parent's.
-        change = admin.site.is_registered(model) and admin_urlname(opts, "change")
-        # The translation view of each tracked item (ContentAdmin's).
-        translate_url = change and getattr(
-            admin.site.get_model_admin(model), "translation_url", None
-        )
-        only = ["pk", *columns] + (["translation_sources"] if tracked else [])
-        for obj in model._default_manager.only(*only):
-            missing = missing_translations(obj, fields)
-            stale = obj.stale_translations() if tracked else {}
-            if not missing and not stale:
-                continue
-            # Totals count items (a page, a partner), not their fields.
-            for code in languages:
-                totals[code]["missing"] += bool(missing.get(code))
-                totals[code]["stale"] += bool(stale.get(code))
-            rows.append(
-                {
-                    "model": model._meta.verbose_name,
-                    "object": obj,
-                    "label": model._meta.label_lower,
-                    "change_url": change and reverse(change, args=[obj.pk]),
-                    "translate_url": translate_url and translate_url(obj),
-                    "languages": [
-                        {
-                            "code": code,
-                            "missing": _verbose_names(model, missing.get(code, [])),
-                            "stale": _verbose_names(model, stale.get(code, [])),
-                        }
-                        for code in languages
-                    ],
-                }
-            )
-    return rows, totals
-
-
-def _verbose_names(model, fields):
-    """Fields as staff know them from the form, in their language: "title" -> "başlıq"."""
-    return [str(model._meta.get_field(field).verbose_name) for field in fields]

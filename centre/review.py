@@ -7,8 +7,8 @@ ends the wait.
 from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
@@ -42,8 +42,7 @@ class ReviewRequestMixin:
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
         context["may_request_review"] = self.may_request_review(request, obj)
         if obj is not None:
-            latest = ReviewRequest.objects.for_object(obj).order_by("-pk").first()
-            context["review"] = latest
+            context["review"] = ReviewRequest.objects.for_object(obj).order_by("-pk").first()
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
     def save_model(self, request, obj, form, change):
@@ -114,10 +113,7 @@ def notify_publishers(request, obj, message):
         .filter(is_active=True, is_staff=True)
         .exclude(email="")
     )
-    opts = obj._meta
-    url = request.build_absolute_uri(
-        reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-    )
+    url = request.build_absolute_uri(change_url(obj))
     languages = dict(
         StaffLanguage.objects.filter(user__in=publishers).values_list("user", "language")
     )
@@ -125,7 +121,7 @@ def notify_publishers(request, obj, message):
         with translation.override(languages.get(publisher.pk, settings.LANGUAGE_CODE)):
             context = {
                 "object": obj,
-                "kind": opts.verbose_name,
+                "kind": obj._meta.verbose_name,
                 "editor": request.user,
                 "message": message,
                 "url": url,
@@ -139,11 +135,14 @@ def notify_publishers(request, obj, message):
             )
 
 
+def change_url(obj):
+    return reverse(admin_urlname(obj._meta, "change"), args=[obj.pk])
+
+
 def described(obj, when):
     """``obj`` as the desk lists it: its kind, its form's address and the time that matters."""
-    opts = obj._meta
-    obj.kind, obj.when = opts.verbose_name, when
-    obj.change_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    obj.kind, obj.when = obj._meta.verbose_name, when
+    obj.change_url = change_url(obj)
     return obj
 
 
@@ -158,20 +157,15 @@ def review_desk(user):
         if review.content_object is not None
         and user.has_perm(publish_permission(type(review.content_object)))
     ]
-    # An editor's rejected items: each item's latest request, if it was rejected.
-    mine = {}
+    # An editor's items, each with its latest request: the rejected ones, and those that wait.
+    latest = {}
     for review in requests.filter(requested_by=user).order_by("pk"):
-        mine[review.content_type_id, review.object_id] = review
-    rejected = [
-        review
-        for review in mine.values()
-        if review.rejection_reason and review.content_object is not None
-    ]
-    asked = [r for r in mine.values() if r.closed_at is None and r.content_object is not None]
+        latest[review.content_type_id, review.object_id] = review
+    mine = [review for review in latest.values() if review.content_object is not None]
+    rejected = [review for review in mine if review.rejection_reason]
+    asked = [review for review in mine if review.closed_at is None]
     for review in [*waiting, *rejected, *asked]:
-        obj = described(review.content_object, review.requested_at)
-        review.kind, review.change_url = obj.kind, obj.change_url
-        review.preview_url = obj.get_absolute_url()
+        described(review.content_object, review.requested_at)
     publisher = may_publish(user)
     return {"publisher": publisher, "waiting": waiting, "rejected": rejected, "asked": asked}
 
@@ -206,11 +200,8 @@ def my_drafts(user, site, limit=20):
     drafts = []
     for content_type_id, ids in wanted.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        try:
-            model_admin = site.get_model_admin(model)
-        except NotRegistered:
-            continue
-        if not hasattr(model_admin, "is_public"):  # a ContentAdmin's
+        model_admin = site.is_registered(model) and site.get_model_admin(model)
+        if not hasattr(model_admin, "is_public"):  # only a ContentAdmin's items are drafts
             continue
         for obj in model._default_manager.filter(pk__in=ids):
             if not model_admin.is_public(obj):

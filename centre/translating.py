@@ -18,10 +18,9 @@ from functools import partial
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import NON_FIELD_ERRORS, BadRequest, PermissionDenied
+from django.contrib.admin.utils import quote
+from django.core.exceptions import NON_FIELD_ERRORS, BadRequest
 from django.db import router, transaction
-from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -56,10 +55,6 @@ PARAGRAPH = "\n\n"
 MAX_WORD_PAIRS = 1_000_000
 
 
-def is_rich_text(model, field):
-    return isinstance(model._meta.get_field(field), ProseEditorField)
-
-
 def paragraphs(value, rich=False):
     """The text a reader reads, as paragraphs: tags are not words, blank lines part paragraphs."""
     # Rich text: a tag is no word, and each block (a paragraph, heading, list item) is one.
@@ -83,12 +78,10 @@ def _tokens(paragraphs):
 
 # Removed and added words are struck through and underlined, and say so to screen readers in
 # the admin's language (the words themselves are Azerbaijani).
-_MARKED = {
-    "del": '<del><span class="visually-hidden" lang="{}">[{} </span>{}'
-    '<span class="visually-hidden" lang="{}">]</span></del>',
-    "ins": '<ins><span class="visually-hidden" lang="{}">[{} </span>{}'
-    '<span class="visually-hidden" lang="{}">]</span></ins>',
-}
+_MARKED = (
+    '<{0}><span class="visually-hidden" lang="{1}">[{2} </span>{3}'
+    '<span class="visually-hidden" lang="{1}">]</span></{0}>'
+)
 
 
 def _words(tokens, marked=None):
@@ -97,9 +90,8 @@ def _words(tokens, marked=None):
     # What comes before the first word stays outside the mark.
     (first, before), *rest = tokens
     announced = _("removed:") if marked == "del" else _("added:")
-    language = get_language()
     text = _words([(first, ""), *rest])
-    return escape(before) + format_html(_MARKED[marked], language, announced, text, language)
+    return escape(before) + format_html(_MARKED, marked, get_language(), announced, text)
 
 
 def word_difference(old, new, rich=False):
@@ -199,8 +191,7 @@ class TranslationViewMixin:
         return [path("<path:object_id>/translations/", view, name=name), *super().get_urls()]
 
     def translation_url(self, obj, field=None, code=None):
-        name = f"{self.opts.app_label}_{self.opts.model_name}_translations"
-        url = reverse(f"{self.admin_site.name}:{name}", args=[quote(obj.pk)])
+        url = reverse(self._url_name("translations"), args=[quote(obj.pk)])
         return f"{url}#field-{field}-{code}" if field else url
 
     def translation_names(self):
@@ -221,15 +212,9 @@ class TranslationViewMixin:
 
     @method_decorator(require_http_methods(["GET", "HEAD", "POST"]))
     def translation_view(self, request, object_id):
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None:
-            raise Http404
+        obj = self.permitted_object(request, object_id)
         if request.method == "POST":
-            if not self.has_change_permission(request, obj):
-                raise PermissionDenied
             return self._save_translations(request, obj)
-        if not self.has_view_or_change_permission(request, obj):
-            raise PermissionDenied
         return self._render_translations(request, obj)
 
     def _save_translations(self, request, obj):
@@ -325,20 +310,19 @@ class TranslationViewMixin:
 
     def _render_translations(self, request, obj, typed=None, errors=None):
         may_change = self.has_change_permission(request, obj)
-        form = None
-        if may_change:
-            form = self.translation_form(request, self.translation_names())(
-                instance=obj, initial=dict((typed or {}).items())
-            )
+        form = may_change and self.translation_form(request, self.translation_names())(
+            instance=obj, initial=dict((typed or {}).items())
+        )
         stale, missing = obj.stale_translations(), obj.missing_translations()
         made_from = versions_translated_from(obj, stale)
         rows = []
         for field in self.model.tracked_translation_fields:
-            rich = is_rich_text(self.model, field)
+            rich = isinstance(self.opts.get_field(field), ProseEditorField)
             source = getattr(obj, f"{field}_{settings.LANGUAGE_CODE}")
             cells, differences = [], {}
             for code in translation_languages():
                 name = f"{field}_{code}"
+                version = made_from.get((field, code))  # a stale translation's, if in history
                 cell = {
                     "code": code,
                     "language": capfirst(get_language_info(code)["name_translated"]),
@@ -347,18 +331,16 @@ class TranslationViewMixin:
                     "stale": field in stale.get(code, ()),
                     "field": form[name] if form else None,
                     "errors": (errors or {}).get(name),
+                    "version": version,
                 }
-                if cell["stale"]:
-                    version = made_from.get((field, code))
-                    cell["version"] = version
-                    if version is not None:
-                        cell["version_url"] = reverse(
-                            self._url_name("version"), args=[quote(obj.pk), version.pk]
-                        )
-                        if version.pk not in differences:  # English and Russian: once
-                            old = version.field_dict.get(f"{field}_{settings.LANGUAGE_CODE}")
-                            differences[version.pk] = word_difference(old, source, rich)
-                        cell["difference"] = differences[version.pk]
+                if version is not None:
+                    cell["version_url"] = reverse(
+                        self._url_name("version"), args=[quote(obj.pk), version.pk]
+                    )
+                    if version.pk not in differences:  # English and Russian: once
+                        old = version.field_dict.get(f"{field}_{settings.LANGUAGE_CODE}")
+                        differences[version.pk] = word_difference(old, source, rich)
+                    cell["difference"] = differences[version.pk]
                 cells.append(cell)
             label = self.opts.get_field(field).verbose_name
             rows.append(

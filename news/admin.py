@@ -46,10 +46,3 @@ class NewsItemAdmin(ContentAdmin):
             {"fields": ("status", "publish_from", "created_at", "updated_at")},
         ),
     )
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name == "image":
-            # The browser's file picker offers only what the site accepts.
-            field.widget.attrs["accept"] = "image/png,image/jpeg,image/webp"
-        return field

@@ -79,13 +79,6 @@ class PartnerAdmin(ContentAdmin):
         ),
     )
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name == "logo":
-            # The browser's file picker offers only what the site accepts.
-            field.widget.attrs["accept"] = "image/png,image/jpeg,image/webp"
-        return field
-
     @admin.display(description=_("logo"))
     def logo_thumbnail(self, partner):
         return self._logo(partner, "thumbnail") or "—"

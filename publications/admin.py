@@ -86,11 +86,7 @@ class PublicationAdmin(ContentAdmin):
         "featured",
         "sectors",
     )
-    search_fields = (
-        *get_translation_fields("title"),
-        "slug_az",
-        *get_translation_fields("authors"),
-    )
+    search_fields = (*get_translation_fields("title", "authors"), "slug_az")
     readonly_fields = ("cover_preview", "total_downloads", "created_at", "updated_at")
     publish_action = ("publish", _("Publish the selected publications"))
     withdraw_action = ("unpublish", _("Withdraw the selected publications (back to draft)"))

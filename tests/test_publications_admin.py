@@ -152,3 +152,17 @@ def test_bulk_publish_and_withdraw(admin_client):
     admin_client.post(LIST_URL, {"action": "unpublish", "_selected_action": [first.pk]})
     first.refresh_from_db()
     assert first.status == Status.DRAFT
+
+
+@pytest.mark.parametrize("query", ["Hesabat", "Report", "Rzayev", "Ivanov", "hesabat-2024"])
+def test_the_list_searches_titles_authors_and_the_azerbaijani_slug(admin_client, query):
+    make_publication(
+        "Hesabat",
+        title_en="Report",
+        authors_az="Rzayev",
+        authors_ru="Ivanov",
+        slug_az="hesabat-2024",
+    )
+    make_publication("Başqa")
+    titles = [str(p) for p in admin_client.get(LIST_URL, {"q": query}).context["cl"].result_list]
+    assert titles == ["Hesabat"]
