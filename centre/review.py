@@ -141,7 +141,8 @@ def change_url(obj):
 
 def described(obj, when):
     """``obj`` as the desk lists it: its kind, its form's address and the time that matters."""
-    obj.kind, obj.when = obj._meta.verbose_name, when
+    # "desk_kind": partners and news items have a "kind" field of their own.
+    obj.desk_kind, obj.when = obj._meta.verbose_name, when
     obj.change_url = change_url(obj)
     return obj
 

@@ -154,3 +154,16 @@ def test_the_chart_tables_headers_are_capitalised(publisher):
     # Its msgids are the model fields' lower-case verbose names.
     html = publisher.get("/admin/", headers={"accept-language": "ru"}).content.decode()
     assert '<th scope="col">Месяц</th><th scope="col">Скачивания</th>' in html
+
+
+def test_the_desk_leaves_an_items_own_kind_alone():
+    """A news item has a ``kind`` field of its own: the desk's label for it goes beside it."""
+    from centre.review import scheduled_items
+
+    from .factories import make_news_item
+
+    item = make_news_item(
+        "Gələcək tədbir", publish_from=timezone.now() + datetime.timedelta(days=1)
+    )
+    [shown] = scheduled_items(make_staff("nasir", "Publisher"))
+    assert shown.pk == item.pk and shown.kind == item.kind and shown.desk_kind
