@@ -29,6 +29,7 @@ from centre.storage import atomic_with_files
 
 # Every language's paths have the same shape; the default language's tell the ancestors.
 TREE_PATH = localized_field("url_path", settings.LANGUAGE_CODE)
+MAX_PATH = 1000
 # What a save compares with the stored row: a move, or a change of who sees the pages under it.
 STATE_FIELDS = ("status", "publish_from", *get_translation_fields("url_path"))
 
@@ -69,6 +70,8 @@ class PageQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
         The page at ``url_path`` (in the active language) after the pages above it, if ``user``
         may see them all, which is what ``visible_to`` asks, without its subquery; else none.
         """
+        if len(url_path) > MAX_PATH:  # no page is there: not 500 paths to look up
+            return []
         paths = paths_to(url_path)
         pages = list(self.filter(visible_q(user)).at_paths(paths))
         return pages if len(pages) == len(paths) else []
@@ -96,7 +99,7 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
             "title; a language without a title uses the Azerbaijani slug."
         )
     )
-    url_path = models.CharField(_("address"), max_length=1000, blank=True, editable=False)
+    url_path = models.CharField(_("address"), max_length=MAX_PATH, blank=True, editable=False)
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("One or two sentences shown under the title.")
     )
