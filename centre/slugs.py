@@ -109,10 +109,13 @@ class TranslatedSlugMixin:
 
     found = ()  # what the address's slug names in other languages, once it is not found
 
+    def with_any_slug(self, slug):
+        """The objects the viewer may see whose slug is ``slug`` in some language."""
+        return self.get_queryset().with_any_slug(slug, self.slug_field)
+
     def get_object(self, queryset=None):
-        queryset = self.get_queryset() if queryset is None else queryset
         slug = self.kwargs[self.slug_url_kwarg]
-        found = list(queryset.with_any_slug(slug, self.slug_field))
+        found = list(self.with_any_slug(slug))
         for obj in found:
             if getattr(obj, self.slug_field) == slug:
                 return obj

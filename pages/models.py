@@ -29,6 +29,7 @@ from centre.storage import atomic_with_files
 
 # Every language's paths have the same shape; the default language's tell the ancestors.
 TREE_PATH = localized_field("url_path", settings.LANGUAGE_CODE)
+MAX_PATH = 1000
 # What a save compares with the stored row: a move, or a change of who sees the pages under it.
 STATE_FIELDS = ("status", "publish_from", *get_translation_fields("url_path"))
 
@@ -44,6 +45,12 @@ def public_page_q(prefix=""):
     return published_q(prefix) & ~models.Exists(hidden_above)
 
 
+def paths_to(url_path):
+    """The stored paths from the top of the tree down to ``url_path``: "a", "a/b", "a/b/c"."""
+    parts = url_path.split("/")
+    return ["/".join(parts[:depth]) for depth in range(1, len(parts) + 1)]
+
+
 class PageQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
     def published(self):
         return self.filter(public_page_q())
@@ -57,6 +64,17 @@ class PageQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
 
     def menu(self):
         return self.published().filter(parent=None, is_home=False, show_in_menu=True)
+
+    def at_address(self, url_path, user):
+        """
+        The page at ``url_path`` (in the active language) after the pages above it, if ``user``
+        may see them all, which is what ``visible_to`` asks, without its subquery; else none.
+        """
+        if len(url_path) > MAX_PATH:  # no page is there: not 500 paths to look up
+            return []
+        paths = paths_to(url_path)
+        pages = list(self.filter(visible_q(user)).at_paths(paths))
+        return pages if len(pages) == len(paths) else []
 
     def at_path(self, url_path, language=None):
         return self.at_paths([url_path], language)
@@ -81,7 +99,7 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
             "title; a language without a title uses the Azerbaijani slug."
         )
     )
-    url_path = models.CharField(_("address"), max_length=1000, blank=True, editable=False)
+    url_path = models.CharField(_("address"), max_length=MAX_PATH, blank=True, editable=False)
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("One or two sentences shown under the title.")
     )
@@ -207,22 +225,9 @@ class Page(slugs.TranslatedSlugs, SharedImage, FileOwner, Publishable, Translati
     def url_path_in(self, language):
         return getattr(self, localized_field("url_path", language))
 
-    def links_around(self):
-        """
-        In one query, the breadcrumbs (the ancestors: whoever sees this page sees them) and the
-        published children, in menu order; only what a link shows is loaded.
-        """
-        pages = Page.objects.at_paths(self.breadcrumb_paths())
-        if not self.is_home:
-            # Published themselves: the pages above them are this one's, which the viewer sees.
-            pages |= self.children.filter(published_q())
-        return pages.order_by(*Page._meta.ordering).only(*Page.LINK_FIELDS)
-
     def breadcrumb_paths(self, language=None):
         """The stored paths of this page's ancestors, nearest last."""
-        language = language or translation.get_language()
-        parts = self.url_path_in(language).split("/")
-        return ["/".join(parts[:depth]) for depth in range(1, len(parts))]
+        return paths_to(self.url_path_in(language or translation.get_language()))[:-1]
 
     def addresses(self):
         """``{language: full path}`` from the parent's stored paths and this page's slugs."""

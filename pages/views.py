@@ -2,6 +2,7 @@ from django.utils import translation
 from django.views.generic import DetailView, TemplateView
 
 from centre.middleware import public_read
+from centre.models import published_q
 from centre.slugs import TranslatedSlugMixin
 
 from .models import Milestone, Page, PageRedirect
@@ -16,6 +17,11 @@ class PageView(TranslatedSlugMixin, DetailView):
 
     def get_queryset(self):
         return Page.objects.visible_to(self.request.user)
+
+    def with_any_slug(self, url_path):
+        # Another language's address is a 404 (moved_object: this language's old addresses).
+        self.chain = Page.objects.at_address(url_path, self.request.user)
+        return self.chain
 
     def moved_object(self):
         """A page that used to live at this address in this language, if the visitor may see it."""
@@ -35,9 +41,8 @@ class PageView(TranslatedSlugMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         page = self.object
-        links = list(page.links_around())
-        at_path = {link.url_path: link for link in links}  # in the active language
-        breadcrumbs = [at_path[path] for path in page.breadcrumb_paths() if path in at_path]
+        # Whoever sees this page sees the pages above it (self.chain).
+        breadcrumbs = self.chain[:-1]
         return super().get_context_data(
             breadcrumbs=breadcrumbs,
             # The top-level page this one belongs to, marked in the main menu.
@@ -45,14 +50,14 @@ class PageView(TranslatedSlugMixin, DetailView):
             # Staff only (the public never gets here under a hidden page): the page above that
             # keeps this one from the public.
             hidden_above=next((link for link in breadcrumbs if not link.is_published), None),
-            subpages=[link for link in links if link.parent_id == page.pk and link.is_published],
+            # Only what a link shows is loaded.
+            subpages=page.children.filter(published_q()).only(*Page.LINK_FIELDS),
             milestones=page.milestones.all(),
             **kwargs,
         )
 
 
 KEY_DATES = 6
-MILESTONE_FIELDS = ("date", "title", "page")
 
 
 @public_read
@@ -70,10 +75,8 @@ class HomeView(TemplateView):
             key_dates=list(
                 Milestone.objects.visible_to(self.request.user)
                 .select_related("page")
-                # The page is a link ("More in …"): its body stays in the database.
-                .only(*MILESTONE_FIELDS, *(f"page__{name}" for name in Page.LINK_FIELDS))[
-                    :KEY_DATES
-                ]
+                # The page is a link ("More in …"): its title and address only.
+                .only("date", "title", "page__title", "page__url_path", "page__is_home")[:KEY_DATES]
             ),
             **kwargs,
         )

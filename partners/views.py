@@ -92,7 +92,8 @@ class PartnerDetailView(TranslatedSlugMixin, PartnerQuerySetMixin, DetailView):
             related_publications=Publication.objects.published()
             # The prefetched technologies' keys: no subquery to build.
             .on_technologies(list(self.object.technologies.all()))
-            .newest_first()[:5],
+            .newest_first()
+            .only("title", "slug", "publication_date")[:5],  # what their links show
             breadcrumbs=[{"title": _("Partners"), "get_absolute_url": reverse("partners:list")}],
             structured_data=self.object.structured_data(self.request.build_absolute_uri),
             nav_section=NAV_SECTION,

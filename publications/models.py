@@ -188,9 +188,7 @@ class PublicationQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
 
     def on_technologies(self, technologies):
         """Publications tagged with any of ``technologies`` (each once)."""
-        return self.filter(
-            pk__in=self.model.objects.filter(technologies__in=technologies).values("pk")
-        )
+        return self.filter(technologies__in=technologies).distinct()
 
     def featured(self):
         return self.filter(featured=True).newest_first()

@@ -100,6 +100,12 @@ class TestPaths:
             page = Page.objects.published().at_path("merkez-haqqinda/tarixce/menbeler").get()
         assert page.title == "Mənbələr"
 
+    def test_an_address_too_long_for_any_page_is_not_looked_up(self, client, tree):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/az/" + "a/" * 501).status_code == 404
+        # The address (1,002 characters) at most once a query, not its paths' 250,000.
+        assert max(len(query["sql"]) for query in queries.captured_queries) < 5_000
+
     def test_two_pages_cannot_share_an_address(self, tree):
         about, _history, _sources = tree
         twin = Page(title_az="Tarixçə", parent=about, status=Status.PUBLISHED)
