@@ -5,7 +5,6 @@ import datetime
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -98,10 +97,8 @@ class PublicationsRssFeed(TranslatedFeed):
         return [one_line(technology.name) for technology in item.technologies.all()]
 
     def item_pubdate(self, item):
-        if item.publication_date:  # else none is made up
-            return timezone.make_aware(
-                datetime.datetime.combine(item.publication_date, datetime.time())
-            )
+        if item.publication_date:  # else none is made up; Django makes it aware (TIME_ZONE)
+            return datetime.datetime.combine(item.publication_date, datetime.time())
 
     def item_updateddate(self, item):
         return item.updated_at

@@ -334,6 +334,8 @@ class TestFeeds:
         assert channel.findtext("language") == language
         items = channel.findall("item")
         assert len(items) == 4
+        # The publication's date, at midnight in Baku (the newest is the strategy's).
+        assert items[0].findtext("pubDate") == "Fri, 01 Mar 2024 00:00:00 +0400"
         enclosure = items[2].find("enclosure")
         assert enclosure.get("type") == "application/pdf"
         assert enclosure.get("url").startswith(f"http://testserver/{language}/")
