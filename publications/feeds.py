@@ -42,15 +42,11 @@ class LanguageAtomFeed(Atom1Feed):
 
 class TranslatedFeed(Feed):
     """
-    A feed at ``url_name`` in the language of its address (RSS here, Atom with
-    ``LanguageAtomFeed``): an untranslated item with its Azerbaijani text, marked so.
+    A feed in the language of its address (RSS here, Atom with ``LanguageAtomFeed``): an
+    untranslated item with its Azerbaijani text, marked so.
     """
 
     feed_type = LanguageRssFeed
-    url_name = None
-
-    def feed_url(self):
-        return reverse(self.url_name)
 
     def item_extra_kwargs(self, item):
         # The language of the item's text: the feed's, or the default one it falls back to.
@@ -67,7 +63,6 @@ class PublicationsRssFeed(TranslatedFeed):
         "New research documents, reports and strategies of Azerbaijan's Fourth Industrial "
         "Revolution Analysis and Coordination Centre."
     )
-    url_name = "publications:rss"
 
     def get_object(self, request, *args, **kwargs):
         self.request = request  # for absolute file addresses in enclosures
@@ -114,4 +109,3 @@ class PublicationsRssFeed(TranslatedFeed):
 class PublicationsAtomFeed(PublicationsRssFeed):
     feed_type = LanguageAtomFeed
     subtitle = PublicationsRssFeed.description
-    url_name = "publications:atom"

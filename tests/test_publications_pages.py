@@ -349,6 +349,8 @@ class TestFeeds:
         feed = ET.fromstring(response.content)
         namespace = {"atom": "http://www.w3.org/2005/Atom"}
         assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == language
+        own = feed.find("atom:link[@rel='self']", namespace).get("href")
+        assert own == f"http://testserver/{language}/{prefix}/atom.xml"
         entries = feed.findall("atom:entry", namespace)
         assert len(entries) == 4
         link = entries[0].find("atom:link", namespace).get("href")
