@@ -23,12 +23,12 @@ from django.core.files.storage import storages
 from django.db import models, transaction
 from django.db.models.fields.files import FieldFile, ImageFieldFile
 from django.db.models.signals import pre_delete
-from django.http import FileResponse, HttpResponse, HttpResponseNotFound
+from django.http import HttpResponseNotFound
 from django.urls import get_script_prefix
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from centre.downloads import file_response
 from centre.images import by_format, make_renditions, rendition_stem, shared_rendition
 from centre.middleware import public_read
 from centre.models import can_preview_drafts
@@ -349,37 +349,19 @@ def serve(request, app_label, model_name, pk, name):
     except (OSError, NotImplementedError):
         return not_found()
     digest = hashlib.sha256(f"{name}:{size}:{modified}".encode()).hexdigest()[:32]
-    etag = f'"{digest}"'
-    validators = {"ETag": etag, "Last-Modified": http_date(modified)}
-    response = get_conditional_response(
-        request, etag=etag, last_modified=modified, response=HttpResponse(headers=validators)
-    )
-    if response.status_code in (304, 412):  # a 304 keeps the validators (Django's own rule)
-        return _cache_headers(request, response)
-    headers = {
-        "Content-Type": content_type,
-        "Content-Security-Policy": "default-src 'none'",
-        **validators,
-    }
-    accel = settings.MEDIA_X_ACCEL_REDIRECT
-    if request.method == "HEAD":
-        response = HttpResponse(headers={**headers, "Content-Length": str(size)})
-    elif accel and storage.location == storages["default"].location:
-        # nginx sends the bytes from its internal location (README), once allowed here.
-        response = HttpResponse(
-            headers={**headers, "X-Accel-Redirect": accel.rstrip("/") + "/" + quote(name)}
-        )
-    else:
-        # Streamed (a file on a local disk with sendfile(), under gunicorn).
-        response = FileResponse(storage.open(name, "rb"), headers=headers)
-    return _cache_headers(request, response)
-
-
-def _cache_headers(request, response):
-    if can_preview_drafts(request.user):
+    local = storage.location == storages["default"].location
+    return file_response(
+        request,
+        storage,
+        name,
+        size=size,
+        etag=f'"{digest}"',
+        last_modified=modified,
+        headers={"Content-Type": content_type},
         # Staff also see drafts: their browser asks again each time, and keeps nothing.
-        patch_cache_control(response, private=True, no_store=True)
-    else:
-        patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    return response
+        cache_control={"private": True, "no_store": True}
+        if can_preview_drafts(request.user)
+        else PUBLIC_CACHE_CONTROL,
+        # nginx sends the bytes from its internal location (README), once allowed here.
+        accel=settings.MEDIA_X_ACCEL_REDIRECT if local else "",
+    )[0]

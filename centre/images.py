@@ -88,14 +88,13 @@ def make_renditions(file, storage, stem, widths):
         original_format = original.format
         original.load()
         image = original.convert("RGBA" if original.has_transparency_data else "RGB")
-    formats = [("WEBP", "webp")]
-    if original_format != "WEBP":
-        formats.append((original_format, ACCEPTED_FORMATS[original_format]))
+    # WebP first; a WebP upload has only that.
+    formats = {"WEBP": "webp", original_format: ACCEPTED_FORMATS[original_format]}
     renditions = []
     for width in sorted({min(width, image.width) for width in widths}):
         height = max(1, round(image.height * width / image.width))
         resized = image.resize((width, height), Image.Resampling.LANCZOS)
-        for pillow_format, ext in formats:
+        for pillow_format, ext in formats.items():
             name = storage.save(
                 f"{stem}-{width}.{ext}", ContentFile(_encode(resized, pillow_format))
             )

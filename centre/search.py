@@ -153,15 +153,13 @@ def index_object(obj):
 
 def _entry_values(document, visible_from):
     title = plain_text(document["title"])[:500]
-    body = plain_text(document.get("body", ""))
+    body = plain_text(document["body"])
     return {
-        "language": document["language"],
-        "text_language": document["text_language"],
+        **document,  # language, text_language, url and (news) date as they are
         "title": title,
         "title_folded": " " + fold_for_matching(title),
         "body": body,
         "body_folded": " " + fold_for_matching(body),
-        "url": document["url"],
         "date": document.get("date"),
         "visible_from": visible_from,
     }
@@ -295,19 +293,19 @@ def results(entries, terms):
 def highlight(text, terms, width=240):
     """An excerpt of ``text`` around the first match, matches wrapped in <mark>, HTML-safe."""
     folded = " " + fold_for_matching(text)
-    spans = []
-    for term in terms:
-        for match in re.finditer(" " + re.escape(term), folded):
-            start = match.start()  # the space before the word = the word's index in ``text``
-            spans.append((start, start + len(term)))
-    spans.sort()
+    # The space before a word in ``folded`` is at the word's index in ``text``.
+    spans = sorted(
+        (match.start(), match.start() + len(term))
+        for term in terms
+        for match in re.finditer(" " + re.escape(term), folded)
+    )
     first = spans[0][0] if spans else 0
     start = max(0, first - width // 3)
     if start:
         start = text.find(" ", start) + 1 or start
     end = min(len(text), start + width)
     if end < len(text):
-        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+        end = space if (space := text.rfind(" ", start, end)) > start else end
     pieces, cursor = [], start
     for span_start, span_end in spans:
         if span_start < cursor or span_end > end:

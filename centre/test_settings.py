@@ -19,14 +19,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # by the tests about it (tests/test_page_cache.py).
 PUBLIC_CACHE_SECONDS = 0
 MEDIA_ROOT = tempfile.mkdtemp(prefix="centre-test-media-")
-# The manifest exists only after collectstatic; tests/test_static.py checks that path on its own.
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="centre-test-private-")
-STORAGES = {
-    **STORAGES,  # noqa: F405
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    "publications": {
-        "BACKEND": "centre.storage.SafeFileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
-    },
-}
+STORAGES["publications"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
+# The manifest exists only after collectstatic; tests/test_static.py checks that path on its own.
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 STATIC_ROOT = tempfile.mkdtemp(prefix="centre-test-static-")

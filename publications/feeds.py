@@ -5,7 +5,6 @@ import datetime
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -43,15 +42,11 @@ class LanguageAtomFeed(Atom1Feed):
 
 class TranslatedFeed(Feed):
     """
-    A feed at ``url_name`` in the language of its address (RSS here, Atom with
-    ``LanguageAtomFeed``): an untranslated item with its Azerbaijani text, marked so.
+    A feed in the language of its address (RSS here, Atom with ``LanguageAtomFeed``): an
+    untranslated item with its Azerbaijani text, marked so.
     """
 
     feed_type = LanguageRssFeed
-    url_name = None
-
-    def feed_url(self):
-        return reverse(self.url_name)
 
     def item_extra_kwargs(self, item):
         # The language of the item's text: the feed's, or the default one it falls back to.
@@ -68,7 +63,6 @@ class PublicationsRssFeed(TranslatedFeed):
         "New research documents, reports and strategies of Azerbaijan's Fourth Industrial "
         "Revolution Analysis and Coordination Centre."
     )
-    url_name = "publications:rss"
 
     def get_object(self, request, *args, **kwargs):
         self.request = request  # for absolute file addresses in enclosures
@@ -98,10 +92,8 @@ class PublicationsRssFeed(TranslatedFeed):
         return [one_line(technology.name) for technology in item.technologies.all()]
 
     def item_pubdate(self, item):
-        if item.publication_date:  # else none is made up
-            return timezone.make_aware(
-                datetime.datetime.combine(item.publication_date, datetime.time())
-            )
+        if item.publication_date:  # else none is made up; Django makes it aware (TIME_ZONE)
+            return datetime.datetime.combine(item.publication_date, datetime.time())
 
     def item_updateddate(self, item):
         return item.updated_at
@@ -117,4 +109,3 @@ class PublicationsRssFeed(TranslatedFeed):
 class PublicationsAtomFeed(PublicationsRssFeed):
     feed_type = LanguageAtomFeed
     subtitle = PublicationsRssFeed.description
-    url_name = "publications:atom"

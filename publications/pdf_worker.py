@@ -60,8 +60,7 @@ def inspect(job):
                 raise Refused("encrypted")
         # PDFium is stricter than pypdf: what it cannot open, a visitor's viewer cannot either.
         # It also counts the pages without reading them, before pypdf reads any.
-        document = open_document(job["path"])
-        try:
+        with open_document(job["path"]) as document:
             page_count = len(document)
             if page_count > job["max_pages"]:
                 raise Refused("too_many_pages", pages=page_count)
@@ -72,8 +71,6 @@ def inspect(job):
             # The cover is made later from the first page: a page it cannot be made from is
             # refused now, while staff can still be told.
             render_page(document, job["width"])
-        finally:
-            document.close()
     return {"page_count": page_count, "text": text}
 
 
@@ -127,11 +124,8 @@ def extract_text(reader, job, deadline):
 
 def render(job):
     """The first page as a JPEG of at most ``width`` × MAX_ASPECT·``width`` pixels."""
-    document = open_document(job["path"])
-    try:
+    with open_document(job["path"]) as document:
         image = render_page(document, job["width"]).to_pil().convert("RGB")
-    finally:
-        document.close()
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
     return {"jpeg": base64.b64encode(buffer.getvalue()).decode("ascii"), "size": image.size}

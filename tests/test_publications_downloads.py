@@ -20,8 +20,8 @@ from django.utils import timezone
 from django.utils.http import http_date
 from django.views.static import serve
 
+from centre.downloads import parse_range
 from centre.models import Status
-from publications.downloads import parse_range
 from publications.models import PublicationFile
 
 from .factories import add_file, make_publication

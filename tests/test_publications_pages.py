@@ -334,6 +334,8 @@ class TestFeeds:
         assert channel.findtext("language") == language
         items = channel.findall("item")
         assert len(items) == 4
+        # The publication's date, at midnight in Baku (the newest is the strategy's).
+        assert items[0].findtext("pubDate") == "Fri, 01 Mar 2024 00:00:00 +0400"
         enclosure = items[2].find("enclosure")
         assert enclosure.get("type") == "application/pdf"
         assert enclosure.get("url").startswith(f"http://testserver/{language}/")
@@ -347,6 +349,8 @@ class TestFeeds:
         feed = ET.fromstring(response.content)
         namespace = {"atom": "http://www.w3.org/2005/Atom"}
         assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == language
+        own = feed.find("atom:link[@rel='self']", namespace).get("href")
+        assert own == f"http://testserver/{language}/{prefix}/atom.xml"
         entries = feed.findall("atom:entry", namespace)
         assert len(entries) == 4
         link = entries[0].find("atom:link", namespace).get("href")
