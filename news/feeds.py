@@ -21,7 +21,6 @@ class NewsRssFeed(TranslatedFeed):
         "News, events and announcements of Azerbaijan's Fourth Industrial Revolution Analysis "
         "and Coordination Centre."
     )
-    url_name = "news:rss"
 
     def link(self):
         return reverse("news:list")
@@ -49,4 +48,3 @@ class NewsRssFeed(TranslatedFeed):
 class NewsAtomFeed(NewsRssFeed):
     feed_type = LanguageAtomFeed
     subtitle = NewsRssFeed.description
-    url_name = "news:atom"
