@@ -180,6 +180,17 @@ class TestList:
         html = client.get("/az/nesrler/?type=report").text
         assert 'href="?type=report&amp;page=2" rel="next"' in html
 
+    def test_staff_text_is_escaped_in_the_cards(self, client):
+        make_publication(
+            "<script>alert(1)</script> & co",
+            abstract_az='<b onmouseover="x">bold</b>',
+        )
+        for url in ("/az/nesrler/", "/en/publications/"):
+            html = client.get(url).text
+            assert "<script>alert(1)" not in html and "<b onmouseover" not in html
+            assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</a>" in html
+            assert "&lt;b onmouseover=&quot;x&quot;&gt;bold&lt;/b&gt;</p>" in html
+
     def test_empty_list(self, client):
         response = client.get("/ru/publikatsii/")
         assert response.status_code == 200

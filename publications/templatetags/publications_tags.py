@@ -1,11 +1,13 @@
 """Publications shown elsewhere on the site (the home page), without the pages app importing us."""
 
+from html import escape
+
 from django import template
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext, ngettext
@@ -193,19 +195,11 @@ def picture(image, css_class, sizes, alt="", lazy=False):
     The ``<picture>`` of ``image`` (centre.files.picture_sources): WebP, then the image's own
     format. Partners' logos too.
     """
-    webp = image["webp_srcset"]
-    return format_html(
-        '<picture class="{}">{}<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" '
-        'alt="{}"{} decoding="async"></picture>',
-        css_class,
-        format_html('<source type="image/webp" srcset="{}" sizes="{}">', webp, sizes)
-        if webp
-        else "",
-        image["src"],
-        image["srcset"],
-        sizes,
-        image["width"],
-        image["height"],
-        alt,
-        LAZY if lazy else "",
+    webp, sizes = image["webp_srcset"], escape(sizes)
+    source = f'<source type="image/webp" srcset="{escape(webp)}" sizes="{sizes}">' if webp else ""
+    return mark_safe(  # noqa: S308 (every part escaped)
+        f'<picture class="{escape(css_class)}">{source}<img src="{escape(image["src"])}" '
+        f'srcset="{escape(image["srcset"])}" sizes="{sizes}" width="{image["width"]}" '
+        f'height="{image["height"]}" alt="{conditional_escape(alt)}"{LAZY if lazy else ""} '
+        'decoding="async"></picture>'
     )
