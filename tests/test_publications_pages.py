@@ -396,7 +396,7 @@ class TestHome:
         assert "-ru.pdf" in featured  # the Russian file exists
 
 
-# What publication_list.html wrote for a card before {% publication_card %} (issue 16).
+# What publication_list.html wrote for a card before {% publication_cards %} (issue 16).
 CARD_TEMPLATE = """{% load centre_tags publications_tags %}<li class="publication-card">
           <div class="publication-card__cover">{% cover publication "(min-width: 48em) 10rem, 6rem" lazy=True %}</div>
           <div class="publication-card__body">
@@ -414,7 +414,7 @@ def test_a_card_is_what_the_template_wrote(language):
     """The card written in Python is the template's card, in every language and case."""
     from django.template import Context, Template
 
-    from publications.templatetags.publications_tags import publication_card
+    from publications.templatetags.publications_tags import publication_cards
 
     publications = [
         make_publication(
@@ -432,7 +432,7 @@ def test_a_card_is_what_the_template_wrote(language):
     with translation.override(language):
         for publication in publications:
             expected = template.render(Context({"publication": publication}))
-            assert publication_card(publication) == expected
+            assert publication_cards([publication]) == expected
 
 
 @pytest.mark.parametrize("language", ["az", "en", "ru"])

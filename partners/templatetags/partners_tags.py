@@ -5,13 +5,12 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
-from centre.addresses import PLACEHOLDER, SLUGS, slug_address
+from centre.addresses import slug_addresses
 from centre.cache import kept_for_this_generation
-from centre.i18n import language_codes, localized_field, shown_language, site_language
-from centre.templatetags.centre_tags import in_language_label
+from centre.i18n import localized_field, shown_language, site_language
 from partners.countries import country_name
 from partners.models import Kind, Partner
-from publications.templatetags.publications_tags import picture
+from publications.templatetags.publications_tags import language_marks, picture
 
 register = template.Library()
 
@@ -39,9 +38,8 @@ def partner_cards(partners):
     language it shows in (centre.i18n.shown_language), and escaped.
     """
     page = site_language()
-    marks = {code: (f' lang="{code}"', in_language_label(code)) for code in language_codes()}
-    marks[page] = ("", "")
-    address = slug_address("partners:detail", "slug", PLACEHOLDER)
+    marks = language_marks(page)
+    address = slug_addresses("partners:detail", "slug")
     inactive = escape(gettext("Inactive: only staff see it."))
     cards = []
     for partner in partners:
@@ -49,12 +47,10 @@ def partner_cards(partners):
         lang, label = marks[name_language]
         summary_language = shown_language(partner, "summary", page)
         summary = getattr(partner, localized_field("summary", summary_language))
-        slug = partner.slug
-        url = address.replace(PLACEHOLDER, slug) if SLUGS.fullmatch(slug) else None
         cards.append(
             '<li class="partner-card">\n<div class="partner-card__logo">'
             f"{partner_logo(partner, lazy=True)}</div>\n"
-            f'<h3 class="partner-card__name"><a href="{escape(url or partner.get_absolute_url())}"'
+            f'<h3 class="partner-card__name"><a href="{escape(address(partner.slug))}"'
             f"{lang}>{escape(getattr(partner, localized_field('name', name_language)))}</a>"
             f"{label}</h3>\n"
             + (
