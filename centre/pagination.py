@@ -73,8 +73,7 @@ class FilteredListMixin(UnderstoodQueryMixin):
         return super().get(request, *args, **kwargs)
 
     def plain_choices(self):
-        # The key holds the language: lazy labels kept as str, which unpickle without building
-        # a lazy class each (about a millisecond apiece).
+        # The key holds the language: lazy labels kept as str (unpickling one builds a class).
         return {
             name: {
                 value: str(label) if isinstance(label, Promise) else label

@@ -53,19 +53,9 @@ class PartnerListView(PartnerQuerySetMixin, FilteredListMixin, ListView):
     def get_queryset(self):
         # Only what the cards show: the descriptions (300 partners' in three languages are a
         # megabyte) and the rest stay in the database, and each partner is built the sooner.
-        partners = (
-            super()
-            .get_queryset()
-            .in_list_order()
-            .only(
-                "kind",
-                "is_active",
-                "country",
-                "logo",
-                "logo_renditions",
-                *get_translation_fields("name", "short_name", "slug", "summary"),
-            )
-        )
+        shown = ["kind", "is_active", "country", "logo", "logo_renditions"]
+        shown += get_translation_fields("name", "short_name", "slug", "summary")
+        partners = super().get_queryset().in_list_order().only(*shown)
         self.technology = self.choices["technology"].get(self.active.get("technology"))
         if "kind" in self.active:
             partners = partners.filter(kind=self.active["kind"])

@@ -30,21 +30,11 @@ class PublicationListView(FilteredListMixin, ListView):
     def get_queryset(self):
         lookups = {filters.LOOKUPS[name]: value for name, value in self.active.items()}
         # Only what the cards show, of the publications and of their files.
+        shown = ["publication_type", "publication_date", "cover_source"]
+        shown += ["cover", "cover_renditions", *get_translation_fields("title", "slug", "abstract")]
         files = PublicationFile.objects.only("publication", "language", "cover", "cover_renditions")
-        return (
-            Publication.objects.published()
-            .filter(**lookups)
-            .newest_first()
-            .only(
-                "publication_type",
-                "publication_date",
-                "cover",
-                "cover_source",
-                "cover_renditions",
-                *get_translation_fields("title", "slug", "abstract"),
-            )
-            .prefetch_related(Prefetch("files", files))
-        )
+        published = Publication.objects.published().filter(**lookups).newest_first()
+        return published.only(*shown).prefetch_related(Prefetch("files", files))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
