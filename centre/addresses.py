@@ -29,6 +29,16 @@ def slug_address(viewname, kwarg, slug):
     return f"{before}{slug}{after}"
 
 
+def slug_addresses(viewname, kwarg):
+    """``slug_address`` for the many objects of a list: the address around the slug once."""
+    address = slug_address(viewname, kwarg, PLACEHOLDER)
+    return lambda slug: (
+        address.replace(PLACEHOLDER, slug)
+        if SLUGS.fullmatch(slug)
+        else reverse(viewname, kwargs={kwarg: slug})
+    )
+
+
 @functools.lru_cache(maxsize=256)
 def _around_placeholder(viewname, kwarg, language, urlconf, script_prefix):
     # script_prefix is part of the key: reverse() reads it (a site served under a sub-path).

@@ -4,6 +4,7 @@ import re
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
+from django.utils.functional import Promise
 from django.utils.translation import get_language
 
 from centre.cache import kept_for_this_generation, not_its_own_page
@@ -66,10 +67,20 @@ class FilteredListMixin(UnderstoodQueryMixin):
         # The same for every visitor (staff apart), so read once per language and generation.
         viewer = "staff" if can_preview_drafts(request.user) else "public"
         name = f"filters:{type(self).__name__}:{get_language()}:{viewer}"
-        self.choices = kept_for_this_generation(name, self.filter_choices)
+        self.choices = kept_for_this_generation(name, self.plain_choices)
         given = {name: request.GET.get(name) for name in self.filter_names}
         self.active = {name: value for name, value in given.items() if value in self.choices[name]}
         return super().get(request, *args, **kwargs)
+
+    def plain_choices(self):
+        # The key holds the language: lazy labels kept as str (unpickling one builds a class).
+        return {
+            name: {
+                value: str(label) if isinstance(label, Promise) else label
+                for value, label in values.items()
+            }
+            for name, values in self.filter_choices().items()
+        }
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)

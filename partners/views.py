@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, RedirectView
+from modeltranslation.utils import get_translation_fields
 
 from centre.middleware import public_read
 from centre.models import Technology
@@ -50,11 +51,11 @@ class PartnerListView(PartnerQuerySetMixin, FilteredListMixin, ListView):
         }
 
     def get_queryset(self):
-        # The cards show neither the description nor anything else long: leave them in the
-        # database (300 partners' descriptions in three languages are a megabyte).
-        partners = (
-            super().get_queryset().in_list_order().defer("description", "translation_sources")
-        )
+        # Only what the cards show: the descriptions (300 partners' in three languages are a
+        # megabyte) and the rest stay in the database, and each partner is built the sooner.
+        shown = ["kind", "is_active", "country", "logo", "logo_renditions"]
+        shown += get_translation_fields("name", "short_name", "slug", "summary")
+        partners = super().get_queryset().in_list_order().only(*shown)
         self.technology = self.choices["technology"].get(self.active.get("technology"))
         if "kind" in self.active:
             partners = partners.filter(kind=self.active["kind"])

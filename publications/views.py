@@ -1,8 +1,10 @@
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
+from modeltranslation.utils import get_translation_fields
 
 from centre.middleware import public_read
 from centre.pagination import FilteredListMixin
@@ -27,7 +29,12 @@ class PublicationListView(FilteredListMixin, ListView):
 
     def get_queryset(self):
         lookups = {filters.LOOKUPS[name]: value for name, value in self.active.items()}
-        return Publication.objects.published().filter(**lookups).newest_first().with_files()
+        # Only what the cards show, of the publications and of their files.
+        shown = ["publication_type", "publication_date", "cover_source"]
+        shown += ["cover", "cover_renditions", *get_translation_fields("title", "slug", "abstract")]
+        files = PublicationFile.objects.only("publication", "language", "cover", "cover_renditions")
+        published = Publication.objects.published().filter(**lookups).newest_first()
+        return published.only(*shown).prefetch_related(Prefetch("files", files))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

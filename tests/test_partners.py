@@ -135,6 +135,21 @@ class TestList:
         assert "Köhnə tərəfdaş" in names_on(response)
         assert "Qeyri-aktiv: yalnız əməkdaşlar görür." in response.text
 
+    def test_staff_text_is_escaped_in_the_cards(self, client):
+        """Names, short names (initials) and summaries are staff's text: written as text."""
+        make_partner(
+            "<script>alert(1)</script> & Co",
+            short_name_az="<x> y",
+            summary_az='<b onmouseover="x">bold</b>',
+            country="AZ",
+        )
+        for url in ("/az/terefdaslar/", "/en/partners/"):
+            html = client.get(url).text
+            assert "<script>alert(1)" not in html and "<b onmouseover" not in html
+            assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co</a>" in html
+            assert "&lt;b onmouseover=&quot;x&quot;&gt;bold&lt;/b&gt;</p>" in html
+            assert "<Y" not in html and "&lt;Y</span>" in html
+
     def test_logos_with_srcset_width_and_height(self, client, catalogue):
         html = client.get("/az/terefdaslar/").text
         picture = re.search(r"<picture.*?</picture>", html, re.S)[0]

@@ -180,6 +180,17 @@ class TestList:
         html = client.get("/az/nesrler/?type=report").text
         assert 'href="?type=report&amp;page=2" rel="next"' in html
 
+    def test_staff_text_is_escaped_in_the_cards(self, client):
+        make_publication(
+            "<script>alert(1)</script> & co",
+            abstract_az='<b onmouseover="x">bold</b>',
+        )
+        for url in ("/az/nesrler/", "/en/publications/"):
+            html = client.get(url).text
+            assert "<script>alert(1)" not in html and "<b onmouseover" not in html
+            assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</a>" in html
+            assert "&lt;b onmouseover=&quot;x&quot;&gt;bold&lt;/b&gt;</p>" in html
+
     def test_empty_list(self, client):
         response = client.get("/ru/publikatsii/")
         assert response.status_code == 200
@@ -389,7 +400,7 @@ class TestHome:
         assert "-ru.pdf" in featured  # the Russian file exists
 
 
-# What publication_list.html wrote for a card before {% publication_card %} (issue 16).
+# What publication_list.html wrote for a card before {% publication_cards %} (issue 16).
 CARD_TEMPLATE = """{% load centre_tags publications_tags %}<li class="publication-card">
           <div class="publication-card__cover">{% cover publication "(min-width: 48em) 10rem, 6rem" lazy=True %}</div>
           <div class="publication-card__body">
@@ -407,7 +418,7 @@ def test_a_card_is_what_the_template_wrote(language):
     """The card written in Python is the template's card, in every language and case."""
     from django.template import Context, Template
 
-    from publications.templatetags.publications_tags import publication_card
+    from publications.templatetags.publications_tags import publication_cards
 
     publications = [
         make_publication(
@@ -425,7 +436,7 @@ def test_a_card_is_what_the_template_wrote(language):
     with translation.override(language):
         for publication in publications:
             expected = template.render(Context({"publication": publication}))
-            assert publication_card(publication) == expected
+            assert publication_cards([publication]) == expected
 
 
 @pytest.mark.parametrize("language", ["az", "en", "ru"])

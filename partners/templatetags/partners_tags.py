@@ -1,13 +1,16 @@
+from html import escape
+
 from django import template
 from django.template.loader import render_to_string
-from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
+from centre.addresses import slug_addresses
 from centre.cache import kept_for_this_generation
-from centre.i18n import site_language
-from centre.templatetags.centre_tags import in_language_label, lang_attribute, other_language
+from centre.i18n import localized_field, shown_language, site_language
+from partners.countries import country_name
 from partners.models import Kind, Partner
-from publications.templatetags.publications_tags import picture
+from publications.templatetags.publications_tags import language_marks, picture
 
 register = template.Library()
 
@@ -27,37 +30,45 @@ def network_centres():
 
 
 @register.simple_tag
-def partner_card(partner):
+def partner_cards(partners):
     """
-    One card of the partner list (written here, not in a template: a list shows 48), the
-    page's language worked out once for the languages of its name and summary.
+    The partner list's cards (written here, not by a template: a page shows 48), with what
+    is the same for every card worked out once: the page's language, the "in Azerbaijani"
+    labels, the detail address around the slug. Each text is read from the column of the
+    language it shows in (centre.i18n.shown_language), and escaped.
     """
     page = site_language()
-    summary, name_language = partner.summary, other_language(partner, "name", page)
-    return format_html(
-        '<li class="partner-card">\n<div class="partner-card__logo">{}</div>\n'
-        '<h3 class="partner-card__name"><a href="{}"{}>{}</a>{}</h3>\n{}{}{}</li>',
-        partner_logo(partner, lazy=True),
-        partner.get_absolute_url(),
-        lang_attribute(name_language),
-        partner.name,
-        in_language_label(name_language),
-        format_html('<p class="partner-card__country">{}</p>\n', partner.country_name)
-        if partner.country
-        else "",
-        format_html(
-            '<p class="partner-card__summary"{}>{}</p>\n',
-            lang_attribute(other_language(partner, "summary", page)),
-            summary,
+    marks = language_marks(page)
+    address = slug_addresses("partners:detail", "slug")
+    inactive = escape(gettext("Inactive: only staff see it."))
+    cards = []
+    for partner in partners:
+        name_language = shown_language(partner, "name", page)
+        lang, label = marks[name_language]
+        summary_language = shown_language(partner, "summary", page)
+        summary = getattr(partner, localized_field("summary", summary_language))
+        cards.append(
+            '<li class="partner-card">\n<div class="partner-card__logo">'
+            f"{partner_logo(partner, lazy=True)}</div>\n"
+            f'<h3 class="partner-card__name"><a href="{escape(address(partner.slug))}"'
+            f"{lang}>{escape(getattr(partner, localized_field('name', name_language)))}</a>"
+            f"{label}</h3>\n"
+            + (
+                '<p class="partner-card__country">'
+                f"{escape(country_name(partner.country, page))}</p>\n"
+                if partner.country
+                else ""
+            )
+            + (
+                f'<p class="partner-card__summary"{marks[summary_language][0]}>'
+                f"{escape(summary)}</p>\n"
+                if summary
+                else ""
+            )
+            + ("" if partner.is_active else f'<p class="partner-card__inactive">{inactive}</p>\n')
+            + "</li>\n      "
         )
-        if summary
-        else "",
-        ""
-        if partner.is_active
-        else format_html(
-            '<p class="partner-card__inactive">{}</p>\n', gettext("Inactive: only staff see it.")
-        ),
-    )
+    return mark_safe("".join(cards))  # noqa: S308 (every text in it escaped above)
 
 
 @register.simple_tag
@@ -69,8 +80,8 @@ def partner_logo(partner, sizes="160px", alt="", lazy=False):
     """
     image = partner.logo_image
     if not image:
-        return format_html(
-            '<span class="partner-logo partner-logo--placeholder" aria-hidden="true">{}</span>',
-            partner.initials,
+        return mark_safe(  # noqa: S308
+            '<span class="partner-logo partner-logo--placeholder" aria-hidden="true">'
+            f"{escape(partner.initials)}</span>"
         )
     return picture(image, "partner-logo", sizes, alt, lazy)

@@ -1,23 +1,21 @@
 """Publications shown elsewhere on the site (the home page), without the pages app importing us."""
 
+from html import escape
+
 from django import template
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext, ngettext
 
+from centre.addresses import slug_addresses
 from centre.cache import kept_for_this_generation
-from centre.i18n import local_name, site_language
-from centre.templatetags.centre_tags import (
-    in_language_label,
-    lang_attr,
-    lang_attribute,
-    other_language,
-)
+from centre.i18n import language_codes, local_name, localized_field, shown_language, site_language
+from centre.templatetags.centre_tags import in_language_label, lang_attr
 
 from ..models import Publication
 
@@ -74,34 +72,51 @@ CARD = (
 
 
 @register.simple_tag
-def publication_card(publication):
+def publication_cards(publications):
     """
-    One card of the publication list, written here rather than by a dozen tags and filters
-    a card (a list shows 12): the page's language and the title's worked out once.
+    The publication list's cards, written here rather than by a dozen tags and filters a card,
+    with what is the same for every card worked out once: the page's language, the "in
+    Azerbaijani" labels, the detail address around the slug. Each text is read from the column
+    of the language it shows in (centre.i18n.shown_language), and escaped.
     """
     page = site_language()
-    title_language = other_language(publication, "title", page)
-    date, abstract = publication.publication_date, publication.abstract
-    return format_html(
-        CARD,
-        cover(publication, "(min-width: 48em) 10rem, 6rem", lazy=True),
-        publication.get_publication_type_display(),
-        format_html(' <time datetime="{}">{}</time>', date.isoformat(), date_format(date))
-        if date
-        else "",
-        publication.get_absolute_url(),
-        lang_attribute(title_language),
-        publication.title,
-        in_language_label(title_language),
-        format_html(
-            '<p class="publication-card__abstract"{}>{}</p>',
-            lang_attribute(other_language(publication, "abstract", page)),
-            Truncator(abstract).words(36, truncate=" …"),
+    marks = language_marks(page)
+    address = slug_addresses("publications:detail", "slug")
+    cards = []
+    for publication in publications:
+        title_language = shown_language(publication, "title", page)
+        abstract_language = shown_language(publication, "abstract", page)
+        date = publication.publication_date
+        abstract = getattr(publication, localized_field("abstract", abstract_language))
+        cards.append(
+            CARD.format(
+                cover(publication, "(min-width: 48em) 10rem, 6rem", lazy=True),
+                escape(publication.get_publication_type_display()),
+                f' <time datetime="{date.isoformat()}">{escape(date_format(date))}</time>'
+                if date
+                else "",
+                escape(address(publication.slug)),
+                marks[title_language][0],
+                escape(getattr(publication, localized_field("title", title_language))),
+                marks[title_language][1],
+                f'<p class="publication-card__abstract"{marks[abstract_language][0]}>'
+                f"{escape(Truncator(abstract).words(36, truncate=' …'))}</p>"
+                if abstract
+                else "",
+                pdf_languages(publication, page),
+            )
         )
-        if abstract
-        else "",
-        pdf_languages(publication, page),
-    )
+    return mark_safe("\n        ".join(cards))  # noqa: S308 (every text in it escaped above)
+
+
+def language_marks(page):
+    """
+    ``{code: (lang attribute, "in Azerbaijani" label)}`` for text in each language on a page
+    in ``page``: both empty for the page's own. Partner cards too.
+    """
+    marks = {code: (f' lang="{code}"', in_language_label(code)) for code in language_codes()}
+    marks[page] = ("", "")
+    return marks
 
 
 CURRENT_OPTION = mark_safe(' aria-current="true" class="is-active"')
@@ -113,19 +128,15 @@ def facet_options(facet):
     A filter's options (publications.filters.facets) as the ``<li>`` links of its list, one a
     line: written here rather than by a template loop, a list's sidebar has some 35.
     """
-    return format_html_join(
-        "\n          ",
-        '<li><a href="{}"{}{}>{}</a></li>',
-        (
-            (
-                option["url"],
-                CURRENT_OPTION if option["active"] else "",
-                format_html(' lang="{}"', option["lang"]) if option["lang"] else "",
-                option["label"],
-            )
-            for option in facet["options"]
-        ),
-    )
+    links = []
+    for option in facet["options"]:
+        lang = option["lang"]
+        links.append(
+            f'<li><a href="{escape(option["url"])}"{CURRENT_OPTION if option["active"] else ""}'
+            + (f' lang="{escape(lang)}">' if lang else ">")
+            + f"{escape(option['label'])}</a></li>"
+        )
+    return mark_safe("\n          ".join(links))  # noqa: S308 (every part escaped)
 
 
 @register.simple_tag
@@ -137,15 +148,15 @@ def pdf_languages(publication, page=None):
     codes = publication.file_languages
     if not codes:
         return ""
-    names = format_html_join(
-        ", ",
-        "<span{}>{}</span>",
-        ((lang_attribute(other_language(code, page=page)), local_name(code)) for code in codes),
+    page = page or site_language()
+    names = ", ".join(
+        (f'<span lang="{escape(code)}">' if code != page else "<span>")
+        + f"{escape(local_name(code))}</span>"
+        for code in codes
     )
-    return format_html(
-        '<p class="language-tags"><span class="language-tags__label">{}</span> <span>{}</span></p>',
-        gettext("PDF in"),
-        names,
+    return mark_safe(  # noqa: S308 (every part escaped)
+        '<p class="language-tags"><span class="language-tags__label">'
+        f"{escape(gettext('PDF in'))}</span> <span>{names}</span></p>"
     )
 
 
@@ -193,19 +204,11 @@ def picture(image, css_class, sizes, alt="", lazy=False):
     The ``<picture>`` of ``image`` (centre.files.picture_sources): WebP, then the image's own
     format. Partners' logos too.
     """
-    webp = image["webp_srcset"]
-    return format_html(
-        '<picture class="{}">{}<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" '
-        'alt="{}"{} decoding="async"></picture>',
-        css_class,
-        format_html('<source type="image/webp" srcset="{}" sizes="{}">', webp, sizes)
-        if webp
-        else "",
-        image["src"],
-        image["srcset"],
-        sizes,
-        image["width"],
-        image["height"],
-        alt,
-        LAZY if lazy else "",
+    webp, sizes = image["webp_srcset"], escape(sizes)
+    source = f'<source type="image/webp" srcset="{escape(webp)}" sizes="{sizes}">' if webp else ""
+    return mark_safe(  # noqa: S308 (every part escaped)
+        f'<picture class="{escape(css_class)}">{source}<img src="{escape(image["src"])}" '
+        f'srcset="{escape(image["srcset"])}" sizes="{sizes}" width="{image["width"]}" '
+        f'height="{image["height"]}" alt="{conditional_escape(alt)}"{LAZY if lazy else ""} '
+        'decoding="async"></picture>'
     )
