@@ -70,7 +70,9 @@ class PageQuerySet(slugs.TranslatedSlugQuerySet, PublishableQuerySet):
         The page at ``url_path`` (in the active language) after the pages above it, if ``user``
         may see them all, which is what ``visible_to`` asks, without its subquery; else none.
         """
-        if len(url_path) > MAX_PATH:  # no page is there: not 500 paths to look up
+        # No page is there: not 500 paths to look up, nor a path per slash ("a//b", "/a", "a/"
+        # have an empty segment, and no page's slug is empty).
+        if len(url_path) > MAX_PATH or "//" in f"/{url_path}/":
             return []
         paths = paths_to(url_path)
         pages = list(self.filter(visible_q(user)).at_paths(paths))

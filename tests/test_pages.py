@@ -106,6 +106,19 @@ class TestPaths:
         # The address (1,002 characters) at most once a query, not its paths' 250,000.
         assert max(len(query["sql"]) for query in queries.captured_queries) < 5_000
 
+    def test_an_address_with_an_empty_segment_is_not_looked_up(self, client, tree):
+        # No page's path has one (a slug is never empty): 999 slashes are not 1,000 paths
+        # (500,000 characters) to ask for, nor past SQLite's 999 parameters before 3.32.
+        for address in (
+            "/az/" + "/" * 999 + "x/",
+            "/az/merkez-haqqinda//tarixce/",
+            "/az//merkez-haqqinda/",
+            "/az/merkez-haqqinda//",
+        ):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(address).status_code == 404
+            assert not any('"url_path_az" IN' in query["sql"] for query in queries.captured_queries)
+
     def test_two_pages_cannot_share_an_address(self, tree):
         about, _history, _sources = tree
         twin = Page(title_az="Tarixçə", parent=about, status=Status.PUBLISHED)
