@@ -65,18 +65,22 @@ class PublicationsRssFeed(TranslatedFeed):
     )
 
     def get_object(self, request, *args, **kwargs):
-        self.request = request  # for absolute file addresses in enclosures
+        # The request is the feed's object, not an attribute: one feed serves every request.
+        return request
 
     def link(self):
         return reverse("publications:list")
 
-    def items(self):
-        return (
+    def items(self, request):
+        items = list(
             Publication.objects.published()
             .newest_first()
             .with_files()
             .prefetch_related("technologies")[:FEED_LENGTH]
         )
+        for item in items:  # enclosures need absolute addresses
+            item.absolute_uri = request.build_absolute_uri
+        return items
 
     # XML 1.0 cannot carry control characters: text is flattened to one clean line.
     def item_title(self, item):
@@ -102,7 +106,7 @@ class PublicationsRssFeed(TranslatedFeed):
         file = item.best_file()
         if file is None:
             return []
-        url = self.request.build_absolute_uri(file.get_absolute_url())
+        url = item.absolute_uri(file.get_absolute_url())
         return [Enclosure(url=url, length=str(file.size), mime_type="application/pdf")]
 
 

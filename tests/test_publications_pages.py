@@ -1,14 +1,18 @@
 """Public pages of publications: list with filters and pages, detail, citations, feeds, home."""
 
 import datetime
+import inspect
 import re
 
 import pytest
 from defusedxml import ElementTree as ET
+from django.http import HttpRequest
+from django.urls import resolve
 from django.utils import timezone, translation
 
 from centre.models import Status, Technology
 from centre.seed import seed as seed_technologies
+from publications.feeds import PublicationsRssFeed
 from publications.models import PublicationType, Sector
 
 from .factories import make_page, make_publication
@@ -351,6 +355,14 @@ class TestFeeds:
         assert enclosure.get("type") == "application/pdf"
         assert enclosure.get("url").startswith(f"http://testserver/{language}/")
         assert int(enclosure.get("length")) > 0
+
+    def test_the_feed_keeps_no_request_of_its_own(self, client, catalogue):
+        """One feed object answers every request (and every thread): nothing of one is kept."""
+        response = client.get("/en/publications/rss.xml", HTTP_HOST="localhost")
+        assert b"http://localhost/en/" in response.content
+        feed = inspect.unwrap(resolve("/en/publications/rss.xml").func)
+        assert isinstance(feed, PublicationsRssFeed)
+        assert not any(isinstance(value, HttpRequest) for value in vars(feed).values())
 
     @pytest.mark.parametrize("language", ["az", "en", "ru"])
     def test_atom_is_valid_xml_per_language(self, client, catalogue, language):
