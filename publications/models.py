@@ -358,8 +358,8 @@ class Publication(
             data["datePublished"] = self.publication_date.isoformat()
         if self.abstract:
             data["abstract"] = self.abstract
-        if self.shown_cover.cover:
-            data["image"] = absolute_uri(self.shown_cover.cover.url)
+        if cover := self.shown_cover.cover:
+            data["image"] = absolute_uri(cover.url)
         return data
 
     @property
