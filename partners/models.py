@@ -234,13 +234,13 @@ class Partner(slugs.TranslatedSlugs, SharedImage, FileOwner, TranslationTracked)
     def country_name(self):
         return country_name(self.country)
 
-    def structured_data(self, absolute_uri):
+    def structured_data(self, absolute_uri, technologies):
         data = {
             "@context": "https://schema.org",
             "@type": "GovernmentOrganization" if self.kind == Kind.GOVERNMENT else "Organization",
             "name": self.name,
             "url": absolute_uri(self.get_absolute_url()),
-            "knowsAbout": [technology.name for technology in self.technologies.all()],
+            "knowsAbout": [technology.name for technology in technologies],
         }
         if self.short_name:
             data["alternateName"] = self.short_name

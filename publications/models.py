@@ -328,7 +328,7 @@ class Publication(
     def is_sample(self):
         return self.publication_type == PublicationType.SAMPLE
 
-    def structured_data(self, absolute_uri):
+    def structured_data(self, absolute_uri, technologies):
         kind = {
             PublicationType.RESEARCH: "ScholarlyArticle",
             PublicationType.SAMPLE: "CreativeWork",
@@ -342,7 +342,7 @@ class Publication(
             "inLanguage": self.file_languages or [settings.LANGUAGE_CODE],
             "author": [author_data(author) for author in self.citation_authors],
             "publisher": {"@type": "Organization", "name": self.publisher_name},
-            "keywords": [technology.name for technology in self.technologies.all()],
+            "keywords": [technology.name for technology in technologies],
             "encoding": [
                 {
                     "@type": "MediaObject",
@@ -358,8 +358,8 @@ class Publication(
             data["datePublished"] = self.publication_date.isoformat()
         if self.abstract:
             data["abstract"] = self.abstract
-        if self.shown_cover.cover:
-            data["image"] = absolute_uri(self.shown_cover.cover.url)
+        if cover := self.shown_cover.cover:
+            data["image"] = absolute_uri(cover.url)
         return data
 
     @property

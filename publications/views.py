@@ -58,17 +58,21 @@ class PublicationDetailView(VisiblePublicationMixin, DetailView):
     context_object_name = "publication"
 
     def get_queryset(self):
-        return super().get_queryset().with_files().prefetch_related("technologies", "sectors")
+        return super().get_queryset().with_files()
 
     def get_context_data(self, **kwargs):
         publication = self.object
         best, own = publication.best_file(), publication.file_for()
         absolute = self.request.build_absolute_uri
+        # Each a plain query: cheaper than prefetching them (about 500 calls each).
+        technologies = list(publication.technologies.all())
         return super().get_context_data(
+            technologies=technologies,
+            sectors=list(publication.sectors.all()),
             breadcrumbs=[
                 {"title": _("Publications"), "get_absolute_url": reverse("publications:list")}
             ],
-            structured_data=publication.structured_data(absolute),
+            structured_data=publication.structured_data(absolute, technologies),
             files=publication.file_list,
             own_file=own,
             # The page's own language first.

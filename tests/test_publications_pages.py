@@ -2,6 +2,7 @@
 
 import datetime
 import inspect
+import json
 import re
 
 import pytest
@@ -491,3 +492,13 @@ def test_facet_options_are_what_the_template_loop_wrote():
         with translation.override("ru"):
             expected = loop.render(Context({"facet": facet})).rstrip("|").split("|")
             assert tag.render(Context({"facet": facet})).split("\n          ") == expected
+
+
+def test_staff_markup_in_a_title_is_text_in_the_page_and_its_structured_data(client):
+    title = 'Hesabat </script><b onclick="x()">qalın</b> & "sitat"'
+    html = client.get(make_publication(title).get_absolute_url()).text
+    assert "<b onclick" not in html and "</script><b" not in html
+    assert "&lt;/script&gt;&lt;b onclick=&quot;x()&quot;&gt;qalın&lt;/b&gt; &amp;" in html
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    publication, trail = (json.loads(block) for block in blocks)
+    assert publication["name"] == trail["itemListElement"][-1]["name"] == title
