@@ -42,7 +42,32 @@ from centre.models import Publishable, Status, can_preview_drafts
 
 logger = logging.getLogger(__name__)
 
-STATE_KEY = "public-pages:generation"
+
+RELEASE_FILES = (
+    *(
+        f"{app}/**/*.py"
+        for app in ("accounts", "centre", "news", "pages", "partners", "publications")
+    ),
+    "templates/**/*",
+    "locale/*/LC_MESSAGES/*.mo",
+    "static/**/*",
+)
+
+
+def release_digest(root=settings.BASE_DIR):
+    """
+    A digest of what renders the pages (the apps' Python, templates, catalogues and static
+    files): a release has its own generation, so pages and parts kept by the code before a
+    deploy are never served by the code after it, with no step of the deploy's own.
+    """
+    digest = hashlib.sha256()
+    files = (path for pattern in RELEASE_FILES for path in root.glob(pattern))
+    for path in sorted(path for path in files if path.is_file()):
+        digest.update(f"{path.relative_to(root)}\0".encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+STATE_KEY = f"public-pages:generation:{release_digest()}"
 # Not the ":page:" keys of the old entries (named tuples this code can no longer unpickle).
 PAGE_KEY_PREFIX = "public-pages:response:"
 SAFE_METHODS = ("GET", "HEAD")

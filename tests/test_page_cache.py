@@ -487,6 +487,20 @@ class TestSharedGeneration:
             assert cache.generation() == "from-another-worker"
             assert fetch(visitor, "/az/haqqimizda/")["X-Page-Cache"] == "hit"
 
+    def test_a_new_release_has_its_own_generation(self, tmp_path):
+        """A deploy needs no step: the pages and parts the code before kept are not served."""
+        (tmp_path / "templates").mkdir()
+        (tmp_path / "templates" / "base.html").write_text("<header>1</header>")
+        (tmp_path / "centre").mkdir()
+        (tmp_path / "centre" / "views.py").write_text("A = 1\n")
+        before = cache.release_digest(tmp_path)
+        assert cache.release_digest(tmp_path) == before  # every server of a release agrees
+        (tmp_path / "templates" / "base.html").write_text("<header>2</header>")
+        changed_template = cache.release_digest(tmp_path)
+        (tmp_path / "centre" / "views.py").write_text("A = 2\n")
+        assert len({before, changed_template, cache.release_digest(tmp_path)}) == 3
+        assert f"public-pages:generation:{cache.release_digest()}" == cache.STATE_KEY
+
     def test_a_lost_generation_starts_a_new_one(self, visitor, site):
         # Evicted by Redis's LRU, culled by the file-based cache: never an old page served.
         cached(visitor, "/az/haqqimizda/")
