@@ -1,3 +1,4 @@
+import functools
 import posixpath
 from dataclasses import asdict
 from typing import NamedTuple
@@ -364,7 +365,7 @@ class Publication(
 
     @property
     def author_list(self):
-        return [Author.parse(line) for line in (self.authors or "").splitlines() if line.strip()]
+        return parse_authors(self.authors or "")
 
     @property
     def publisher_name(self):
@@ -437,6 +438,12 @@ class Publication(
     shared_image_owner = shown_cover
 
 
+@functools.lru_cache(maxsize=512)
+def parse_authors(text):
+    """The authors written in ``text`` (a language's column), parsed once: a tuple, shared."""
+    return tuple(Author.parse(line) for line in text.splitlines() if line.strip())
+
+
 def author_data(author):
     if author.is_organisation:
         return {"@type": "Organization", "name": author.name}
@@ -444,6 +451,13 @@ def author_data(author):
     if author.given_names:
         data["givenName"] = author.given_names
     return data
+
+
+@functools.cache
+def file_label(language):
+    """PublicationFile.label, once per language: the catalogues are read at start only."""
+    with translation.override(language):
+        return translation.pgettext("the PDF's button, in its language", "PDF in this language")
 
 
 def publication_file_path(instance, filename):
@@ -526,8 +540,7 @@ class PublicationFile(CoverImage, FileOwner, models.Model):
     @property
     def label(self):
         """The file's name on its button, in the file's own language ("English PDF")."""
-        with translation.override(self.language):
-            return translation.pgettext("the PDF's button, in its language", "PDF in this language")
+        return file_label(self.language)
 
     @property
     def title(self):

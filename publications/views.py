@@ -69,6 +69,7 @@ class PublicationDetailView(VisiblePublicationMixin, DetailView):
         return super().get_context_data(
             technologies=technologies,
             sectors=list(publication.sectors.all()),
+            authors=publication.author_list,
             breadcrumbs=[
                 {"title": _("Publications"), "get_absolute_url": reverse("publications:list")}
             ],

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext, ngettext
@@ -164,28 +164,20 @@ def pdf_languages(publication, page=None):
 def download_button(file):
     """
     A PDF to download, named in the file's own language ("English PDF") and marked so where
-    that is not the page's; beside it, the same file to read in the browser.
+    that is not the page's; beside it, the same file to read in the browser. Written as one
+    string, each part escaped (cheaper than format_html, which a page asks of every file).
     """
-    lang, label, pages = lang_attr(file.language), file.label, file.page_count
-    url = file.get_absolute_url()
-    return format_html(
-        '<span class="download">\n<a class="button button--download" href="{}" hreflang="{}" '
-        'type="application/pdf" download>\n  <span class="visually-hidden">{}: </span>'
-        '<span class="button__label"{}>{}</span>\n  <span class="button__meta">{} · {}</span>\n'
-        '</a>\n<a class="download__read" href="{}" hreflang="{}" type="application/pdf">{}'
-        '<span class="visually-hidden">: <span{}>{}</span></span></a>\n</span>',
-        url,
-        file.language,
-        gettext("Download"),
-        lang,
-        label,
-        filesizeformat(file.size),
-        ngettext("%(counter)s page", "%(counter)s pages", pages) % {"counter": pages},
-        file.get_read_url(url),
-        file.language,
-        gettext("Read in the browser"),
-        lang,
-        label,
+    lang, label, pages = lang_attr(file.language), escape(file.label), file.page_count
+    url, code = file.get_absolute_url(), escape(file.language)
+    count = ngettext("%(counter)s page", "%(counter)s pages", pages) % {"counter": pages}
+    return mark_safe(  # noqa: S308 (every part escaped, lang_attr's own included)
+        f'<span class="download">\n<a class="button button--download" href="{escape(url)}" '
+        f'hreflang="{code}" type="application/pdf" download>\n  <span class="visually-hidden">'
+        f'{escape(gettext("Download"))}: </span><span class="button__label"{lang}>{label}</span>'
+        f'\n  <span class="button__meta">{escape(filesizeformat(file.size))} · {escape(count)}'
+        f'</span>\n</a>\n<a class="download__read" href="{escape(file.get_read_url(url))}" '
+        f'hreflang="{code}" type="application/pdf">{escape(gettext("Read in the browser"))}'
+        f'<span class="visually-hidden">: <span{lang}>{label}</span></span></a>\n</span>'
     )
 
 
