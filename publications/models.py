@@ -365,7 +365,7 @@ class Publication(
 
     @property
     def author_list(self):
-        return parse_authors(self.authors or "")
+        return [Author.parse(line) for line in (self.authors or "").splitlines() if line.strip()]
 
     @property
     def publisher_name(self):
@@ -436,12 +436,6 @@ class Publication(
 
     # og:image and JSON-LD share the cover the page shows: its language's.
     shared_image_owner = shown_cover
-
-
-@functools.lru_cache(maxsize=512)
-def parse_authors(text):
-    """The authors written in ``text`` (a language's column), parsed once: a tuple, shared."""
-    return tuple(Author.parse(line) for line in text.splitlines() if line.strip())
 
 
 def author_data(author):
